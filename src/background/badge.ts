@@ -1,0 +1,31 @@
+import browser from 'webextension-polyfill';
+
+/** Toolbar badge per tab: "…" while saving, "✓" for 2 s after, "!" on failure (tooltip says why). */
+export type BadgeState = 'saving' | 'saved' | 'already-saved' | 'updated' | 'failed';
+
+const LOOK: Record<BadgeState, { text: string; color: string; title: string }> = {
+  saving: { text: '…', color: '#5f6368', title: 'Clean Capture: saving…' },
+  saved: { text: '✓', color: '#137333', title: 'Clean Capture: saved' },
+  'already-saved': { text: '✓', color: '#1a73e8', title: 'Clean Capture: already saved' },
+  updated: { text: '✓', color: '#1a73e8', title: 'Clean Capture: updated (the article changed)' },
+  failed: { text: '!', color: '#c5221f', title: 'Clean Capture: could not save' },
+};
+
+const clearTimers = new Map<number, ReturnType<typeof setTimeout>>();
+
+export async function showBadge(tabId: number, state: BadgeState, detail?: string): Promise<void> {
+  const look = LOOK[state];
+  clearTimeout(clearTimers.get(tabId));
+  try {
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: look.text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: look.color }),
+      browser.action.setTitle({ tabId, title: detail ? `${look.title}: ${detail}` : look.title }),
+    ]);
+  } catch {
+    return; // the tab closed meanwhile: nothing to show
+  }
+  if (state !== 'saving' && state !== 'failed') {
+    clearTimers.set(tabId, setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {}), 2000));
+  }
+}

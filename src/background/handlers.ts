@@ -1,0 +1,13 @@
+import type { Handlers } from '../messages';
+import { deleteCapture, restoreCapture } from '../storage/captures';
+import type { CleanCaptureDb } from '../storage/db';
+import { captureTab } from './capture-tab';
+
+/** One handler per message; the background is the only writer of the database. */
+export function createHandlers(db: CleanCaptureDb): Handlers {
+  return {
+    capture: ({ tabId, selection }) => captureTab(db, tabId, selection),
+    'delete-capture': async ({ id }) => ({ record: (await deleteCapture(db, id)) ?? null }),
+    'restore-capture': async ({ record }) => ({ id: await restoreCapture(db, record) }),
+  };
+}

@@ -1,0 +1,42 @@
+import browser from 'webextension-polyfill';
+import { CONTENT_ENTRY, type ContentOptions, type ContentResult } from '../content-protocol';
+import { CaptureError, notHtml } from '../core/errors';
+
+/** Turn the browser's injection refusals into sentences that say what to do. */
+function injectionError(error: unknown, url: string | undefined): CaptureError {
+  const message = String((error as Error)?.message ?? error);
+  if (/gallery|webstore|addons\.mozilla/i.test(message)) {
+    return new CaptureError('restricted-page', "The browser doesn't let extensions read extension-store pages, so this page can't be saved.");
+  }
+  if (url && /\.pdf([?#]|$)/i.test(url)) return notHtml('application/pdf');
+  if (/Cannot access a (chrome|about|edge)|chrome:\/\/|about:|moz-extension|chrome-extension/i.test(message)) {
+    return new CaptureError('restricted-page', "Browser pages can't be saved. Open an article on the web and try again.");
+  }
+  if (/No tab with id|Invalid tab/i.test(message)) {
+    return new CaptureError('no-tab', 'That tab was closed before it could be saved.');
+  }
+  if (/Frame with ID 0 was removed|navigat/i.test(message)) {
+    return new CaptureError('page-unreachable', 'The page changed while it was being saved. Wait for it to finish loading and try again.');
+  }
+  return new CaptureError(
+    'no-permission',
+    'Clean Capture can only read a page after you use its toolbar button, shortcut (Alt+Shift+S) or menu on that page. Do that and try again.',
+  );
+}
+
+/** Run the content script's extractor in the tab's top frame and return its result. */
+export async function extractInTab(tabId: number, url: string | undefined, options: ContentOptions): Promise<ContentResult> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    const [first] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (entry: string, opts: ContentOptions) => (globalThis as unknown as Record<string, (o: ContentOptions) => unknown>)[entry]!(opts),
+      args: [CONTENT_ENTRY, options],
+    });
+    const result = first?.result as ContentResult | undefined;
+    if (!result) throw new Error('navigated: no result from the page');
+    return result;
+  } catch (error) {
+    throw injectionError(error, url);
+  }
+}

@@ -1,0 +1,20 @@
+import { parseHTML } from 'linkedom';
+
+/**
+ * A Document for `html` as if loaded from `url`. linkedom leaves baseURI null, which would
+ * leave relative links relative, so the page URL is set (honouring a <base href>).
+ */
+export function parseDocument(html: string, url: string): Document {
+  const { document } = parseHTML(html);
+  const baseHref = document.querySelector('base[href]')?.getAttribute('href');
+  let base = url;
+  try {
+    if (baseHref) base = new URL(baseHref, url).href;
+  } catch {
+    // a broken <base> is ignored, as browsers do
+  }
+  for (const key of ['baseURI', 'documentURI', 'URL']) {
+    Object.defineProperty(document, key, { value: key === 'baseURI' ? base : url, configurable: true });
+  }
+  return document as unknown as Document;
+}

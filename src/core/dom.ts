@@ -1,0 +1,62 @@
+/** Small DOM helpers that behave the same on a live page, linkedom and jsdom. */
+
+export const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
+  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH',
+  'UL', 'BR', 'CAPTION', 'SUMMARY',
+]);
+
+export function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** "a b" class and id tokens of an element, lower-cased, for boilerplate matching. */
+export function labelOf(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+}
+
+/**
+ * Plain text with a blank line between blocks (textContent runs paragraphs together, which
+ * merges the last word of one paragraph with the first of the next).
+ */
+export function blockText(root: Node): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      parts.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const block = BLOCK_TAGS.has(el.tagName);
+    if (el.tagName === 'PRE') {
+      parts.push('\n\n', el.textContent ?? '', '\n\n');
+      return;
+    }
+    if (block) parts.push(el.tagName === 'BR' ? '\n' : '\n\n');
+    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
+    if (block && el.tagName !== 'BR') parts.push('\n\n');
+  };
+  walk(root);
+  return parts
+    .join('')
+    .split(/\n/)
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+export function removeAll(elements: Iterable<Element>): void {
+  for (const el of [...elements]) el.remove();
+}
+
+/**
+ * Still in its document? (linkedom's `isConnected` is false for every node of a cloned
+ * document, so it cannot be used to skip nodes removed earlier in a loop.)
+ */
+export function isAttached(node: Node, root: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) if (n === root) return true;
+  return false;
+}

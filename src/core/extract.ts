@@ -1,0 +1,112 @@
+import { Readability } from '@mozilla/readability';
+import { removeBoilerplate } from './boilerplate';
+import type { Capture } from './capture';
+import { blockText, isAttached, textOf } from './dom';
+import { noArticle } from './errors';
+import { dedupeFigures, normalizeFigures } from './figures';
+import { readMetadata } from './metadata';
+import { sanitizeTree } from './sanitize';
+import { countWords, readingMinutes, truncate } from './text';
+
+export interface ExtractOptions {
+  /** HTML of the user's selection: saved instead of the detected article ("Save selection"). */
+  selectionHtml?: string | null;
+}
+
+/** Fewer words than this and no image: not an article (a login wall, an index page, an error). */
+const MIN_WORDS = 25;
+
+/**
+ * The article of `doc` (which is not modified) as a Capture. Throws CaptureError('no-article')
+ * when there is none. Runs unchanged in the content script, in Node tests and in the CLI.
+ */
+export function extract(doc: Document, url: string, options: ExtractOptions = {}): Capture {
+  const work = doc.cloneNode(true) as Document;
+  removeBoilerplate(work);
+  normalizeFigures(work, url);
+
+  const reader = new Readability(work, {
+    keepClasses: true, // our sanitizer drops classes after we have used them
+    serializer: (el: Node) => el,
+  } as ConstructorParameters<typeof Readability>[1]);
+  const article = reader.parse();
+  const meta = readMetadata(doc, url, article ?? {});
+
+  let content: Element | null = null;
+  if (options.selectionHtml) {
+    content = work.createElement('div');
+    content.innerHTML = options.selectionHtml;
+  } else if (article?.content) {
+    content = article.content as unknown as Element;
+  }
+  if (!content) throw noArticle();
+
+  const title = meta.title ?? textOf(doc.querySelector('h1')) ?? url;
+  cleanExtracted(content, url, title, meta.datelineText);
+  const textContent = blockText(content);
+  const wordCount = countWords(textContent);
+  if (wordCount < MIN_WORDS && !content.querySelector('img')) throw noArticle();
+
+  const firstImage = content.querySelector('img');
+  const leadImage = meta.leadImage ?? (firstImage
+    ? { url: firstImage.getAttribute('src')!, alt: firstImage.getAttribute('alt') || null, caption: null }
+    : null);
+  if (leadImage && !leadImage.caption) {
+    const figure = [...content.querySelectorAll('figure')].find((f) => f.querySelector('img')?.getAttribute('src') === leadImage.url);
+    leadImage.caption = textOf(figure?.querySelector('figcaption')) || null;
+  }
+
+  return {
+    url,
+    canonicalUrl: meta.canonicalUrl ?? url,
+    title,
+    byline: meta.authors.length ? meta.authors.join(', ') : null,
+    authors: meta.authors,
+    siteName: meta.siteName,
+    published: meta.published,
+    modified: meta.modified,
+    lang: meta.lang,
+    dir: meta.dir,
+    excerpt: meta.excerpt ?? (truncate(textContent, 200) || null),
+    keywords: meta.keywords,
+    leadImage,
+    contentHtml: content.innerHTML.trim(),
+    textContent,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    sources: meta.sources,
+    selectionOnly: Boolean(options.selectionHtml),
+  };
+}
+
+/** What Readability leaves that a clean copy should not hold. */
+function cleanExtracted(content: Element, url: string, title: string, dateline: string | null): void {
+  dedupeFigures(content, url);
+  // The headline and the dateline are shown from metadata; in the body they would repeat.
+  const first = content.querySelector('h1, h2, h3');
+  if (first && textOf(first) === title) first.remove();
+  if (dateline) {
+    for (const el of [...content.querySelectorAll('div, p, span, time, header')]) {
+      if (isAttached(el, content) && textOf(el) === dateline && dateline.length < 160) el.remove();
+    }
+  }
+  sanitizeTree(content, url);
+  removeEmptyBlocks(content);
+  unwrapSingleWrappers(content);
+}
+
+/** Readability wraps the article in page <div>s; a lone wrapper adds nothing to a saved copy. */
+function unwrapSingleWrappers(content: Element): void {
+  let only = content.children.length === 1 ? content.firstElementChild : null;
+  while (only && (only.tagName === 'DIV' || only.tagName === 'SECTION') && !only.attributes.length
+    && [...content.childNodes].every((n) => n === only || !textOf(n))) {
+    content.replaceChildren(...only.childNodes);
+    only = content.children.length === 1 ? content.firstElementChild : null;
+  }
+}
+
+function removeEmptyBlocks(root: Element): void {
+  for (const el of [...root.querySelectorAll('p, div, span, section, figure, figcaption, li, ul, ol, h2, h3, h4, h5, h6, blockquote')].reverse()) {
+    if (!textOf(el) && !el.querySelector('img, br, hr, table')) el.remove();
+  }
+}

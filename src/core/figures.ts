@@ -1,0 +1,125 @@
+import { isAttached, labelOf, textOf } from './dom';
+
+/**
+ * Image + caption pairs as <figure>/<figcaption>, however the page lays them out (a caption div
+ * after the image, a layout table with the caption in the next row), and one caption per image:
+ * when a page shows the same photo twice with near-identical captions, the fuller caption wins.
+ */
+
+const CAPTION_LABEL = /(caption|desc|explain|cutline|legend|credit|pictext|pic-?info|photo-?text|img-?text|image-?text|wp-caption-text)/;
+
+/** Where an image's pixels come from, without size/format query noise, for "same photo" checks. */
+export function imageKey(src: string | null, base: string): string | null {
+  if (!src) return null;
+  try {
+    const url = new URL(src, base);
+    return `${url.host}${url.pathname}`.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** The outermost element that holds nothing but this image (a link, a cell, a wrapper div). */
+function imageBox(img: Element): Element {
+  let box: Element = img;
+  while (box.parentElement && !box.parentElement.matches('body, article, main')) {
+    const parent = box.parentElement;
+    if (parent.tagName === 'TR' || parent.tagName === 'TBODY' || parent.tagName === 'TABLE') break;
+    const others = [...parent.childNodes].filter((n) => n !== box && (n.nodeType === 1 || textOf(n).length > 0));
+    if (others.length) break;
+    box = parent;
+  }
+  return box;
+}
+
+interface Found {
+  replace: Element;
+  caption: Element;
+}
+
+function findCaption(img: Element): Found | null {
+  if (img.closest('figure')) return null; // already a figure; handled by the page
+  const box = imageBox(img);
+  const next = box.nextElementSibling;
+  if (next && (next.tagName === 'FIGCAPTION' || CAPTION_LABEL.test(labelOf(next))) && textOf(next)) {
+    const wrapper = box.parentElement;
+    // When the box and its caption are the whole wrapper, the wrapper becomes the figure.
+    const whole = wrapper && wrapper.children.length === 2 && !wrapper.matches('body, article, main') ? wrapper : null;
+    return { replace: whole ?? box, caption: next };
+  }
+  // Layout table: the image in one row, its caption alone in the next.
+  const cell = box.tagName === 'TD' ? box : null;
+  const row = cell?.parentElement;
+  const table = row?.closest('table');
+  const nextRow = row?.nextElementSibling;
+  if (cell && table && nextRow && nextRow.children.length === 1 && table.querySelectorAll('img').length === 1) {
+    const text = textOf(nextRow);
+    if (text && text.length < 600 && table.querySelectorAll('tr').length <= 3) {
+      return { replace: table, caption: nextRow.children[0]! };
+    }
+  }
+  return null;
+}
+
+function makeFigure(doc: Document, img: Element, captionText: string): Element {
+  const figure = doc.createElement('figure');
+  const image = img.cloneNode(true) as Element;
+  figure.appendChild(image);
+  const caption = doc.createElement('figcaption');
+  caption.textContent = captionText;
+  figure.appendChild(caption);
+  return figure;
+}
+
+/** Share of the shorter caption's words found in the longer one. */
+function overlap(a: string, b: string): number {
+  const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const [short, long] = a.length <= b.length ? [words(a), words(b)] : [words(b), words(a)];
+  if (!short.size) return 0;
+  let shared = 0;
+  for (const w of short) if (long.has(w)) shared++;
+  return shared / short.size;
+}
+
+export function normalizeFigures(doc: Document, base: string): void {
+  for (const img of [...doc.querySelectorAll('img')]) {
+    if (!isAttached(img, doc)) continue;
+    const found = findCaption(img);
+    if (found) found.replace.replaceWith(makeFigure(doc, img, textOf(found.caption)));
+  }
+  // Same photo, near-identical captions: every copy gets the fullest, so whichever copy the
+  // extractor keeps carries it.
+  const byImage = new Map<string, Element[]>();
+  for (const caption of doc.querySelectorAll('figure figcaption')) {
+    const key = imageKey(caption.parentElement?.querySelector('img')?.getAttribute('src') ?? null, base);
+    if (key) byImage.set(key, [...(byImage.get(key) ?? []), caption]);
+  }
+  for (const captions of byImage.values()) {
+    if (captions.length < 2) continue;
+    const fullest = captions.reduce((best, c) => (textOf(c).length > textOf(best).length ? c : best));
+    for (const c of captions) {
+      if (c !== fullest && overlap(textOf(c), textOf(fullest)) >= 0.8) c.textContent = textOf(fullest);
+    }
+  }
+}
+
+/** After extraction: each photo once (first occurrence), and a caption never repeated as text. */
+export function dedupeFigures(root: Element, base: string): void {
+  const seen = new Map<string, Element>();
+  for (const img of [...root.querySelectorAll('img')]) {
+    const key = imageKey(img.getAttribute('src'), base);
+    if (!key) continue;
+    const kept = seen.get(key);
+    if (kept) {
+      // Keep the better description of the two copies.
+      if (!kept.getAttribute('alt') && img.getAttribute('alt')) kept.setAttribute('alt', img.getAttribute('alt')!);
+      (img.closest('figure') ?? img).remove();
+    } else {
+      seen.set(key, img);
+    }
+  }
+  const captions = new Set([...root.querySelectorAll('figcaption')].map((c) => textOf(c)).filter(Boolean));
+  for (const el of [...root.querySelectorAll('p, div, span')]) {
+    if (isAttached(el, root) && !el.closest('figure') && captions.has(textOf(el))) el.remove();
+  }
+}

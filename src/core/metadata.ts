@@ -1,0 +1,209 @@
+import type { LeadImage, MetadataField, MetaSource } from './capture';
+import { parseDate } from './dates';
+import { readJsonLd } from './jsonld';
+import { collapseWhitespace } from './text';
+
+/** What Readability found itself; one signal among ours. */
+export interface ReadabilityMeta {
+  title?: string | null;
+  byline?: string | null;
+  excerpt?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  lang?: string | null;
+  dir?: string | null;
+}
+
+export interface PageMetadata {
+  title: string | null;
+  authors: string[];
+  siteName: string | null;
+  published: string | null;
+  modified: string | null;
+  lang: string | null;
+  dir: string | null;
+  canonicalUrl: string | null;
+  excerpt: string | null;
+  keywords: string[];
+  leadImage: LeadImage | null;
+  articleBody: string | null;
+  sources: Partial<Record<MetadataField, MetaSource>>;
+  /** The element a date/byline was read from in the page text (a dateline), to drop from the body. */
+  datelineText: string | null;
+}
+
+type Candidate<T> = [T | null | undefined, MetaSource];
+
+/** The first candidate with a value wins; candidates are listed in order of trust. */
+function pick<T>(sources: PageMetadata['sources'], field: MetadataField, candidates: Candidate<T>[]): T | null {
+  for (const [value, source] of candidates) {
+    const empty = value == null || (typeof value === 'string' && !value.trim()) || (Array.isArray(value) && !value.length);
+    if (!empty) {
+      sources[field] = source;
+      return value as T;
+    }
+  }
+  return null;
+}
+
+function meta(doc: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`);
+    const value = el?.getAttribute('content');
+    if (value && value.trim()) return collapseWhitespace(value);
+  }
+  return null;
+}
+
+function absolute(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const BYLINE_CLASS = /(^|[\s_-])(byline|author|authors|writer|reporter|source|dateline|contributor)([\s_-]|$)/i;
+const DATE_CLASS = /(^|[\s_-])(date|time|published|pubdate|timestamp|info|meta|dateline|posted)([\s_-]|$)/i;
+const BYLINE_PREFIX = /^\s*(by|source|from|written by|text|author|reporter|von|par|por|da|来源|作者)\s*[:：]?\s+/i;
+
+/** Short elements near the headline that look like a byline or source line. */
+function bylineFromPage(doc: Document): string | null {
+  const candidates = doc.querySelectorAll('[rel="author"], [itemprop="author"], [class], [id]');
+  for (const el of candidates) {
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    const isAuthor = el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author';
+    if (!isAuthor && !BYLINE_CLASS.test(label)) continue;
+    if (el.closest('footer, nav, aside, [class*="comment"]')) continue;
+    const text = collapseWhitespace(el.textContent ?? '').replace(BYLINE_PREFIX, '');
+    if (text && text.length <= 80 && !/\d{4}/.test(text) && !/[.!?]\s/.test(text)) return text;
+  }
+  return null;
+}
+
+/** A date written in the page's text near the headline (dateline / info line). */
+function dateFromPageText(doc: Document): { date: string; element: Element } | null {
+  for (const el of doc.querySelectorAll('[class], [id], time')) {
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (el.tagName !== 'TIME' && !DATE_CLASS.test(label)) continue;
+    if (el.closest('footer, nav, aside, [class*="comment"], [class*="related"]')) continue;
+    const text = collapseWhitespace(el.textContent ?? '');
+    if (!text || text.length > 200) continue;
+    const date = parseDate(text);
+    if (date) return { date, element: el };
+  }
+  return null;
+}
+
+function timeElementDate(doc: Document, kind: 'published' | 'modified'): string | null {
+  const selector = kind === 'published'
+    ? 'time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime], [itemprop="datePublished"][content], article time[datetime], time[datetime]'
+    : 'time[itemprop="dateModified"], [itemprop="dateModified"][datetime], [itemprop="dateModified"][content]';
+  const el = doc.querySelector(selector);
+  return parseDate(el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null);
+}
+
+/** "Headline - Site" / "Headline | Site" → "Headline", only when the rest is the site's name. */
+export function stripSiteSuffix(title: string, siteName: string | null): string {
+  const parts = title.split(/\s+[|\-–—:·»]\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!.toLowerCase();
+  const first = parts[0]!.toLowerCase();
+  const site = siteName?.toLowerCase();
+  if (site && (last === site || site.includes(last) || last.includes(site))) return title.slice(0, title.length - parts[parts.length - 1]!.length).replace(/\s+[|\-–—:·»]\s+$/, '');
+  if (site && (first === site || site.includes(first))) return title.slice(parts[0]!.length).replace(/^\s+[|\-–—:·»]\s+/, '');
+  return title;
+}
+
+function splitAuthors(byline: string | null): string[] {
+  if (!byline) return [];
+  return byline
+    .replace(BYLINE_PREFIX, '')
+    .split(/\s*(?:,|;|\band\b|&|\bund\b|\bet\b|、)\s*/i)
+    .map((a) => a.trim())
+    .filter((a) => a && a.length < 80);
+}
+
+export function readMetadata(doc: Document, pageUrl: string, readability: ReadabilityMeta): PageMetadata {
+  const sources: PageMetadata['sources'] = {};
+  const ld = readJsonLd(doc);
+  const pageDate = dateFromPageText(doc);
+  const siteName = pick<string>(sources, 'siteName', [
+    [ld?.publisher, 'jsonld'],
+    [meta(doc, 'og:site_name'), 'opengraph'],
+    [meta(doc, 'application-name', 'twitter:site'), 'meta'],
+    [readability.siteName, 'readability'],
+  ]);
+  const rawTitle = pick<string>(sources, 'title', [
+    [readability.title, 'readability'],
+    [ld?.headline, 'jsonld'],
+    [meta(doc, 'og:title'), 'opengraph'],
+    [collapseWhitespace(doc.title ?? ''), 'document'],
+  ]);
+  const authorMeta = meta(doc, 'author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author');
+  const authors = pick<string[]>(sources, 'byline', [
+    [ld?.authors, 'jsonld'],
+    [splitAuthors(authorMeta && !/^https?:/.test(authorMeta) ? authorMeta : null), 'meta'],
+    [readability.byline ? [collapseWhitespace(readability.byline)] : null, 'readability'],
+    [splitAuthors(bylineFromPage(doc)), 'byline-heuristic'],
+  ]) ?? [];
+  const published = pick<string>(sources, 'published', [
+    [parseDate(ld?.datePublished), 'jsonld'],
+    [parseDate(meta(doc, 'article:published_time', 'og:published_time')), 'opengraph'],
+    [parseDate(meta(doc, 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date')), 'meta'],
+    [timeElementDate(doc, 'published'), 'time-element'],
+    [pageDate?.date, 'date-heuristic'],
+    [parseDate(readability.publishedTime), 'readability'],
+  ]);
+  const modified = pick<string>(sources, 'modified', [
+    [parseDate(ld?.dateModified), 'jsonld'],
+    [parseDate(meta(doc, 'article:modified_time', 'og:updated_time')), 'opengraph'],
+    [parseDate(meta(doc, 'dateModified', 'last-modified', 'dcterms.modified')), 'meta'],
+    [timeElementDate(doc, 'modified'), 'time-element'],
+  ]);
+  const html = doc.documentElement;
+  const lang = pick<string>(sources, 'lang', [
+    [html?.getAttribute('lang') || html?.getAttribute('xml:lang'), 'document'],
+    [meta(doc, 'content-language', 'dc.language', 'language') ?? doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'), 'meta'],
+    [ld?.inLanguage, 'jsonld'],
+    [meta(doc, 'og:locale')?.replace('_', '-'), 'opengraph'],
+  ]);
+  const canonicalUrl = pick<string>(sources, 'canonicalUrl', [
+    [absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl), 'document'],
+    [absolute(meta(doc, 'og:url'), pageUrl), 'opengraph'],
+    [absolute(ld?.url, pageUrl), 'jsonld'],
+  ]);
+  const excerpt = pick<string>(sources, 'excerpt', [
+    [readability.excerpt ? collapseWhitespace(readability.excerpt) : null, 'readability'],
+    [meta(doc, 'og:description'), 'opengraph'],
+    [ld?.description, 'jsonld'],
+    [meta(doc, 'description', 'twitter:description'), 'meta'],
+  ]);
+  const keywords = pick<string[]>(sources, 'keywords', [
+    [ld?.keywords, 'jsonld'],
+    [(meta(doc, 'keywords', 'news_keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean), 'meta'],
+  ]) ?? [];
+  const imageUrl = pick<string>(sources, 'leadImage', [
+    [absolute(meta(doc, 'og:image', 'og:image:url', 'og:image:secure_url'), pageUrl), 'opengraph'],
+    [absolute(ld?.image, pageUrl), 'jsonld'],
+    [absolute(meta(doc, 'twitter:image', 'twitter:image:src'), pageUrl), 'meta'],
+  ]);
+  return {
+    title: rawTitle ? stripSiteSuffix(collapseWhitespace(rawTitle), siteName) : null,
+    authors: [...new Set(authors)],
+    siteName,
+    published,
+    modified,
+    lang,
+    dir: readability.dir ?? html?.getAttribute('dir') ?? null,
+    canonicalUrl,
+    excerpt,
+    keywords,
+    leadImage: imageUrl ? { url: imageUrl, alt: meta(doc, 'og:image:alt'), caption: null } : null,
+    articleBody: ld?.articleBody ?? null,
+    sources,
+    datelineText: pageDate ? collapseWhitespace(pageDate.element.textContent ?? '') : null,
+  };
+}

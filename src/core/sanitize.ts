@@ -1,0 +1,102 @@
+/**
+ * Allow-list sanitizer that works on any DOM (live page, linkedom, jsdom): captured HTML is
+ * untrusted. Elements outside the list are unwrapped (their text kept) or, for active content,
+ * dropped whole. Browser contexts run DOMPurify on top of this at render time.
+ */
+
+const DROP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET',
+  'FORM', 'INPUT', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'LABEL', 'FIELDSET', 'SVG', 'MATH',
+  'CANVAS', 'AUDIO', 'VIDEO', 'SOURCE', 'TRACK', 'LINK', 'META', 'BASE', 'HEAD', 'TITLE', 'DIALOG',
+  'PORTAL', 'NAV',
+]);
+
+const KEEP = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CITE', 'CODE', 'COL', 'COLGROUP',
+  'DD', 'DEL', 'DETAILS', 'DFN', 'DIV', 'DL', 'DT', 'EM', 'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3',
+  'H4', 'H5', 'H6', 'HR', 'I', 'IMG', 'INS', 'KBD', 'LI', 'MARK', 'OL', 'P', 'PRE', 'Q', 'RP', 'RT',
+  'RUBY', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUMMARY', 'SUP', 'TABLE', 'TBODY', 'TD',
+  'TFOOT', 'TH', 'THEAD', 'TIME', 'TR', 'U', 'UL', 'VAR', 'WBR', 'SECTION',
+]);
+
+const GLOBAL_ATTRS = new Set(['lang', 'dir', 'title']);
+const ATTRS: Record<string, Set<string>> = {
+  A: new Set(['href']),
+  IMG: new Set(['src', 'alt', 'width', 'height']),
+  TD: new Set(['colspan', 'rowspan']),
+  TH: new Set(['colspan', 'rowspan', 'scope']),
+  COL: new Set(['span']),
+  COLGROUP: new Set(['span']),
+  OL: new Set(['start', 'reversed', 'type']),
+  LI: new Set(['value']),
+  TIME: new Set(['datetime']),
+  BLOCKQUOTE: new Set(['cite']),
+  Q: new Set(['cite']),
+  DETAILS: new Set(['open']),
+  CODE: new Set(['class']),
+  PRE: new Set(['class']),
+};
+
+/** Absolute http(s)/mailto links and same-page anchors only; anything else (javascript:, data:) goes. */
+export function safeUrl(value: string, base: string, kind: 'link' | 'image'): string | null {
+  const trimmed = value.trim();
+  if (kind === 'link' && trimmed.startsWith('#')) return trimmed;
+  try {
+    const url = new URL(trimmed, base);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    if (kind === 'link' && url.protocol === 'mailto:') return url.href;
+  } catch {
+    // unparsable: dropped below
+  }
+  return null;
+}
+
+function cleanAttributes(el: Element, base: string): void {
+  const allowed = ATTRS[el.tagName];
+  for (const attr of [...el.attributes]) {
+    const name = attr.name.toLowerCase();
+    if (!GLOBAL_ATTRS.has(name) && !allowed?.has(name)) {
+      el.removeAttribute(attr.name);
+      continue;
+    }
+    if (name === 'href' || name === 'src' || name === 'cite') {
+      const safe = safeUrl(attr.value, base, name === 'src' ? 'image' : 'link');
+      if (safe) el.setAttribute(name, safe);
+      else el.removeAttribute(attr.name);
+    }
+    // Only a code language survives as a class (it drives fenced-code export).
+    if (name === 'class') {
+      const lang = /(?:^|\s)(?:language|lang)-([\w+#-]+)/.exec(attr.value)?.[1];
+      if (lang) el.setAttribute('class', `language-${lang}`);
+      else el.removeAttribute('class');
+    }
+  }
+}
+
+/** Sanitize the subtree of `root` in place; `root` itself is kept. */
+export function sanitizeTree(root: Element, base: string): void {
+  const walk = (parent: Element) => {
+    for (let child = parent.firstChild; child; ) {
+      const next = child.nextSibling;
+      if (child.nodeType === 1) {
+        const el = child as Element;
+        const tag = el.tagName.toUpperCase();
+        if (DROP.has(tag)) {
+          el.remove();
+        } else if (!KEEP.has(tag)) {
+          walk(el);
+          while (el.firstChild) parent.insertBefore(el.firstChild, el);
+          el.remove();
+        } else {
+          cleanAttributes(el, base);
+          if (tag === 'IMG' && !el.getAttribute('src')) el.remove();
+          else walk(el);
+        }
+      } else if (child.nodeType !== 3) {
+        child.remove(); // comments, processing instructions
+      }
+      child = next;
+    }
+  };
+  walk(root);
+}

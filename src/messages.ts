@@ -1,0 +1,60 @@
+import type { CaptureErrorCode } from './core/errors';
+import type { CaptureRecord } from './storage/db';
+
+/**
+ * The one protocol between popup, reader, content script and background (STYLE.md §3).
+ * Each message name maps to its request and response. Errors cross as values and are rethrown
+ * at the caller as MessageError with the same code.
+ *
+ * - capture {tabId, selection?} → the tab's article saved (or found already saved).
+ * - delete-capture {id} → the record removed; the removed record comes back for Undo.
+ * - restore-capture {record} → a deleted record put back (Undo).
+ * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
+ */
+export interface CaptureOutcome {
+  status: 'saved' | 'already-saved' | 'updated';
+  id: number;
+  title: string;
+}
+
+export interface Protocol {
+  capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
+  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null } };
+  'restore-capture': { request: { record: CaptureRecord }; response: { id: number } };
+}
+
+export type MessageType = keyof Protocol;
+export type RequestOf<K extends MessageType> = { type: K } & Protocol[K]['request'];
+export type AnyRequest = { [K in MessageType]: RequestOf<K> }[MessageType];
+
+export interface WireError {
+  code: CaptureErrorCode;
+  message: string;
+}
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+export class MessageError extends Error {
+  constructor(
+    readonly code: CaptureErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessageError';
+  }
+}
+
+/** A type guard for requests arriving from other contexts (never trust the shape). */
+export function isRequest(value: unknown): value is AnyRequest {
+  if (!value || typeof value !== 'object') return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture';
+}
+
+export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };
+
+/** Unwrap a reply, rethrowing an error reply as a MessageError. */
+export function unwrapReply<T>(reply: Reply<T> | undefined): T {
+  if (!reply) throw new MessageError('internal', 'The background did not answer. Reload the extension and try again.');
+  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message);
+  return reply.value;
+}

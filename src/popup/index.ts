@@ -1,0 +1,112 @@
+import browser from 'webextension-polyfill';
+import { countCaptures, getCapture, listCaptures, searchCaptures } from '../storage/captures';
+import type { CaptureRecord } from '../storage/db';
+import { renderArticle } from '../ui/article-view';
+import { send } from '../ui/client';
+import { exportMarkdown, exportZip } from '../ui/export';
+import { libraryDb } from '../ui/library-db';
+import { renderRows } from './list-view';
+import { hideStatus, showStatus } from './status';
+import { saveCurrentTab } from './save-current-tab';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const db = libraryDb();
+const checked = new Set<number>();
+let shown: CaptureRecord[] = [];
+let openRecord: CaptureRecord | null = null;
+
+async function refreshList(): Promise<void> {
+  const query = $<HTMLInputElement>('search').value.trim();
+  const [records, total] = await Promise.all([query ? searchCaptures(db, query, 200) : listCaptures(db, 0, 200), countCaptures(db)]);
+  shown = records;
+  renderRows($('list'), records, checked, (id) => void openReader(id));
+  $('empty').hidden = total > 0;
+  $('count').textContent = total ? (query ? `${records.length} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
+  $('export-zip').hidden = total === 0;
+}
+
+async function openReader(id: number): Promise<void> {
+  const record = await getCapture(db, id);
+  if (!record) return refreshList();
+  openRecord = record;
+  renderArticle($('reader'), record);
+  $('library').hidden = true;
+  $('reader-view').hidden = false;
+  $('reader').scrollTop = 0;
+  $('back').focus();
+}
+
+function closeReader(): void {
+  openRecord = null;
+  $('reader-view').hidden = true;
+  $('library').hidden = false;
+  void refreshList();
+}
+
+async function deleteOpen(): Promise<void> {
+  if (!openRecord?.id) return;
+  const { record } = await send('delete-capture', { id: openRecord.id });
+  closeReader();
+  if (record) {
+    showStatus('ok', `Deleted “${record.title}”`, {
+      label: 'Undo',
+      run: async () => {
+        await send('restore-capture', { record });
+        hideStatus();
+        await refreshList();
+      },
+    });
+  }
+}
+
+function wire(): void {
+  $('search').addEventListener('input', () => void refreshList());
+  $('back').addEventListener('click', closeReader);
+  $('open-tab').addEventListener('click', () => {
+    if (openRecord?.id) void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${openRecord.id}`) });
+  });
+  $('export-md').addEventListener('click', () => openRecord && exportMarkdown(openRecord));
+  $('delete').addEventListener('click', () => void deleteOpen());
+  $('export-zip').addEventListener('click', async () => {
+    const records = checked.size
+      ? (await Promise.all([...checked].map((id) => getCapture(db, id)))).filter((r): r is CaptureRecord => !!r)
+      : await db.captures.orderBy('capturedAt').reverse().toArray();
+    if (records.length) exportZip(records);
+  });
+  document.addEventListener('keydown', onKey);
+}
+
+function onKey(event: KeyboardEvent): void {
+  const inSearch = document.activeElement === $('search');
+  if (!$('reader-view').hidden) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      closeReader();
+    }
+    return;
+  }
+  if (event.key === '/' && !inSearch) {
+    event.preventDefault();
+    $('search').focus();
+    return;
+  }
+  const rows = [...$('list').querySelectorAll<HTMLElement>('.row')];
+  const current = rows.findIndex((r) => r.getAttribute('aria-selected') === 'true');
+  const move = (to: number) => {
+    rows.forEach((r, i) => r.setAttribute('aria-selected', String(i === to)));
+    rows[to]?.scrollIntoView({ block: 'nearest' });
+  };
+  if (event.key === 'ArrowDown' || (!inSearch && event.key === 'j')) {
+    event.preventDefault();
+    move(Math.min(rows.length - 1, current + 1));
+  } else if (event.key === 'ArrowUp' || (!inSearch && event.key === 'k')) {
+    event.preventDefault();
+    move(Math.max(0, current - 1));
+  } else if (event.key === 'Enter' && current >= 0) {
+    event.preventDefault();
+    void openReader(shown[current]!.id!);
+  }
+}
+
+wire();
+void refreshList().then(() => saveCurrentTab(refreshList));

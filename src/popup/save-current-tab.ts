@@ -1,0 +1,46 @@
+import browser from 'webextension-polyfill';
+import { MessageError } from '../messages';
+import { send } from '../ui/client';
+import { hideStatus, showStatus } from './status';
+
+/**
+ * Opening the popup saves the current tab (like Pocket). `?tab=N` names the tab instead: the
+ * popup opened as a page (tests, or a keyboard user) then acts on that tab.
+ */
+async function targetTabId(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  // The popup opened as a tab of its own has nothing to save.
+  if (tab?.url?.startsWith(browser.runtime.getURL(''))) return undefined;
+  return tab?.id;
+}
+
+export async function saveCurrentTab(refresh: () => Promise<void>): Promise<void> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return;
+  showStatus('busy', 'Saving…');
+  try {
+    const outcome = await send('capture', { tabId });
+    await refresh();
+    if (outcome.status === 'saved') {
+      showStatus('ok', `✓ Saved · ${outcome.title}`, {
+        label: 'Undo',
+        run: async () => {
+          await send('delete-capture', { id: outcome.id });
+          hideStatus();
+          await refresh();
+        },
+      });
+    } else {
+      const word = outcome.status === 'updated' ? 'Updated (the article changed)' : 'Already saved';
+      showStatus('ok', `${word} · ${outcome.title}`, {
+        label: 'View',
+        run: () => document.querySelector<HTMLElement>(`.row[data-id="${outcome.id}"]`)?.click(),
+      });
+    }
+  } catch (error) {
+    const message = error instanceof MessageError ? error.message : `Saving failed: ${(error as Error)?.message ?? error}`;
+    showStatus('error', `Can't save this page. ${message}`);
+  }
+}
