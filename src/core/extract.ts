@@ -45,7 +45,8 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   cleanExtracted(content, url, title, meta.datelineText);
   const textContent = blockText(content);
   const wordCount = countWords(textContent);
-  if (wordCount < MIN_WORDS && !content.querySelector('img')) throw noArticle();
+  const tooShort = options.selectionHtml ? wordCount === 0 : wordCount < MIN_WORDS;
+  if (tooShort && !content.querySelector('img')) throw noArticle();
 
   const firstImage = content.querySelector('img');
   const leadImage = meta.leadImage ?? (firstImage

@@ -10,9 +10,13 @@ export interface SaveResult {
   record: CaptureRecord;
 }
 
-export function urlKeysOf(capture: Pick<Capture, 'url' | 'canonicalUrl'>): string[] {
-  const keys = [tryNormalizeUrl(capture.url), tryNormalizeUrl(capture.canonicalUrl)];
-  return [...new Set(keys.filter((k): k is string => k !== null))];
+/**
+ * The dedupe keys of a capture. A saved selection is its own record (keyed by its text), so it
+ * never overwrites the whole article saved from the same page, nor the other way round.
+ */
+export function urlKeysOf(capture: Pick<Capture, 'url' | 'canonicalUrl' | 'selectionOnly'>, fingerprint: string): string[] {
+  const keys = [...new Set([tryNormalizeUrl(capture.url), tryNormalizeUrl(capture.canonicalUrl)].filter((k): k is string => k !== null))];
+  return capture.selectionOnly ? keys.map((key) => `selection:${fingerprint}:${key}`) : keys;
 }
 
 /**
@@ -20,8 +24,8 @@ export function urlKeysOf(capture: Pick<Capture, 'url' | 'canonicalUrl'>): strin
  * transaction, so two captures of one page racing each other still leave one record.
  */
 export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Date = new Date()): Promise<SaveResult> {
-  const keys = urlKeysOf(capture);
   const fingerprint = textFingerprint(capture.textContent);
+  const keys = urlKeysOf(capture, fingerprint);
   const at = now.toISOString();
   return db.transaction('rw', db.captures, async () => {
     const existing = keys.length ? await db.captures.where('urlKeys').anyOf(keys).first() : undefined;

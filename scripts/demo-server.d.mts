@@ -1,0 +1,8 @@
+export const SEED_PATH: string;
+export interface DemoServer {
+  origin: string;
+  seedUrl: string;
+  pages: { seed: () => string | Uint8Array };
+  close(): Promise<void>;
+}
+export function startDemoServer(): Promise<DemoServer>;
