@@ -5,3 +5,4 @@
 export { extract } from '../core/extract';
 export { isCaptureError } from '../core/errors';
 export { parseDocument } from './dom';
+export { toMarkdown } from '../core/markdown';

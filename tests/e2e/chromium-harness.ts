@@ -1,8 +1,5 @@
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromiumArgs, chromiumExecutable } from './browsers.mjs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromiumWithExtension } from '../../scripts/launch-chromium.mjs';
 import { testCopyOf } from './extension-copy';
 
 export interface ChromiumHarness {
@@ -17,15 +14,7 @@ export interface ChromiumHarness {
 }
 
 export async function launchChromium(): Promise<ChromiumHarness> {
-  const extension = testCopyOf('chrome');
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cc-profile-')), {
-    executablePath: chromiumExecutable(),
-    headless: true,
-    acceptDownloads: true,
-    args: chromiumArgs(['--headless=new', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`]),
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  const { context, extensionId } = await launchChromiumWithExtension(testCopyOf('chrome'));
   const url = (path: string) => `chrome-extension://${extensionId}/${path}`;
   const control = await context.newPage();
   await control.goto(url('reader.html'));

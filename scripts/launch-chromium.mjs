@@ -1,0 +1,22 @@
+/** Start Debian Chromium with an unpacked extension loaded (for `npm start` and the e2e tests). */
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browsers.mjs';
+
+export async function launchChromiumWithExtension(extensionDir, { headless = true } = {}) {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'cc-profile-')), {
+    executablePath: chromiumExecutable(),
+    headless,
+    acceptDownloads: true,
+    viewport: headless ? { width: 1200, height: 900 } : null,
+    args: chromiumArgs([
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+    ]),
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, extensionId: new URL(worker.url()).host };
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * Screenshots of what the user sees (popup list, popup reader, reader tab), light and dark, into
+ * .tmp/screenshots/ — to look at after UI changes. Run `npm run build` first.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startDemoServer } from './demo-server.mjs';
+import { launchChromiumWithExtension } from './launch-chromium.mjs';
+import { testCopyOf } from './extension-copy.mjs';
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', '.tmp', 'screenshots');
+mkdirSync(out, { recursive: true });
+const server = await startDemoServer();
+const { context, extensionId } = await launchChromiumWithExtension(testCopyOf('chrome'));
+const url = (path) => `chrome-extension://${extensionId}/${path}`;
+try {
+  const article = await context.newPage();
+  await article.goto(server.seedUrl);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 420, height: 560 });
+  await popup.goto(url('popup.html'));
+  for (const scheme of ['light', 'dark']) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(url('popup.html'));
+    await popup.screenshot({ path: join(out, `popup-empty-${scheme}.png`) });
+  }
+  const tabId = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, server.seedUrl);
+  for (const scheme of ['light', 'dark']) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(url(`popup.html?tab=${tabId}`));
+    await popup.waitForSelector('#status[data-kind]');
+    await popup.waitForSelector('#list .row');
+    await popup.screenshot({ path: join(out, `popup-list-${scheme}.png`) });
+    await popup.click('#list .row');
+    await popup.waitForSelector('#reader .article-body');
+    await popup.screenshot({ path: join(out, `popup-reader-${scheme}.png`) });
+  }
+  const tab = await context.newPage();
+  await tab.setViewportSize({ width: 1100, height: 900 });
+  for (const scheme of ['light', 'dark']) {
+    await tab.emulateMedia({ colorScheme: scheme });
+    await tab.goto(url('reader.html?id=1'));
+    await tab.waitForSelector('#reader .article-body');
+    await tab.screenshot({ path: join(out, `reader-tab-${scheme}.png`) });
+  }
+  await article.goto(`${server.origin}/no-article.html`);
+  const errorTab = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, `${server.origin}/no-article.html`);
+  await popup.emulateMedia({ colorScheme: 'light' });
+  await popup.goto(url(`popup.html?tab=${errorTab}`));
+  await popup.waitForSelector('#status[data-kind="error"]');
+  await popup.screenshot({ path: join(out, 'popup-error-light.png') });
+  console.log(`screenshots in ${out}`);
+} finally {
+  await context.close();
+  await server.close();
+}

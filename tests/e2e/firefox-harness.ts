@@ -1,0 +1,117 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { vi } from 'vitest';
+import { GECKO_ID } from '../../scripts/manifest.mjs';
+import { firefoxExecutable } from './browsers.mjs';
+import { TEST_HOSTS, testCopyOf } from './extension-copy';
+
+export interface FirefoxHarness {
+  browser: Browser;
+  uuid: string;
+  /** An extension page kept open to talk to the extension APIs. */
+  control: Page;
+  /** Where <a download> saves files, without asking. */
+  downloads: string;
+  url(path: string): string;
+  /** A new tab at an extension page, once its document is there. */
+  open(path: string, readySelector: string): Promise<Page>;
+  tabIdOf(pageUrl: string): Promise<number>;
+  send<T>(message: unknown): Promise<T>;
+  /** The path of a finished download whose name matches, once Firefox has written it. */
+  download(name: string | RegExp): Promise<string>;
+  close(): Promise<void>;
+}
+
+// The WebExtension API of Firefox extension pages (the extension itself goes through the polyfill).
+declare const browser: any;
+
+export async function launchFirefox(): Promise<FirefoxHarness> {
+  const extension = testCopyOf('firefox');
+  const uuid = randomUUID();
+  const downloads = mkdtempSync(join(tmpdir(), 'cc-downloads-'));
+  const instance = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxExecutable(),
+    headless: true,
+    // Without it moz-extension:// pages cannot be navigated to.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      // permissions.request() from a user gesture is granted without a prompt.
+      'extensions.webextOptionalPermissionPrompts': false,
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.helperApps.neverAsk.saveToDisk': 'text/markdown,application/zip',
+    },
+  });
+  try {
+    await instance.installExtension(extension);
+    const url = (path: string) => `moz-extension://${uuid}/${path}`;
+    const open = async (path: string, readySelector: string) => {
+      const page = await instance.newPage();
+      // goto() of a moz-extension:// URL never resolves in Firefox: wait for the document instead.
+      page.goto(url(path)).catch(() => {});
+      await page.waitForSelector(readySelector);
+      return page;
+    };
+    // Close the initial blank tab so every tab is one the test opened.
+    const initial = await instance.pages();
+    const control = await open('reader.html', '#message:not([hidden])');
+    for (const page of initial) await page.close();
+
+    // Firefox does not grant a temporary add-on its MV3 host_permissions. A trusted click in an
+    // extension page may request them; with the pref above it is granted without a prompt.
+    await control.evaluate((origins) => {
+      const button = document.createElement('button');
+      button.id = 'grant-hosts';
+      button.textContent = 'Grant';
+      button.addEventListener('click', () => {
+        browser.permissions.request({ origins }).then(
+          (granted: boolean) => (button.dataset['result'] = String(granted)),
+          (error: Error) => (button.dataset['result'] = `error: ${error.message}`),
+        );
+      });
+      document.body.append(button);
+    }, TEST_HOSTS);
+    await control.click('#grant-hosts');
+    await control.waitForSelector('#grant-hosts[data-result]');
+    const granted = await control.$eval('#grant-hosts', (b) => (b as HTMLElement).dataset['result']);
+    if (granted !== 'true') throw new Error(`host permission not granted: ${granted}`);
+
+    return {
+      browser: instance,
+      uuid,
+      control,
+      downloads,
+      url,
+      open,
+      async tabIdOf(pageUrl) {
+        const id = await control.evaluate(async (target) => {
+          const tabs: { id?: number; url?: string }[] = await browser.tabs.query({});
+          return tabs.find((t) => t.url === target)?.id ?? null;
+        }, pageUrl);
+        if (id === null) throw new Error(`no tab shows ${pageUrl}`);
+        return id;
+      },
+      send: (message) => control.evaluate((m) => browser.runtime.sendMessage(m), message),
+      async download(name) {
+        const matches = (file: string) => (typeof name === 'string' ? file === name : name.test(file));
+        // Firefox creates the file at once and writes into <name>.part, then renames it over it.
+        return vi.waitFor(() => {
+          const file = readdirSync(downloads).find(matches);
+          if (!file || existsSync(join(downloads, `${file}.part`))) throw new Error(`no finished download ${name} in ${downloads}`);
+          return join(downloads, file);
+        }, { timeout: 10_000, interval: 50 });
+      },
+      close: () => instance.close(),
+    };
+  } catch (error) {
+    await instance.close();
+    throw error;
+  }
+}
