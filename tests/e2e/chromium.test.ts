@@ -44,12 +44,15 @@ describe('Chromium: the first slice end to end', () => {
     await server?.close();
   });
 
-  it('refuses pages it cannot capture, with a clear message, storing nothing', async () => {
+  it('refuses pages it cannot capture (no article, image, PDF, about:blank) with a clear message, storing nothing', async () => {
     await article.goto(`${server.origin}/no-article.html`);
     expect(await openPopupFor(await h.tabIdOf(`${server.origin}/no-article.html`))).toMatch(/Can't save this page\. No article was found/);
 
     await article.goto(`${server.origin}/image.png`);
     expect(await openPopupFor(await h.tabIdOf(`${server.origin}/image.png`))).toMatch(/This page is an image/);
+
+    await article.goto(`${server.origin}/document.pdf`);
+    expect(await openPopupFor(await h.tabIdOf(`${server.origin}/document.pdf`))).toMatch(/This page is a PDF/);
 
     await article.goto('about:blank');
     const blank = await h.control.evaluate(async () => (await chrome.tabs.query({})).find((t) => !t.url || t.url === 'about:blank')?.id);
@@ -83,6 +86,24 @@ describe('Chromium: the first slice end to end', () => {
     expect(await rowTitles()).toHaveLength(1);
     const title = await h.control.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
     expect(title).toBe('Clean Capture: already saved');
+  });
+
+  it('updates the one record when the article changed at the same URL', async () => {
+    const original = server.pages.seed;
+    server.pages.seed = () => readFileSync(new URL('../fixtures/dedupe/chinanews-harper-jack-ma-updated.html', import.meta.url));
+    try {
+      await article.goto(server.seedUrl);
+      expect(await openPopupFor(await h.tabIdOf(server.seedUrl))).toContain('Updated (the article changed)');
+      expect(await recordCount()).toBe(1);
+      await popup.click('#list .row');
+      await popup.waitForSelector('#reader .article-body p');
+      expect(await popup.textContent('#reader')).toContain('Harper is expected to meet Chinese President Xi Jinping on Saturday.');
+    } finally {
+      server.pages.seed = original;
+    }
+    await article.goto(server.seedUrl);
+    expect(await openPopupFor(await h.tabIdOf(server.seedUrl))).toContain('Updated');
+    expect(await recordCount()).toBe(1);
   });
 
   it('saves just the selection as its own record when asked to', async () => {
