@@ -69,7 +69,7 @@ export function runCli(argv: string[], out: (s: string) => void = (s) => process
     const bytes = readPage(args.file);
     const html = decodeHtml(bytes);
     const kind = notHtmlKind(bytes, html);
-    if (kind) throw new UsageError(`"${args.file}" is ${kind === 'not HTML' ? 'not an HTML page' : kind}, not an HTML page`);
+    if (kind) throw new UsageError(`"${args.file}" is ${kind === 'not HTML' ? 'not an HTML page' : `${kind}, not an HTML page`}`);
     const capture = extract(parseDocument(html, args.url), args.url);
     if (args.format === 'json') out(`${JSON.stringify(capture, null, 2)}\n`);
     else if (args.format === 'text') out(`${capture.textContent}\n`);

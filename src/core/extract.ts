@@ -41,7 +41,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   }
   if (!content) throw noArticle();
 
-  const title = meta.title ?? textOf(doc.querySelector('h1')) ?? url;
+  const title = meta.title || textOf(doc.querySelector('h1')) || url;
   cleanExtracted(content, url, title, meta.datelineText);
   const textContent = blockText(content);
   const wordCount = countWords(textContent);

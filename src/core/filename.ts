@@ -26,10 +26,10 @@ export function safeBaseName(input: string, fallback = 'article'): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[.~\s-]+/, '');
-  name = clampBytes(name, MAX_BYTES).replace(/[.\s]+$/, '');
-  const stem = name.split('.')[0] ?? '';
-  if (!name || RESERVED_NAMES.test(stem.trim())) name = name ? `_${name}` : fallback;
-  return name;
+  if (!name) return fallback;
+  // A device name (CON, nul.txt…) is reserved on Windows whatever follows the dot.
+  if (RESERVED_NAMES.test((name.split('.')[0] ?? '').trim())) name = `_${name}`;
+  return clampBytes(name, MAX_BYTES).replace(/[.\s]+$/, '') || fallback;
 }
 
 /** Hands out names unique within one export, case-insensitively (Windows and macOS ignore case). */

@@ -44,6 +44,11 @@ function createTurndown(): TurndownService {
       return `\n\n${image}${caption ? `\n\n*${caption.replace(/([*_])/g, '\\$1')}*` : ''}\n\n`;
     },
   });
+  // The title is the document's one H1; an <h1> in the body (a saved selection) becomes an H2.
+  service.addRule('body-h1', {
+    filter: 'h1',
+    replacement: (content) => `\n\n## ${content.replace(/\s+/g, ' ').trim()}\n\n`,
+  });
   return service;
 }
 

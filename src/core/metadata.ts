@@ -117,6 +117,20 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   return title;
 }
 
+/**
+ * The page's <h1> when it repeats the <title>/og:title/headline whole: then the title is exactly
+ * that, dashes and colons included (Readability's guess may cut "Storm - what we know" at the dash).
+ */
+function headlineMatchingTitle(doc: Document, titles: (string | null | undefined)[]): string | null {
+  const wanted = new Set(titles.filter((t): t is string => !!t).map((t) => collapseWhitespace(t).toLowerCase()));
+  if (!wanted.size) return null;
+  for (const h1 of doc.querySelectorAll('h1')) {
+    const text = collapseWhitespace(h1.textContent ?? '');
+    if (text && wanted.has(text.toLowerCase())) return text;
+  }
+  return null;
+}
+
 function splitAuthors(byline: string | null): string[] {
   if (!byline) return [];
   return byline
@@ -137,6 +151,7 @@ export function readMetadata(doc: Document, pageUrl: string, readability: Readab
     [readability.siteName, 'readability'],
   ]);
   const rawTitle = pick<string>(sources, 'title', [
+    [headlineMatchingTitle(doc, [doc.title, meta(doc, 'og:title'), ld?.headline]), 'document'],
     [readability.title, 'readability'],
     [ld?.headline, 'jsonld'],
     [meta(doc, 'og:title'), 'opengraph'],

@@ -44,6 +44,8 @@ export function safeUrl(value: string, base: string, kind: 'link' | 'image'): st
   try {
     const url = new URL(trimmed, base);
     if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+    // A page saved to disk (CLI without --url) keeps its local images and links.
+    if (url.protocol === 'file:' && base.startsWith('file:')) return url.href;
     if (kind === 'link' && url.protocol === 'mailto:') return url.href;
   } catch {
     // unparsable: dropped below
