@@ -6,7 +6,7 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
 };
 const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
-const TIME = '(?:[ T,]+(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:\\.\\d+)?\\s*(a\\.?m\\.?|p\\.?m\\.?)?)?';
+const TIME = '(?:[ T,]+(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}(?:\\.\\d+)?))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?)?';
 const ZONE = '\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?';
 
 const ISO_LIKE = new RegExp(`(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?${TIME}${ZONE}`, 'i');

@@ -14,7 +14,7 @@ export interface ExtractOptions {
 }
 
 /** Fewer words than this and no image: not an article (a login wall, an index page, an error). */
-const MIN_WORDS = 25;
+const MIN_WORDS = 12;
 
 /**
  * The article of `doc` (which is not modified) as a Capture. Throws CaptureError('no-article')
@@ -61,7 +61,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     url,
     canonicalUrl: meta.canonicalUrl ?? url,
     title,
-    byline: meta.authors.length ? meta.authors.join(', ') : null,
+    byline: meta.byline,
     authors: meta.authors,
     siteName: meta.siteName,
     published: meta.published,

@@ -16,6 +16,8 @@ export interface ReadabilityMeta {
 
 export interface PageMetadata {
   title: string | null;
+  /** The byline as the page writes it ("By Jane Doe and John Roe"). */
+  byline: string | null;
   authors: string[];
   siteName: string | null;
   published: string | null;
@@ -46,13 +48,31 @@ function pick<T>(sources: PageMetadata['sources'], field: MetadataField, candida
   return null;
 }
 
-function meta(doc: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`);
-    const value = el?.getAttribute('content');
-    if (value && value.trim()) return collapseWhitespace(value);
+type MetaLookup = (...keys: string[]) => string | null;
+
+/**
+ * All <meta> values by lower-cased name/property/itemprop, read once (a querySelector per key
+ * was most of the metadata time on large pages). A tag may name several keys ("dc:creator
+ * twitter:site_name"); the first tag for a key wins, as with querySelector.
+ */
+function metaIndex(doc: Document): MetaLookup {
+  const index = new Map<string, string>();
+  for (const el of doc.querySelectorAll('meta[content]')) {
+    const content = el.getAttribute('content');
+    if (!content || !content.trim()) continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      for (const key of (el.getAttribute(attr) ?? '').toLowerCase().split(/\s+/)) {
+        if (key && !index.has(key)) index.set(key, collapseWhitespace(content));
+      }
+    }
   }
-  return null;
+  return (...keys) => {
+    for (const key of keys) {
+      const value = index.get(key.toLowerCase());
+      if (value) return value;
+    }
+    return null;
+  };
 }
 
 function absolute(href: string | null | undefined, base: string): string | null {
@@ -131,6 +151,13 @@ function headlineMatchingTitle(doc: Document, titles: (string | null | undefined
   return null;
 }
 
+/** Which signal a byline Readability found came from, so the source is reported truthfully. */
+function bylineSource(byline: string | null, ldAuthors: string[], metaAuthor: string | null): MetaSource {
+  if (byline && ldAuthors.length && ldAuthors.join(', ') === byline) return 'jsonld';
+  if (byline && metaAuthor === byline) return 'meta';
+  return 'byline-heuristic';
+}
+
 function splitAuthors(byline: string | null): string[] {
   if (!byline) return [];
   return byline
@@ -142,71 +169,78 @@ function splitAuthors(byline: string | null): string[] {
 
 export function readMetadata(doc: Document, pageUrl: string, readability: ReadabilityMeta): PageMetadata {
   const sources: PageMetadata['sources'] = {};
+  const meta = metaIndex(doc);
   const ld = readJsonLd(doc);
   const pageDate = dateFromPageText(doc);
   const siteName = pick<string>(sources, 'siteName', [
     [ld?.publisher, 'jsonld'],
-    [meta(doc, 'og:site_name'), 'opengraph'],
-    [meta(doc, 'application-name', 'twitter:site'), 'meta'],
+    [meta('og:site_name'), 'opengraph'],
+    [meta('application-name', 'twitter:site'), 'meta'],
     [readability.siteName, 'readability'],
   ]);
   const rawTitle = pick<string>(sources, 'title', [
-    [headlineMatchingTitle(doc, [doc.title, meta(doc, 'og:title'), ld?.headline]), 'document'],
+    [headlineMatchingTitle(doc, [doc.title, meta('og:title'), ld?.headline]), 'document'],
     [readability.title, 'readability'],
     [ld?.headline, 'jsonld'],
-    [meta(doc, 'og:title'), 'opengraph'],
+    [meta('og:title'), 'opengraph'],
     [collapseWhitespace(doc.title ?? ''), 'document'],
   ]);
-  const authorMeta = meta(doc, 'author', 'article:author', 'dc.creator', 'parsely-author', 'sailthru.author');
-  const authors = pick<string[]>(sources, 'byline', [
-    [ld?.authors, 'jsonld'],
-    [splitAuthors(authorMeta && !/^https?:/.test(authorMeta) ? authorMeta : null), 'meta'],
-    [readability.byline ? [collapseWhitespace(readability.byline)] : null, 'readability'],
-    [splitAuthors(bylineFromPage(doc)), 'byline-heuristic'],
-  ]) ?? [];
+  // Readability's byline already weighs JSON-LD, Dublin Core, meta author and in-page bylines in
+  // a tested order; we add our own signals where it finds none.
+  const authorMeta = meta('dc:creator', 'dc.creator', 'dcterm:creator', 'author', 'article:author', 'parsely-author', 'sailthru.author');
+  const usableMeta = authorMeta && !/^https?:/.test(authorMeta) ? authorMeta : null;
+  const readabilityByline = readability.byline ? collapseWhitespace(readability.byline) : null;
+  const byline = pick<string>(sources, 'byline', [
+    [readabilityByline, bylineSource(readabilityByline, ld?.authors ?? [], usableMeta)],
+    [ld?.authors.join(', '), 'jsonld'],
+    [usableMeta, 'meta'],
+    [bylineFromPage(doc), 'byline-heuristic'],
+  ]);
+  const authors = ld?.authors.length && sources.byline === 'jsonld' ? ld.authors : splitAuthors(byline);
   const published = pick<string>(sources, 'published', [
     [parseDate(ld?.datePublished), 'jsonld'],
-    [parseDate(meta(doc, 'article:published_time', 'og:published_time')), 'opengraph'],
-    [parseDate(meta(doc, 'datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date')), 'meta'],
+    [parseDate(meta('article:published_time', 'og:published_time')), 'opengraph'],
+    [parseDate(meta('datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date')), 'meta'],
     [timeElementDate(doc, 'published'), 'time-element'],
     [pageDate?.date, 'date-heuristic'],
     [parseDate(readability.publishedTime), 'readability'],
   ]);
   const modified = pick<string>(sources, 'modified', [
     [parseDate(ld?.dateModified), 'jsonld'],
-    [parseDate(meta(doc, 'article:modified_time', 'og:updated_time')), 'opengraph'],
-    [parseDate(meta(doc, 'dateModified', 'last-modified', 'dcterms.modified')), 'meta'],
+    [parseDate(meta('article:modified_time', 'og:updated_time')), 'opengraph'],
+    [parseDate(meta('dateModified', 'last-modified', 'dcterms.modified')), 'meta'],
     [timeElementDate(doc, 'modified'), 'time-element'],
   ]);
   const html = doc.documentElement;
   const lang = pick<string>(sources, 'lang', [
     [html?.getAttribute('lang') || html?.getAttribute('xml:lang'), 'document'],
-    [meta(doc, 'content-language', 'dc.language', 'language') ?? doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'), 'meta'],
+    [meta('content-language', 'dc.language', 'language') ?? doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'), 'meta'],
     [ld?.inLanguage, 'jsonld'],
-    [meta(doc, 'og:locale')?.replace('_', '-'), 'opengraph'],
+    [meta('og:locale')?.replace('_', '-'), 'opengraph'],
   ]);
   const canonicalUrl = pick<string>(sources, 'canonicalUrl', [
     [absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl), 'document'],
-    [absolute(meta(doc, 'og:url'), pageUrl), 'opengraph'],
+    [absolute(meta('og:url'), pageUrl), 'opengraph'],
     [absolute(ld?.url, pageUrl), 'jsonld'],
   ]);
   const excerpt = pick<string>(sources, 'excerpt', [
     [readability.excerpt ? collapseWhitespace(readability.excerpt) : null, 'readability'],
-    [meta(doc, 'og:description'), 'opengraph'],
+    [meta('og:description'), 'opengraph'],
     [ld?.description, 'jsonld'],
-    [meta(doc, 'description', 'twitter:description'), 'meta'],
+    [meta('description', 'twitter:description'), 'meta'],
   ]);
   const keywords = pick<string[]>(sources, 'keywords', [
     [ld?.keywords, 'jsonld'],
-    [(meta(doc, 'keywords', 'news_keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean), 'meta'],
+    [(meta('keywords', 'news_keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean), 'meta'],
   ]) ?? [];
   const imageUrl = pick<string>(sources, 'leadImage', [
-    [absolute(meta(doc, 'og:image', 'og:image:url', 'og:image:secure_url'), pageUrl), 'opengraph'],
+    [absolute(meta('og:image', 'og:image:url', 'og:image:secure_url'), pageUrl), 'opengraph'],
     [absolute(ld?.image, pageUrl), 'jsonld'],
-    [absolute(meta(doc, 'twitter:image', 'twitter:image:src'), pageUrl), 'meta'],
+    [absolute(meta('twitter:image', 'twitter:image:src'), pageUrl), 'meta'],
   ]);
   return {
     title: rawTitle ? stripSiteSuffix(collapseWhitespace(rawTitle), siteName) : null,
+    byline,
     authors: [...new Set(authors)],
     siteName,
     published,
@@ -216,7 +250,7 @@ export function readMetadata(doc: Document, pageUrl: string, readability: Readab
     canonicalUrl,
     excerpt,
     keywords,
-    leadImage: imageUrl ? { url: imageUrl, alt: meta(doc, 'og:image:alt'), caption: null } : null,
+    leadImage: imageUrl ? { url: imageUrl, alt: meta('og:image:alt'), caption: null } : null,
     articleBody: ld?.articleBody ?? null,
     sources,
     datelineText: pageDate ? collapseWhitespace(pageDate.element.textContent ?? '') : null,
