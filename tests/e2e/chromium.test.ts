@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
 import { launchChromium, type ChromiumHarness } from './chromium-harness';
+import { countCaptures, readCapture } from './library-queries';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'));
 
@@ -23,15 +24,7 @@ describe('Chromium: the first slice end to end', () => {
     return (await popup.textContent('#status'))!.replace(/\s+/g, ' ').trim();
   }
   const rowTitles = () => popup.$$eval('#list .row .row-title', (rows) => rows.map((r) => r.textContent));
-  const recordCount = () => h.control.evaluate(() => new Promise<number>((resolve, reject) => {
-    const open = indexedDB.open('clean-capture');
-    open.onsuccess = () => {
-      const req = open.result.transaction('captures').objectStore('captures').count();
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
-      req.onerror = () => reject(req.error);
-    };
-    open.onerror = () => reject(open.error);
-  }));
+  const recordCount = () => h.control.evaluate(countCaptures);
 
   beforeAll(async () => {
     server = await startDemoServer();
@@ -117,15 +110,9 @@ describe('Chromium: the first slice end to end', () => {
     });
     const reply = await h.send<{ ok: boolean; value: { status: string; id: number } }>({ type: 'capture', tabId: await h.tabIdOf(server.seedUrl), selection: true });
     expect(reply).toMatchObject({ ok: true, value: { status: 'saved' } });
-    const stored = await h.control.evaluate((id) => new Promise<{ textContent: string; selectionOnly: boolean }>((resolve) => {
-      const open = indexedDB.open('clean-capture');
-      open.onsuccess = () => {
-        const req = open.result.transaction('captures').objectStore('captures').get(id);
-        req.onsuccess = () => { resolve(req.result); open.result.close(); };
-      };
-    }), reply.value.id);
-    expect(stored.selectionOnly).toBe(true);
-    expect(stored.textContent).toBe(expected.paragraphs[2]);
+    const stored = await h.control.evaluate(readCapture, reply.value.id);
+    expect(stored?.selectionOnly).toBe(true);
+    expect(stored?.textContent).toBe(expected.paragraphs[2]);
     expect(await recordCount()).toBe(2);
     // Undo of the selection through the same message the popup's Undo sends.
     await h.send({ type: 'delete-capture', id: reply.value.id });

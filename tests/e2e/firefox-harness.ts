@@ -1,6 +1,6 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
@@ -28,6 +28,21 @@ export interface FirefoxHarness {
 // The WebExtension API of Firefox extension pages (the extension itself goes through the polyfill).
 declare const browser: any;
 
+/**
+ * Wait for an extension page that a tab is loading, then for `readySelector` in it. Puppeteer does
+ * not follow navigations to moz-extension://, and a wait that spans one (its poller is a pending
+ * promise in the outgoing about:blank document) fails with Firefox's "right-hand side of 'in'
+ * should be an object, got null". So first poll with short evaluations until the extension page
+ * has loaded; only then wait for the selector.
+ */
+export async function waitForExtensionPage(page: Page, readySelector: string): Promise<void> {
+  await vi.waitFor(async () => {
+    const state = await page.evaluate(() => `${location.protocol} ${document.readyState}`);
+    if (state !== 'moz-extension: complete') throw new Error(`the extension page has not loaded (${state})`);
+  }, { timeout: 15_000, interval: 50 });
+  await page.waitForSelector(readySelector);
+}
+
 export async function launchFirefox(): Promise<FirefoxHarness> {
   const extension = testCopyOf('firefox');
   const uuid = randomUUID();
@@ -54,9 +69,12 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     const url = (path: string) => `moz-extension://${uuid}/${path}`;
     const open = async (path: string, readySelector: string) => {
       const page = await instance.newPage();
+      // A background tab's requestAnimationFrame is throttled, and Puppeteer's clicks and
+      // visibility waits run on it: keep the page the test drives in front.
+      await page.bringToFront();
       // goto() of a moz-extension:// URL never resolves in Firefox: wait for the document instead.
       page.goto(url(path)).catch(() => {});
-      await page.waitForSelector(readySelector);
+      await waitForExtensionPage(page, readySelector);
       return page;
     };
     // Close the initial blank tab so every tab is one the test opened.
@@ -101,11 +119,12 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       send: (message) => control.evaluate((m) => browser.runtime.sendMessage(m), message),
       async download(name) {
         const matches = (file: string) => (typeof name === 'string' ? file === name : name.test(file));
-        // Firefox creates the file at once and writes into <name>.part, then renames it over it.
+        // Firefox creates an empty file at once and writes into <name>.part, then renames it over it.
         return vi.waitFor(() => {
           const file = readdirSync(downloads).find(matches);
-          if (!file || existsSync(join(downloads, `${file}.part`))) throw new Error(`no finished download ${name} in ${downloads}`);
-          return join(downloads, file);
+          const path = file && join(downloads, file);
+          if (!path || existsSync(`${path}.part`) || statSync(path).size === 0) throw new Error(`no finished download ${name} in ${downloads}`);
+          return path;
         }, { timeout: 10_000, interval: 50 });
       },
       close: () => instance.close(),
