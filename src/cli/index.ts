@@ -70,7 +70,7 @@ export function runCli(argv: string[], out: (s: string) => void = (s) => process
     const html = decodeHtml(bytes);
     const kind = notHtmlKind(bytes, html);
     if (kind) throw new UsageError(`"${args.file}" is ${kind === 'not HTML' ? 'not an HTML page' : `${kind}, not an HTML page`}`);
-    const capture = extract(parseDocument(html, args.url), args.url);
+    const capture = extract(parseDocument(html, args.url), args.url, { consumeDocument: true });
     if (args.format === 'json') out(`${JSON.stringify(capture, null, 2)}\n`);
     else if (args.format === 'text') out(`${capture.textContent}\n`);
     else out(toMarkdown({ ...capture, capturedAt: new Date().toISOString() }));

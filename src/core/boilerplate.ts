@@ -1,41 +1,42 @@
-import { isAttached, labelOf, textOf } from './dom';
+import { isAttached, textOf } from './dom';
+import { elementsByTag, type PageScan } from './page-scan';
 
 /**
  * Page furniture removed before Readability looks at the page. Each rule describes a kind of
  * furniture found on many sites (tool bars, share bars, promo links, pagers), never one site.
+ * Rules read the shared PageScan (text lengths from before any removal: an ancestor's length may
+ * be stale, which only makes the "holds most of the text" guard more careful).
  */
 
 /** Class/id words that name furniture, matched as whole tokens ("share-bar", not "shareholders"). */
 const FURNITURE = /(^|[\s_-])(share|shares|sharing|sharetools|social|sociable|addthis|comment|comments|disqus|related|recommended|recommendations|popular|most-?read|mostpopular|trending|newsletter|subscribe|signup|print|toolbar|tools|breadcrumb|breadcrumbs|crumbs|pager|pagination|pic_pager|advert|advertisement|ads|sponsor|sponsored|promo|outbrain|taboola|cookie|consent|paywall)([\s_-]|$)/;
 
-function protects(el: Element, bodyTextLength: number): boolean {
-  if (el.matches('html, body, main, article, [itemprop="articleBody"]')) return true;
-  if (el.querySelector('h1, article, main, [itemprop="articleBody"]')) return true;
-  // A wrapper holding most of the page's text is the article, whatever it is called.
-  return textOf(el).length > bodyTextLength * 0.4;
-}
+const NEVER_FURNITURE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
-function removeFurnitureByName(doc: Document, bodyTextLength: number): void {
-  for (const el of [...doc.querySelectorAll('[class], [id]')]) {
-    if (!isAttached(el, doc)) continue;
-    if (FURNITURE.test(labelOf(el)) && !protects(el, bodyTextLength)) el.remove();
+function removeFurnitureByName(doc: Document, scan: PageScan): void {
+  for (const { el, label } of scan.labelled) {
+    if (!FURNITURE.test(label) || NEVER_FURNITURE.has(el.tagName.toUpperCase()) || scan.holdsArticle.has(el)) continue;
+    // A wrapper holding most of the page's text is the article, whatever it is called.
+    if ((scan.textLength.get(el) ?? 0) > scan.bodyTextLength * 0.4) continue;
+    if (isAttached(el, doc)) el.remove();
   }
 }
 
-const isScriptLink = (a: Element) => {
+const isDeadLink = (a: Element) => {
   const href = (a.getAttribute('href') ?? '').trim().toLowerCase();
   return href.startsWith('javascript:') || href === '#' || href === '';
 };
 
 /** Bars of links that run scripts or go nowhere: font size, print, share buttons. */
-function removeScriptLinkBars(doc: Document): void {
-  for (const link of [...doc.querySelectorAll('a[href]')]) {
-    if (!isAttached(link, doc) || !isScriptLink(link)) continue;
+function removeScriptLinkBars(doc: Document, scan: PageScan, links: Element[]): void {
+  for (const link of links) {
+    if (!link.hasAttribute('href') || !isDeadLink(link) || !isAttached(link, doc)) continue;
     const bar = link.parentElement?.closest('div, p, ul, ol, span, li, td, section, nav');
-    if (bar && !bar.matches('body, main, article')) {
-      const links = [...bar.querySelectorAll('a')];
-      const dead = links.filter(isScriptLink).length;
-      if (textOf(bar).length < 120 && dead * 2 >= links.length) {
+    if (bar && !NEVER_FURNITURE.has(bar.tagName.toUpperCase()) && (scan.textLength.get(bar) ?? Infinity) < 400) {
+      const barLinks = bar.getElementsByTagName('a');
+      let dead = 0;
+      for (const a of barLinks) if (isDeadLink(a)) dead++;
+      if (dead * 2 >= barLinks.length && textOf(bar).length < 120) {
         bar.remove();
         continue;
       }
@@ -46,29 +47,31 @@ function removeScriptLinkBars(doc: Document): void {
 
 /** "[Special coverage]"-style links tucked into paragraphs; footnote refs like "[3]" stay. */
 const BRACKETED = /^[[【［〔].*\p{L}.*[\]】］〕]$/u;
-function removeBracketedPromoLinks(doc: Document): void {
-  for (const link of [...doc.querySelectorAll('a')]) {
+function removeBracketedPromoLinks(scan: PageScan, links: Element[]): void {
+  for (const link of links) {
+    if ((scan.textLength.get(link) ?? 0) > 200) continue;
     const text = textOf(link);
-    const href = link.getAttribute('href') ?? '';
-    if (text.length <= 60 && BRACKETED.test(text) && !href.startsWith('#')) link.remove();
+    if (text.length <= 60 && BRACKETED.test(text) && !(link.getAttribute('href') ?? '').startsWith('#')) link.remove();
   }
 }
 
 /** Page-number strips left empty when an article has one page: "1", "1 2 Next ›". */
 const PAGER_TEXT = /^(?:\d{1,3}|next|prev|previous|first|last|more|[<>«»‹›|.…·/-]|上一页|下一页|首页|尾页|\s)+$/i;
-function removeEmptyPagers(doc: Document): void {
-  for (const el of [...doc.querySelectorAll('div, nav, ul, ol, p')]) {
-    if (!isAttached(el, doc) || el.closest('table') || el.querySelector('img, picture, video')) continue;
+function removeEmptyPagers(doc: Document, scan: PageScan): void {
+  for (const el of elementsByTag(scan, 'DIV', 'NAV', 'UL', 'OL', 'P')) {
+    if ((scan.textLength.get(el) ?? Infinity) > 400) continue;
     const text = textOf(el);
-    if (text.length < 40 && /\d/.test(text) && PAGER_TEXT.test(text)) el.remove();
+    if (text.length >= 40 || !/\d/.test(text) || !PAGER_TEXT.test(text)) continue;
+    if (el.closest('table') || el.querySelector('img, picture, video') || !isAttached(el, doc)) continue;
+    el.remove();
   }
 }
 
-export function removeBoilerplate(doc: Document): void {
-  const body = doc.body;
-  if (!body) return;
-  removeScriptLinkBars(doc);
-  removeFurnitureByName(doc, textOf(body).length);
-  removeBracketedPromoLinks(doc);
-  removeEmptyPagers(doc);
+export function removeBoilerplate(doc: Document, scan: PageScan): void {
+  if (!doc.body) return;
+  const links = elementsByTag(scan, 'A');
+  removeScriptLinkBars(doc, scan, links);
+  removeFurnitureByName(doc, scan);
+  removeBracketedPromoLinks(scan, links);
+  removeEmptyPagers(doc, scan);
 }

@@ -4,13 +4,16 @@ import type { Capture } from './capture';
 import { blockText, isAttached, textOf } from './dom';
 import { noArticle } from './errors';
 import { dedupeFigures, normalizeFigures } from './figures';
-import { readMetadata } from './metadata';
+import { collectPageSignals, resolveMetadata } from './metadata';
+import { scanPage } from './page-scan';
 import { sanitizeTree } from './sanitize';
 import { countWords, readingMinutes, truncate } from './text';
 
 export interface ExtractOptions {
   /** HTML of the user's selection: saved instead of the detected article ("Save selection"). */
   selectionHtml?: string | null;
+  /** The document may be changed (it was parsed for this call only): saves a full clone. */
+  consumeDocument?: boolean;
 }
 
 /** Fewer words than this and no image: not an article (a login wall, an index page, an error). */
@@ -21,16 +24,20 @@ const MIN_WORDS = 12;
  * when there is none. Runs unchanged in the content script, in Node tests and in the CLI.
  */
 export function extract(doc: Document, url: string, options: ExtractOptions = {}): Capture {
-  const work = doc.cloneNode(true) as Document;
-  removeBoilerplate(work);
-  normalizeFigures(work, url);
+  // Readability rewrites the document it reads; the caller's page stays untouched unless it
+  // hands the document over (the CLI parses a page just for this).
+  const work = options.consumeDocument ? doc : (doc.cloneNode(true) as Document);
+  const scan = scanPage(work);
+  const signals = collectPageSignals(work, scan, url);
+  removeBoilerplate(work, scan);
+  normalizeFigures(work, url, scan);
 
   const reader = new Readability(work, {
     keepClasses: true, // our sanitizer drops classes after we have used them
     serializer: (el: Node) => el,
   } as ConstructorParameters<typeof Readability>[1]);
   const article = reader.parse();
-  const meta = readMetadata(doc, url, article ?? {});
+  const meta = resolveMetadata(signals, article ?? {});
 
   let content: Element | null = null;
   if (options.selectionHtml) {
@@ -41,7 +48,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   }
   if (!content) throw noArticle();
 
-  const title = meta.title || textOf(doc.querySelector('h1')) || url;
+  const title = meta.title || url;
   cleanExtracted(content, url, title, meta.datelineText);
   const textContent = blockText(content);
   const wordCount = countWords(textContent);

@@ -1,4 +1,5 @@
 import { isAttached, labelOf, textOf } from './dom';
+import type { PageScan } from './page-scan';
 
 /**
  * Image + caption pairs as <figure>/<figcaption>, however the page lays them out (a caption div
@@ -81,23 +82,28 @@ function overlap(a: string, b: string): number {
   return shared / short.size;
 }
 
-export function normalizeFigures(doc: Document, base: string): void {
-  for (const img of [...doc.querySelectorAll('img')]) {
+export function normalizeFigures(doc: Document, base: string, scan: PageScan): void {
+  const captions = (scan.byTag.get('FIGCAPTION') ?? []).filter((c) => c.parentElement?.tagName.toUpperCase() === 'FIGURE');
+  for (const img of scan.byTag.get('IMG') ?? []) {
     if (!isAttached(img, doc)) continue;
     const found = findCaption(img);
-    if (found) found.replace.replaceWith(makeFigure(doc, img, textOf(found.caption)));
+    if (!found) continue;
+    const figure = makeFigure(doc, img, textOf(found.caption));
+    found.replace.replaceWith(figure);
+    captions.push(figure.lastElementChild!);
   }
   // Same photo, near-identical captions: every copy gets the fullest, so whichever copy the
   // extractor keeps carries it.
   const byImage = new Map<string, Element[]>();
-  for (const caption of doc.querySelectorAll('figure figcaption')) {
+  for (const caption of captions) {
+    if (!isAttached(caption, doc)) continue;
     const key = imageKey(caption.parentElement?.querySelector('img')?.getAttribute('src') ?? null, base);
     if (key) byImage.set(key, [...(byImage.get(key) ?? []), caption]);
   }
-  for (const captions of byImage.values()) {
-    if (captions.length < 2) continue;
-    const fullest = captions.reduce((best, c) => (textOf(c).length > textOf(best).length ? c : best));
-    for (const c of captions) {
+  for (const group of byImage.values()) {
+    if (group.length < 2) continue;
+    const fullest = group.reduce((best, c) => (textOf(c).length > textOf(best).length ? c : best));
+    for (const c of group) {
       if (c !== fullest && overlap(textOf(c), textOf(fullest)) >= 0.8) c.textContent = textOf(fullest);
     }
   }

@@ -1,3 +1,5 @@
+import type { PageScan } from './page-scan';
+
 /** schema.org article data from JSON-LD blocks, tolerant of the shapes real pages publish. */
 
 type Json = unknown;
@@ -64,9 +66,10 @@ function keywords(value: Json): string[] {
   return typeof value === 'string' ? value.split(',').map((k) => k.trim()).filter(Boolean) : [];
 }
 
-export function readJsonLd(doc: Document): JsonLdArticle | null {
+export function readJsonLd(scan: PageScan): JsonLdArticle | null {
   const objects: Record<string, Json>[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  for (const script of scan.byTag.get('SCRIPT') ?? []) {
+    if ((script.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json') continue;
     try {
       // Some CMSs wrap the JSON in CDATA comments or leave control characters in strings.
       const raw = (script.textContent ?? '').replace(/^\s*(\/\/\s*)?<!\[CDATA\[|\]\]>\s*$/g, '').replace(/[\u0000-\u001f]+/g, ' ');

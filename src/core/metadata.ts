@@ -1,6 +1,7 @@
 import type { LeadImage, MetadataField, MetaSource } from './capture';
 import { parseDate } from './dates';
-import { readJsonLd } from './jsonld';
+import { readJsonLd, type JsonLdArticle } from './jsonld';
+import type { PageScan } from './page-scan';
 import { collapseWhitespace } from './text';
 
 /** What Readability found itself; one signal among ours. */
@@ -55,9 +56,9 @@ type MetaLookup = (...keys: string[]) => string | null;
  * was most of the metadata time on large pages). A tag may name several keys ("dc:creator
  * twitter:site_name"); the first tag for a key wins, as with querySelector.
  */
-function metaIndex(doc: Document): MetaLookup {
+function metaIndex(scan: PageScan): MetaLookup {
   const index = new Map<string, string>();
-  for (const el of doc.querySelectorAll('meta[content]')) {
+  for (const el of scan.byTag.get('META') ?? []) {
     const content = el.getAttribute('content');
     if (!content || !content.trim()) continue;
     for (const attr of ['property', 'name', 'itemprop']) {
@@ -90,13 +91,11 @@ const DATE_CLASS = /(^|[\s_-])(date|time|published|pubdate|timestamp|info|meta|d
 const BYLINE_PREFIX = /^\s*(by|source|from|written by|text|author|reporter|von|par|por|da|来源|作者)\s*[:：]?\s+/i;
 
 /** Short elements near the headline that look like a byline or source line. */
-function bylineFromPage(doc: Document): string | null {
-  const candidates = doc.querySelectorAll('[rel="author"], [itemprop="author"], [class], [id]');
-  for (const el of candidates) {
-    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    const isAuthor = el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author';
-    if (!isAuthor && !BYLINE_CLASS.test(label)) continue;
-    if (el.closest('footer, nav, aside, [class*="comment"]')) continue;
+function bylineFromPage(doc: Document, scan: PageScan): string | null {
+  const explicit = [...doc.querySelectorAll('[rel="author"], [itemprop="author"]')];
+  const named = scan.labelled.filter(({ label }) => BYLINE_CLASS.test(label)).map(({ el }) => el);
+  for (const el of [...explicit, ...named]) {
+    if ((scan.textLength.get(el) ?? 0) > 400 || el.closest('footer, nav, aside, [class*="comment"]')) continue;
     const text = collapseWhitespace(el.textContent ?? '').replace(BYLINE_PREFIX, '');
     if (text && text.length <= 80 && !/\d{4}/.test(text) && !/[.!?]\s/.test(text)) return text;
   }
@@ -104,15 +103,18 @@ function bylineFromPage(doc: Document): string | null {
 }
 
 /** A date written in the page's text near the headline (dateline / info line). */
-function dateFromPageText(doc: Document): { date: string; element: Element } | null {
-  for (const el of doc.querySelectorAll('[class], [id], time')) {
-    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (el.tagName !== 'TIME' && !DATE_CLASS.test(label)) continue;
+function dateFromPageText(scan: PageScan): { date: string; text: string } | null {
+  const candidates = [
+    ...scan.labelled.filter(({ label }) => DATE_CLASS.test(label)).map(({ el }) => el),
+    ...(scan.byTag.get('TIME') ?? []),
+  ];
+  for (const el of candidates) {
+    if ((scan.textLength.get(el) ?? 0) > 600) continue;
     if (el.closest('footer, nav, aside, [class*="comment"], [class*="related"]')) continue;
     const text = collapseWhitespace(el.textContent ?? '');
     if (!text || text.length > 200) continue;
     const date = parseDate(text);
-    if (date) return { date, element: el };
+    if (date) return { date, text };
   }
   return null;
 }
@@ -123,6 +125,51 @@ function timeElementDate(doc: Document, kind: 'published' | 'modified'): string 
     : 'time[itemprop="dateModified"], [itemprop="dateModified"][datetime], [itemprop="dateModified"][content]';
   const el = doc.querySelector(selector);
   return parseDate(el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null);
+}
+
+/**
+ * Everything the page itself says, read before any cleanup touches it: the cleanup removes
+ * bylines and datelines from the body, and Readability rewrites what is left.
+ */
+export interface PageSignals {
+  url: string;
+  meta: MetaLookup;
+  ld: JsonLdArticle | null;
+  docTitle: string;
+  headline: string | null;
+  /** Text of the first <h1>, the title of last resort. */
+  firstHeading: string | null;
+  pageByline: string | null;
+  pageDate: { date: string; text: string } | null;
+  timePublished: string | null;
+  timeModified: string | null;
+  htmlLang: string | null;
+  htmlDir: string | null;
+  httpEquivLang: string | null;
+  canonicalHref: string | null;
+}
+
+export function collectPageSignals(doc: Document, scan: PageScan, url: string): PageSignals {
+  const meta = metaIndex(scan);
+  const ld = readJsonLd(scan);
+  const docTitle = collapseWhitespace(doc.title ?? '');
+  const html = doc.documentElement;
+  return {
+    url,
+    meta,
+    ld,
+    docTitle,
+    headline: headlineMatchingTitle(scan, [docTitle, meta('og:title'), ld?.headline]),
+    firstHeading: collapseWhitespace(scan.byTag.get('H1')?.[0]?.textContent ?? '') || null,
+    pageByline: bylineFromPage(doc, scan),
+    pageDate: dateFromPageText(scan),
+    timePublished: timeElementDate(doc, 'published'),
+    timeModified: timeElementDate(doc, 'modified'),
+    htmlLang: html?.getAttribute('lang') || html?.getAttribute('xml:lang') || null,
+    htmlDir: html?.getAttribute('dir') ?? null,
+    httpEquivLang: (scan.byTag.get('META') ?? []).find((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-language')?.getAttribute('content') ?? null,
+    canonicalHref: (scan.byTag.get('LINK') ?? []).find((l) => /(^|\s)canonical(\s|$)/i.test(l.getAttribute('rel') ?? ''))?.getAttribute('href') ?? null,
+  };
 }
 
 /** "Headline - Site" / "Headline | Site" → "Headline", only when the rest is the site's name. */
@@ -141,10 +188,10 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
  * The page's <h1> when it repeats the <title>/og:title/headline whole: then the title is exactly
  * that, dashes and colons included (Readability's guess may cut "Storm - what we know" at the dash).
  */
-function headlineMatchingTitle(doc: Document, titles: (string | null | undefined)[]): string | null {
+function headlineMatchingTitle(scan: PageScan, titles: (string | null | undefined)[]): string | null {
   const wanted = new Set(titles.filter((t): t is string => !!t).map((t) => collapseWhitespace(t).toLowerCase()));
   if (!wanted.size) return null;
-  for (const h1 of doc.querySelectorAll('h1')) {
+  for (const h1 of scan.byTag.get('H1') ?? []) {
     const text = collapseWhitespace(h1.textContent ?? '');
     if (text && wanted.has(text.toLowerCase())) return text;
   }
@@ -167,11 +214,10 @@ function splitAuthors(byline: string | null): string[] {
     .filter((a) => a && a.length < 80);
 }
 
-export function readMetadata(doc: Document, pageUrl: string, readability: ReadabilityMeta): PageMetadata {
+/** Each field from the most trusted signal that has it, remembering which one that was. */
+export function resolveMetadata(signals: PageSignals, readability: ReadabilityMeta): PageMetadata {
   const sources: PageMetadata['sources'] = {};
-  const meta = metaIndex(doc);
-  const ld = readJsonLd(doc);
-  const pageDate = dateFromPageText(doc);
+  const { meta, ld, pageDate, url: pageUrl } = signals;
   const siteName = pick<string>(sources, 'siteName', [
     [ld?.publisher, 'jsonld'],
     [meta('og:site_name'), 'opengraph'],
@@ -179,11 +225,12 @@ export function readMetadata(doc: Document, pageUrl: string, readability: Readab
     [readability.siteName, 'readability'],
   ]);
   const rawTitle = pick<string>(sources, 'title', [
-    [headlineMatchingTitle(doc, [doc.title, meta('og:title'), ld?.headline]), 'document'],
+    [signals.headline, 'document'],
     [readability.title, 'readability'],
     [ld?.headline, 'jsonld'],
     [meta('og:title'), 'opengraph'],
-    [collapseWhitespace(doc.title ?? ''), 'document'],
+    [signals.docTitle, 'document'],
+    [signals.firstHeading, 'document'],
   ]);
   // Readability's byline already weighs JSON-LD, Dublin Core, meta author and in-page bylines in
   // a tested order; we add our own signals where it finds none.
@@ -194,14 +241,14 @@ export function readMetadata(doc: Document, pageUrl: string, readability: Readab
     [readabilityByline, bylineSource(readabilityByline, ld?.authors ?? [], usableMeta)],
     [ld?.authors.join(', '), 'jsonld'],
     [usableMeta, 'meta'],
-    [bylineFromPage(doc), 'byline-heuristic'],
+    [signals.pageByline, 'byline-heuristic'],
   ]);
   const authors = ld?.authors.length && sources.byline === 'jsonld' ? ld.authors : splitAuthors(byline);
   const published = pick<string>(sources, 'published', [
     [parseDate(ld?.datePublished), 'jsonld'],
     [parseDate(meta('article:published_time', 'og:published_time')), 'opengraph'],
     [parseDate(meta('datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date')), 'meta'],
-    [timeElementDate(doc, 'published'), 'time-element'],
+    [signals.timePublished, 'time-element'],
     [pageDate?.date, 'date-heuristic'],
     [parseDate(readability.publishedTime), 'readability'],
   ]);
@@ -209,17 +256,16 @@ export function readMetadata(doc: Document, pageUrl: string, readability: Readab
     [parseDate(ld?.dateModified), 'jsonld'],
     [parseDate(meta('article:modified_time', 'og:updated_time')), 'opengraph'],
     [parseDate(meta('dateModified', 'last-modified', 'dcterms.modified')), 'meta'],
-    [timeElementDate(doc, 'modified'), 'time-element'],
+    [signals.timeModified, 'time-element'],
   ]);
-  const html = doc.documentElement;
   const lang = pick<string>(sources, 'lang', [
-    [html?.getAttribute('lang') || html?.getAttribute('xml:lang'), 'document'],
-    [meta('content-language', 'dc.language', 'language') ?? doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content'), 'meta'],
+    [signals.htmlLang, 'document'],
+    [meta('content-language', 'dc.language', 'language') ?? signals.httpEquivLang, 'meta'],
     [ld?.inLanguage, 'jsonld'],
     [meta('og:locale')?.replace('_', '-'), 'opengraph'],
   ]);
   const canonicalUrl = pick<string>(sources, 'canonicalUrl', [
-    [absolute(doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), pageUrl), 'document'],
+    [absolute(signals.canonicalHref, pageUrl), 'document'],
     [absolute(meta('og:url'), pageUrl), 'opengraph'],
     [absolute(ld?.url, pageUrl), 'jsonld'],
   ]);
@@ -246,13 +292,13 @@ export function readMetadata(doc: Document, pageUrl: string, readability: Readab
     published,
     modified,
     lang,
-    dir: readability.dir ?? html?.getAttribute('dir') ?? null,
+    dir: readability.dir ?? signals.htmlDir,
     canonicalUrl,
     excerpt,
     keywords,
     leadImage: imageUrl ? { url: imageUrl, alt: meta('og:image:alt'), caption: null } : null,
     articleBody: ld?.articleBody ?? null,
     sources,
-    datelineText: pageDate ? collapseWhitespace(pageDate.element.textContent ?? '') : null,
+    datelineText: pageDate?.text ?? null,
   };
 }
