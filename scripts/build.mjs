@@ -18,8 +18,9 @@ const ENTRIES = {
   content: 'src/content/index.ts',
   popup: 'src/popup/index.ts',
   reader: 'src/reader/index.ts',
+  options: 'src/options/index.ts',
 };
-const STATIC = ['src/popup/popup.html', 'src/popup/popup.css', 'src/reader/reader.html', 'src/reader/reader.css', 'src/ui/ui.css'];
+const STATIC = ['src/popup/popup.html', 'src/popup/popup.css', 'src/reader/reader.html', 'src/reader/reader.css', 'src/ui/ui.css', 'src/options/options.html', 'src/options/options.css'];
 const BROWSERS = ['chrome', 'firefox'];
 
 async function buildBrowser(browser) {

@@ -45,6 +45,12 @@ try {
     await tab.waitForSelector('#reader .article-body');
     await tab.screenshot({ path: join(out, `reader-tab-${scheme}.png`) });
   }
+  for (const scheme of ['light', 'dark']) {
+    await tab.emulateMedia({ colorScheme: scheme });
+    await tab.goto(url('options.html'));
+    await tab.waitForSelector('.options-section');
+    await tab.screenshot({ path: join(out, `options-${scheme}.png`) });
+  }
   await article.goto(`${server.origin}/no-article.html`);
   const errorTab = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, `${server.origin}/no-article.html`);
   await popup.emulateMedia({ colorScheme: 'light' });

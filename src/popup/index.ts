@@ -5,6 +5,7 @@ import { renderArticle } from '../ui/article-view';
 import { send } from '../ui/client';
 import { exportMarkdown, exportZip } from '../ui/export';
 import { libraryDb } from '../ui/library-db';
+import { loadSettings } from '../ui/settings-store';
 import { renderRows } from './list-view';
 import { hideStatus, showStatus } from './status';
 import { saveCurrentTab } from './save-current-tab';
@@ -61,6 +62,7 @@ async function deleteOpen(): Promise<void> {
 
 function wire(): void {
   $('search').addEventListener('input', () => void refreshList());
+  $('options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   $('back').addEventListener('click', closeReader);
   $('open-tab').addEventListener('click', () => {
     if (openRecord?.id) void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${openRecord.id}`) });
@@ -109,4 +111,8 @@ function onKey(event: KeyboardEvent): void {
 }
 
 wire();
-void refreshList().then(() => saveCurrentTab(refreshList));
+void refreshList().then(async () => {
+  // A page named with ?tab= was asked for explicitly; otherwise the setting decides.
+  const explicit = new URLSearchParams(location.search).has('tab');
+  if (explicit || (await loadSettings()).saveOnPopupOpen) await saveCurrentTab(refreshList);
+});

@@ -1,0 +1,12 @@
+import type { Settings } from '../core/settings';
+
+/**
+ * One block of the options page. Each feature contributes a section (general, reader, images,
+ * export, storage, backup…) listed in sections/index.ts; the page renders them in order.
+ */
+export interface OptionsSection {
+  id: string;
+  title: string;
+  /** Build the section's controls into `body`; `save` persists a settings patch. */
+  render(body: HTMLElement, settings: Settings, save: (patch: Partial<Settings>) => Promise<void>): void | Promise<void>;
+}

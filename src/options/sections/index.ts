@@ -1,0 +1,5 @@
+import type { OptionsSection } from '../section';
+import { generalSection } from './general';
+
+/** The options page, top to bottom. Features add their section here. */
+export const SECTIONS: OptionsSection[] = [generalSection];
