@@ -20,7 +20,7 @@ export function labelOf(el: Element): string {
  * Plain text with a blank line between blocks (textContent runs paragraphs together, which
  * merges the last word of one paragraph with the first of the next).
  */
-export function blockText(root: Node): string {
+export function blockText(root: Node, skip: ReadonlySet<Node> = new Set()): string {
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
@@ -29,6 +29,7 @@ export function blockText(root: Node): string {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
+    if (skip.has(el)) return;
     const block = BLOCK_TAGS.has(el.tagName);
     if (el.tagName === 'PRE') {
       parts.push('\n\n', el.textContent ?? '', '\n\n');

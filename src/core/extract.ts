@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { removeBoilerplate } from './boilerplate';
 import type { Capture } from './capture';
+import { removeClutter } from './clutter';
 import { blockText, isAttached, textOf } from './dom';
 import { noArticle } from './errors';
 import { dedupeFigures, normalizeFigures } from './figures';
@@ -49,8 +50,8 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   if (!content) throw noArticle();
 
   const title = meta.title || url;
-  cleanExtracted(content, url, title, meta.datelineText);
-  const textContent = blockText(content);
+  cleanExtracted(content, url, title, meta.datelineText, meta.authors);
+  const textContent = blockText(content, asideCaptions(content));
   const wordCount = countWords(textContent);
   const tooShort = options.selectionHtml ? wordCount === 0 : wordCount < MIN_WORDS;
   if (tooShort && !content.querySelector('img')) throw noArticle();
@@ -87,9 +88,29 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   };
 }
 
+/**
+ * Captions of photos inside the story are asides to the text, so the plain text leaves them out
+ * (they stay in contentHtml and the Markdown, under their photo). The lead photo's caption, before
+ * the first paragraph, introduces the story and stays.
+ */
+function asideCaptions(content: Element): Set<Element> {
+  const captions = new Set(content.querySelectorAll('figcaption'));
+  const firstParagraph = content.querySelector('p');
+  const lead = content.querySelector('figure');
+  if (lead && (!firstParagraph || precedes(lead, firstParagraph))) {
+    for (const caption of lead.querySelectorAll('figcaption')) captions.delete(caption);
+  }
+  return captions;
+}
+
+function precedes(a: Element, b: Element): boolean {
+  return Boolean(a.compareDocumentPosition(b) & 4); // Node.DOCUMENT_POSITION_FOLLOWING
+}
+
 /** What Readability leaves that a clean copy should not hold. */
-function cleanExtracted(content: Element, url: string, title: string, dateline: string | null): void {
+function cleanExtracted(content: Element, url: string, title: string, dateline: string | null, authors: string[]): void {
   dedupeFigures(content, url);
+  removeClutter(content, authors);
   // The headline and the dateline are shown from metadata; in the body they would repeat.
   const first = content.querySelector('h1, h2, h3');
   if (first && textOf(first) === title) first.remove();

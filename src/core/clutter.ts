@@ -1,0 +1,161 @@
+import { parseDate } from './dates';
+import { isAttached, textOf } from './dom';
+
+/**
+ * Clutter Readability keeps inside the article: short blocks that are page furniture by what they
+ * say (sign-in and subscribe prompts, photo credits, datelines, "By …" lines, copyright lines,
+ * "You may also like" lists, reading-time badges, reporting credits). Every rule is about a kind
+ * of text found on many sites and only ever removes short blocks, so prose is never at risk.
+ */
+
+/** Blocks that stand on their own (an inline <strong> inside a paragraph is never judged alone). */
+const STRUCTURAL = new Set(['P', 'DIV', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT', 'DD', 'SECTION', 'HEADER', 'FOOTER', 'ASIDE', 'TIME', 'FIGCAPTION', 'BLOCKQUOTE', 'UL', 'OL', 'TABLE', 'TR', 'TD', 'FIGURE', 'PRE', 'ADDRESS', 'NAV']);
+
+/** Interface words a page shows around an article, alone in their block. */
+const UI_STRINGS = new RegExp(
+  '^(sign in|sign up|log in|login|register|subscribe|subscribe now|close|caption|advert|advertisement|' +
+  'sponsored|iklan|publicidade|publicité|anzeige|werbung|реклама|comments?|\\d+ comments?|leave a comment|' +
+  'add comment|tell us what you think.*|read more|read more\\.*|show more|load more|loading( content)?\\.*|' +
+  'share|share this( article| story)?|print|email|tweet|follow( us)?|follow on twitter|email the author|' +
+  'view author archive|about the author|highlights|latest|latest news|popular|most popular|most read|' +
+  'breaking news|tags?|topics?|filed under:?.*|categor(y|ies)|next|previous|back to top|' +
+  '(image|photo|slide)? ?\\d+ (of|/) ?\\/? ?\\d+|video|watch|listen|play|skip ad|' +
+  'отзывы|добавить отзыв|letture|comentários|kommentare|commentaires)$',
+  'i',
+);
+
+/** Photo and image credits: a line that starts as one, or is nothing but an agency's name. */
+const CREDIT = /^(\(?\s*(photo|photos|image|images|picture|pictures|credit|credits|foto|fotos|bild|illustration)\s*(:|by\b|credit|copyright|©)|image copyright|image source|©|\(c\)\s|ⓒ)|^\(?(getty images?|getty|shutterstock|istock(photo)?|reuters|afp|ap|ap photo|associated press|epa|alamy|wireimage)\)?\.?$/i;
+
+/** "By Jane Doe", "By HNN Staff |", "Jane Doe, AP Auto Writer". */
+const BYLINE = /^(by|von|por|par|di|door|av|автор)\s+[\p{Lu}\p{Lt}][^.!?]{0,80}$|,\s*(ap|associated press|reuters|afp)\b.*\b(writer|correspondent|reporter)s?$/iu;
+
+const COPYRIGHT = /(copyright|©|ⓒ|all rights reserved|무단전재|tous droits réservés|todos os direitos reservados|alle rechte vorbehalten)/i;
+
+const CREDITS_LINE = /^\(?\s*(reporting|additional reporting|editing|edited|writing|compiled|produced|research) by\b|contributed to this report\.?\)?$|^associated press writers?\b/i;
+
+const READING_TIME = /\b(\d+\s*(min|mins|minute|minutes)\s*(read|de leitura|lesezeit)|reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\b/i;
+
+const PROMPT = /\b(subscribe|subscription|newsletter|sign up|sign-up|signup|inscreva|abonnez|abonnieren|suscríbete|get the .* app|download (the|our) app|click here to|follow @\w+|follow us|make .* my homepage|affiliate commission)\b/i;
+
+/** A heading or short line that announces a list of other stories. */
+const RELATED_INTRO = /^(you (may|might) (also )?like|more (great )?[\p{L} ]{0,30}stories|related( coverage| stories| articles| posts| news| content| links| reading)?( from [^:]{0,60})?|more( on this( story)?| from [^:]{0,40})?|read (more|also|next)|see also|also read|don't miss|dont miss|recommended( for you)?|trending( now)?|popular (now|stories)|latest (news|stories)|what to read next|want more stories like this\??|leia (também|mais)|lesen sie auch|à lire aussi|lire aussi|también te puede interesar|más noticias|самые популярные.*|читайте также|keep reading)\s*[:.…]*$/iu;
+
+/** "READ MORE: headline", "Related: headline", "(Leggi anche su: …)". */
+const INLINE_RELATED = /^\(?\s*(read more|related|see also|also read|more|don't miss|watch|listen|leggi anche( su)?|leia também|lesen sie auch|lire aussi|читайте также)\s*:/i;
+
+const DATE_WORDS = /\b(posted|updated|published|modified|last updated|publié|publicado|veröffentlicht|aktualisiert|am|pm|a\.m\.|p\.m\.|gmt|utc|edt|est|cet|cest|bst|pt|et|pst|pdt|ist|jst|today|yesterday|at|on|de|às|um|le|à|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira)\b/gi;
+
+function isDateline(text: string): boolean {
+  if (text.length > 90) return false;
+  const hasDate = parseDate(text) !== null || /\b\d{1,2}:\d{2}\b/.test(text);
+  if (!hasDate) return false;
+  const rest = text.replace(DATE_WORDS, ' ').replace(/[\d\s:;,.|/()\-–—]+/g, ' ').trim();
+  return rest.split(/\s+/).filter(Boolean).length <= 1;
+}
+
+function linkTextShare(el: Element, text: string): number {
+  if (!text) return 0;
+  let linked = 0;
+  for (const a of el.getElementsByTagName('a')) linked += textOf(a).length;
+  return linked / text.length;
+}
+
+function isUpperCase(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** Leaf blocks: block elements with no block inside, in document order. */
+function leafBlocks(root: Element): Element[] {
+  // (linkedom's getElementsByTagName('*') finds nothing; querySelectorAll('*') works everywhere.)
+  const hasBlockInside = (el: Element): boolean => {
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (STRUCTURAL.has(child.tagName.toUpperCase()) || hasBlockInside(child)) return true;
+    }
+    return false;
+  };
+  return [...root.querySelectorAll('*')].filter((el) => STRUCTURAL.has(el.tagName.toUpperCase()) && !hasBlockInside(el));
+}
+
+/** Why a short block is clutter, or null. Exported for tests. */
+export function clutterKind(text: string, el: Element, authors: string[]): string | null {
+  if (text.length > 400) return null;
+  if (UI_STRINGS.test(text)) return 'ui';
+  if (text.length <= 160 && CREDIT.test(text)) return 'credit';
+  if (isDateline(text)) return 'dateline';
+  if (text.length <= 120 && (BYLINE.test(text) || (authors.length && authors.some((a) => text === a)))) return 'byline';
+  if (text.length <= 200 && COPYRIGHT.test(text)) return 'copyright';
+  if (CREDITS_LINE.test(text)) return 'credits';
+  if (text.length <= 60 && READING_TIME.test(text)) return 'reading-time';
+  // Prompts are short or carry their link; a sentence of prose that mentions a newsletter stays.
+  if (PROMPT.test(text) && (text.length <= 120 || (text.length <= 300 && linkTextShare(el, text) > 0.1))) return 'prompt';
+  if (INLINE_RELATED.test(text) && linkTextShare(el, text) > 0.3) return 'related';
+  if (text.length <= 200 && isUpperCase(text) && linkTextShare(el, text) > 0.8) return 'related';
+  return null;
+}
+
+/** The element to remove for a leaf block: its wrappers too, while they hold nothing else. */
+function outermostAlone(el: Element, root: Element): Element {
+  let node = el;
+  while (node.parentElement && node.parentElement !== root && node.parentElement.children.length === 1
+    && textOf(node.parentElement) === textOf(node)) {
+    node = node.parentElement;
+  }
+  return node;
+}
+
+/** Lists of links after a "You may also like" line: drop the line and the lists that follow it. */
+function removeRelatedRun(intro: Element, root: Element): void {
+  let anchor = outermostAlone(intro, root);
+  let next = anchor.nextElementSibling;
+  anchor.remove();
+  while (next) {
+    const text = textOf(next);
+    const isLinks = text.length > 0 && linkTextShare(next, text) >= 0.6 && text.length < 1500;
+    if (!isLinks) break;
+    const after = next.nextElementSibling;
+    next.remove();
+    next = after;
+  }
+}
+
+const SHARE_WORDS = /\b(facebook|twitter|whatsapp|pinterest|linkedin|telegram|reddit|email|e-mail|share|tweet|compartilhar|baixar|teilen|partager|compartir|condividi)\b/i;
+
+/** Never more than this share of the article's text goes as clutter; beyond it, a rule misfired. */
+const MAX_SHARE_REMOVED = 0.35;
+
+export function removeClutter(root: Element, authors: string[]): void {
+  const before = textOf(root).length;
+  const backup = root.cloneNode(true) as Element;
+  removeClutterBlocks(root, authors);
+  if (before && textOf(root).length < before * (1 - MAX_SHARE_REMOVED)) root.replaceChildren(...backup.childNodes);
+}
+
+function removeClutterBlocks(root: Element, authors: string[]): void {
+  const seen = new Map<string, Element[]>();
+  for (const block of leafBlocks(root)) {
+    if (!isAttached(block, root) || block.closest('pre, table')) continue;
+    const text = textOf(block);
+    if (!text) continue;
+    if (text.length < 300) seen.set(text, [...(seen.get(text) ?? []), block]);
+    if (RELATED_INTRO.test(text) && text.length < 80) {
+      debug('related-run', text);
+      removeRelatedRun(block, root);
+      continue;
+    }
+    if (block.closest('figure') && block.tagName.toUpperCase() !== 'FIGCAPTION') continue;
+    const kind = clutterKind(text, block, authors);
+    if (kind) {
+      debug(kind, text);
+      outermostAlone(block, root).remove();
+    }
+  }
+  // The same short share strip three times or more ("Whatsapp Facebook Baixar" under every card).
+  for (const [text, copies] of seen) {
+    if (copies.length >= 3 && text.length < 60 && SHARE_WORDS.test(text)) for (const el of copies) if (isAttached(el, root)) { debug('repeated', textOf(el)); el.remove(); }
+  }
+}
+
+// eslint-disable-next-line no-console
+const debug = (kind: string, text: string) => (globalThis as { CC_DEBUG?: boolean }).CC_DEBUG && console.error(`clutter ${kind}: ${text.slice(0, 100)}`);
