@@ -18,7 +18,7 @@ const UI_STRINGS = new RegExp(
   'add comment|tell us what you think.*|read more|read more\\.*|show more|load more|loading( content)?\\.*|' +
   'share|share this( article| story)?|print|email|tweet|follow( us)?|follow on twitter|email the author|' +
   'view author archive|about the author|highlights|latest|latest news|popular|most popular|most read|' +
-  'breaking news|tags?|topics?|filed under:?.*|categor(y|ies)|next|previous|back to top|' +
+  'breaking news|updated|posted|published|tags?|topics?|filed under:?.*|categor(y|ies)|next|previous|back to top|' +
   '(image|photo|slide)? ?\\d+ (of|/) ?\\/? ?\\d+|video|watch|listen|play|skip ad|' +
   'отзывы|добавить отзыв|letture|comentários|kommentare|commentaires)$',
   'i',
@@ -112,12 +112,27 @@ function removeRelatedRun(intro: Element, root: Element): void {
   anchor.remove();
   while (next) {
     const text = textOf(next);
-    const isLinks = text.length > 0 && linkTextShare(next, text) >= 0.6 && text.length < 1500;
-    if (!isLinks) break;
     const after = next.nextElementSibling;
-    next.remove();
+    if (!text && !next.querySelector('img')) {
+      next.remove(); // a rule or spacer between the heading and its list
+    } else if (isLinkList(next, text)) {
+      next.remove();
+    } else {
+      break;
+    }
     next = after;
   }
+}
+
+/** A list whose every item links somewhere, or a block that is mostly link text. */
+function isLinkList(el: Element, text: string): boolean {
+  if (!text || text.length > 1500) return false;
+  const tag = el.tagName.toUpperCase();
+  if (tag === 'UL' || tag === 'OL') {
+    const items = [...el.children].filter((li) => li.tagName.toUpperCase() === 'LI');
+    if (items.length && items.every((li) => li.querySelector('a'))) return true;
+  }
+  return linkTextShare(el, text) >= 0.6;
 }
 
 const SHARE_WORDS = /\b(facebook|twitter|whatsapp|pinterest|linkedin|telegram|reddit|email|e-mail|share|tweet|compartilhar|baixar|teilen|partager|compartir|condividi)\b/i;

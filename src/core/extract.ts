@@ -51,7 +51,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
 
   const title = meta.title || url;
   cleanExtracted(content, url, title, meta.datelineText, meta.authors);
-  const textContent = blockText(content, asideCaptions(content));
+  const textContent = blockText(content, figureAsides(content));
   const wordCount = countWords(textContent);
   const tooShort = options.selectionHtml ? wordCount === 0 : wordCount < MIN_WORDS;
   if (tooShort && !content.querySelector('img')) throw noArticle();
@@ -89,18 +89,19 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
 }
 
 /**
- * Captions of photos inside the story are asides to the text, so the plain text leaves them out
- * (they stay in contentHtml and the Markdown, under their photo). The lead photo's caption, before
- * the first paragraph, introduces the story and stays.
+ * Figures are asides to the text: the plain text leaves out their captions and credits (they stay
+ * in contentHtml and the Markdown, under their photo). The lead photo's caption, before the first
+ * paragraph, introduces the story and stays.
  */
-function asideCaptions(content: Element): Set<Element> {
-  const captions = new Set(content.querySelectorAll('figcaption'));
+function figureAsides(content: Element): Set<Element> {
+  const asides = new Set<Element>(content.querySelectorAll('figure'));
   const firstParagraph = content.querySelector('p');
   const lead = content.querySelector('figure');
   if (lead && (!firstParagraph || precedes(lead, firstParagraph))) {
-    for (const caption of lead.querySelectorAll('figcaption')) captions.delete(caption);
+    asides.delete(lead);
+    for (const child of lead.children) if (!child.matches('figcaption') && !child.querySelector('figcaption')) asides.add(child);
   }
-  return captions;
+  return asides;
 }
 
 function precedes(a: Element, b: Element): boolean {
