@@ -18,28 +18,31 @@ const UI_STRINGS = new RegExp(
   'add comment|tell us what you think.*|read more|read more\\.*|show more|load more|loading( content)?\\.*|' +
   'share|share this( article| story)?|print|email|tweet|follow( us)?|follow on twitter|email the author|' +
   'view author archive|about the author|highlights|latest|latest news|popular|most popular|most read|' +
-  'breaking news|updated|posted|published|tags?|topics?|filed under:?.*|categor(y|ies)|next|previous|back to top|' +
+  'breaking news|updated|posted|published|review|opinion|analysis|columnist|opinion columnist|editorial|commentary|exclusive|tags?|topics?|filed under:?.*|categor(y|ies)|next|previous|back to top|' +
   '(image|photo|slide)? ?\\d+ (of|/) ?\\/? ?\\d+|video|watch|listen|play|skip ad|' +
   'отзывы|добавить отзыв|letture|comentários|kommentare|commentaires)$',
   'i',
 );
 
 /** Photo and image credits: a line that starts as one, or is nothing but an agency's name. */
-const CREDIT = /^(\(?\s*(photo|photos|image|images|picture|pictures|credit|credits|foto|fotos|bild|illustration)\s*(:|by\b|credit|copyright|©)|image copyright|image source|©|\(c\)\s|ⓒ)|^\(?(getty images?|getty|shutterstock|istock(photo)?|reuters|afp|ap|ap photo|associated press|epa|alamy|wireimage)\)?\.?$/i;
+const CREDIT = /^(\(?\s*(photo|photos|image|images|picture|pictures|credit|credits|foto|fotos|bild|illustration)\s*(:|by\b|credit|copyright|©)|image copyright|image source|courtesy of|личный архив|arquivo pessoal|archivo personal|©|\(c\)\s|ⓒ)|^\(?(getty images?|getty|shutterstock|istock(photo)?|reuters|afp|ap|ap photo|associated press|epa|alamy|wireimage)\)?\.?$/i;
 
 /** "By Jane Doe", "By HNN Staff |", "Jane Doe, AP Auto Writer". */
 const BYLINE = /^(by|von|por|par|di|door|av|автор)\s+[\p{Lu}\p{Lt}][^.!?]{0,80}$|,\s*(ap|associated press|reuters|afp)\b.*\b(writer|correspondent|reporter)s?$/iu;
 
 const COPYRIGHT = /(copyright|©|ⓒ|all rights reserved|무단전재|tous droits réservés|todos os direitos reservados|alle rechte vorbehalten)/i;
 
-const CREDITS_LINE = /^\(?\s*(reporting|additional reporting|editing|edited|writing|compiled|produced|research) by\b|contributed to this report\.?\)?$|^associated press writers?\b/i;
+const CREDITS_LINE = /^\(?\s*(reporting|additional reporting|editing|edited|writing|compiled|produced|research) by\b|contributed to this report\.?\)?$|^associated press writers?\b|^(reach|contact|email|follow) (the )?(reporter|writer|author|columnist)s?\b/i;
+
+/** "05/10/2018 - Posted by: X - Category: Health - Tags: …": the page's filing line. */
+const META_LINE = /(^|[-|·•–]\s*)(tags?|categor(y|ies|ia|ie)|filed under|posted in|publicado por|posted by|published by|etiquetas|schlagwörter)\s*:/i;
 
 const READING_TIME = /\b(\d+\s*(min|mins|minute|minutes)\s*(read|de leitura|lesezeit)|reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\b/i;
 
-const PROMPT = /\b(subscribe|subscription|newsletter|sign up|sign-up|signup|inscreva|abonnez|abonnieren|suscríbete|get the .* app|download (the|our) app|click here to|follow @\w+|follow us|make .* my homepage|affiliate commission)\b/i;
+const PROMPT = /\b(subscribe|subscription|newsletter|sign up|sign-up|signup|inscreva|abonnez|abonnieren|suscríbete|get the .* app|download (the|our) app|click here to|follow @\w+|follow us|follow [\p{L} ]{1,40} on (twitter|facebook|instagram|youtube|tiktok)|make .* my homepage|affiliate commission)\b/iu;
 
 /** A heading or short line that announces a list of other stories. */
-const RELATED_INTRO = /^(you (may|might) (also )?like|more (great )?[\p{L} ]{0,30}stories|related( coverage| stories| articles| posts| news| content| links| reading)?( from [^:]{0,60})?|more( on this( story)?| from [^:]{0,40})?|read (more|also|next)|see also|also read|don't miss|dont miss|recommended( for you)?|trending( now)?|popular (now|stories)|latest (news|stories)|what to read next|want more stories like this\??|leia (também|mais)|lesen sie auch|à lire aussi|lire aussi|también te puede interesar|más noticias|самые популярные.*|читайте также|keep reading)\s*[:.…]*$/iu;
+const RELATED_INTRO = /^(you (may|might) (also )?like|more (great )?[\p{L} ]{0,30}stories|related( coverage| stories| articles| posts| news| content| links| reading)?( from [^:]{0,60})?|more( on this( story)?| from [^:]{0,40})?|read (more|also|next)|see also|also read|don't miss|dont miss|recommended( for you)?|trending( now)?|popular (now|stories)|latest (news|stories)|what to read next|want more stories like this\??|leia (também|mais)|lesen sie auch|à lire aussi|lire aussi|también te puede interesar|más noticias|самые популярные.*|читайте также|keep reading|tags?|topics?|categories|filed under|marcadores|etiquetas|schlagwörter|mots-clés)\s*[:.…]*$/iu;
 
 /** "READ MORE: headline", "Related: headline", "(Leggi anche su: …)". */
 const INLINE_RELATED = /^\(?\s*(read more|related|see also|also read|more|don't miss|watch|listen|leggi anche( su)?|leia também|lesen sie auch|lire aussi|читайте также)\s*:/i;
@@ -66,16 +69,17 @@ function isUpperCase(text: string): boolean {
   return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
-/** Leaf blocks: block elements with no block inside, in document order. */
+/** Leaf blocks: block elements with no block inside, in document order (one pass, bottom-up). */
 function leafBlocks(root: Element): Element[] {
   // (linkedom's getElementsByTagName('*') finds nothing; querySelectorAll('*') works everywhere.)
-  const hasBlockInside = (el: Element): boolean => {
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      if (STRUCTURAL.has(child.tagName.toUpperCase()) || hasBlockInside(child)) return true;
-    }
-    return false;
-  };
-  return [...root.querySelectorAll('*')].filter((el) => STRUCTURAL.has(el.tagName.toUpperCase()) && !hasBlockInside(el));
+  const all = [...root.querySelectorAll('*')];
+  const hasBlockInside = new Set<Element>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    const parent = el.parentElement;
+    if (parent && (hasBlockInside.has(el) || STRUCTURAL.has(el.tagName.toUpperCase()))) hasBlockInside.add(parent);
+  }
+  return all.filter((el) => STRUCTURAL.has(el.tagName.toUpperCase()) && !hasBlockInside.has(el));
 }
 
 /** Why a short block is clutter, or null. Exported for tests. */
@@ -88,6 +92,7 @@ export function clutterKind(text: string, el: Element, authors: string[]): strin
   if (text.length <= 200 && COPYRIGHT.test(text)) return 'copyright';
   if (CREDITS_LINE.test(text)) return 'credits';
   if (text.length <= 60 && READING_TIME.test(text)) return 'reading-time';
+  if (text.length <= 250 && META_LINE.test(text)) return 'meta-line';
   // Prompts are short or carry their link; a sentence of prose that mentions a newsletter stays.
   if (PROMPT.test(text) && (text.length <= 120 || (text.length <= 300 && linkTextShare(el, text) > 0.1))) return 'prompt';
   if (INLINE_RELATED.test(text) && linkTextShare(el, text) > 0.3) return 'related';
@@ -106,17 +111,17 @@ function outermostAlone(el: Element, root: Element): Element {
 }
 
 /** Lists of links after a "You may also like" line: drop the line and the lists that follow it. */
-function removeRelatedRun(intro: Element, root: Element): void {
-  let anchor = outermostAlone(intro, root);
+function removeRelatedRun(intro: Element, root: Element, removals: Removals): void {
+  const anchor = outermostAlone(intro, root);
   let next = anchor.nextElementSibling;
-  anchor.remove();
+  removals.remove(anchor);
   while (next) {
     const text = textOf(next);
     const after = next.nextElementSibling;
     if (!text && !next.querySelector('img')) {
-      next.remove(); // a rule or spacer between the heading and its list
+      removals.remove(next, 0); // a rule or spacer between the heading and its list
     } else if (isLinkList(next, text)) {
-      next.remove();
+      removals.remove(next, text.length);
     } else {
       break;
     }
@@ -140,14 +145,43 @@ const SHARE_WORDS = /\b(facebook|twitter|whatsapp|pinterest|linkedin|telegram|re
 /** Never more than this share of the article's text goes as clutter; beyond it, a rule misfired. */
 const MAX_SHARE_REMOVED = 0.35;
 
-export function removeClutter(root: Element, authors: string[]): void {
-  const before = textOf(root).length;
-  const backup = root.cloneNode(true) as Element;
-  removeClutterBlocks(root, authors);
-  if (before && textOf(root).length < before * (1 - MAX_SHARE_REMOVED)) root.replaceChildren(...backup.childNodes);
+/**
+ * Removals are logged rather than applied on a copy, so a misfire is undone without cloning the
+ * article (node creation is the costliest thing in linkedom).
+ */
+class Removals {
+  private readonly log: { node: Element; parent: Node; next: Node | null }[] = [];
+  removedText = 0;
+
+  remove(node: Element, textLength = textOf(node).length): void {
+    if (!node.parentNode) return;
+    this.log.push({ node, parent: node.parentNode, next: node.nextSibling });
+    this.removedText += textLength;
+    node.remove();
+  }
+
+  undo(): void {
+    for (const { node, parent, next } of this.log.reverse()) parent.insertBefore(node, next && next.parentNode === parent ? next : null);
+  }
 }
 
-function removeClutterBlocks(root: Element, authors: string[]): void {
+export interface ClutterContext {
+  /** The article's authors: a block that only names them is the byline, shown in the header. */
+  authors: string[];
+  /** The page's dateline ("2014-11-08 09:04 Xinhua"), shown in the header. */
+  dateline: string | null;
+  /** Figure captions: the same text again as a paragraph is a repeat. */
+  captions: Set<string>;
+}
+
+export function removeClutter(root: Element, context: ClutterContext): void {
+  const before = textOf(root).length;
+  const removals = new Removals();
+  removeClutterBlocks(root, context, removals);
+  if (before && removals.removedText > before * MAX_SHARE_REMOVED) removals.undo();
+}
+
+function removeClutterBlocks(root: Element, { authors, dateline, captions }: ClutterContext, removals: Removals): void {
   const seen = new Map<string, Element[]>();
   for (const block of leafBlocks(root)) {
     if (!isAttached(block, root) || block.closest('pre, table')) continue;
@@ -156,19 +190,20 @@ function removeClutterBlocks(root: Element, authors: string[]): void {
     if (text.length < 300) seen.set(text, [...(seen.get(text) ?? []), block]);
     if (RELATED_INTRO.test(text) && text.length < 80) {
       debug('related-run', text);
-      removeRelatedRun(block, root);
+      removeRelatedRun(block, root, removals);
       continue;
     }
     if (block.closest('figure') && block.tagName.toUpperCase() !== 'FIGCAPTION') continue;
-    const kind = clutterKind(text, block, authors);
+    const inFigure = block.closest('figure') !== null;
+    const kind = text === dateline ? 'dateline' : !inFigure && captions.has(text) ? 'caption-repeat' : clutterKind(text, block, authors);
     if (kind) {
       debug(kind, text);
-      outermostAlone(block, root).remove();
+      removals.remove(outermostAlone(block, root), text.length);
     }
   }
   // The same short share strip three times or more ("Whatsapp Facebook Baixar" under every card).
   for (const [text, copies] of seen) {
-    if (copies.length >= 3 && text.length < 60 && SHARE_WORDS.test(text)) for (const el of copies) if (isAttached(el, root)) { debug('repeated', textOf(el)); el.remove(); }
+    if (copies.length >= 3 && text.length < 60 && SHARE_WORDS.test(text)) for (const el of copies) if (isAttached(el, root)) { debug('repeated', text); removals.remove(el, text.length); }
   }
 }
 

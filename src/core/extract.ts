@@ -2,7 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { removeBoilerplate } from './boilerplate';
 import type { Capture } from './capture';
 import { removeClutter } from './clutter';
-import { blockText, isAttached, textOf } from './dom';
+import { blockText, textOf } from './dom';
 import { noArticle } from './errors';
 import { dedupeFigures, normalizeFigures } from './figures';
 import { collectPageSignals, resolveMetadata } from './metadata';
@@ -110,19 +110,20 @@ function precedes(a: Element, b: Element): boolean {
 
 /** What Readability leaves that a clean copy should not hold. */
 function cleanExtracted(content: Element, url: string, title: string, dateline: string | null, authors: string[]): void {
-  dedupeFigures(content, url);
-  removeClutter(content, authors);
+  const captions = dedupeFigures(content, url);
   // The headline and the dateline are shown from metadata; in the body they would repeat.
+  removeClutter(content, { authors, dateline: dateline && dateline.length < 160 ? dateline : null, captions });
   const first = content.querySelector('h1, h2, h3');
-  if (first && textOf(first) === title) first.remove();
-  if (dateline) {
-    for (const el of [...content.querySelectorAll('div, p, span, time, header')]) {
-      if (isAttached(el, content) && textOf(el) === dateline && dateline.length < 160) el.remove();
-    }
-  }
+  if (first && isHeadline(textOf(first), title)) first.remove();
   sanitizeTree(content, url);
-  removeEmptyBlocks(content);
   unwrapSingleWrappers(content);
+}
+
+/** The headline again, maybe with the site's name after it or cut short. */
+function isHeadline(heading: string, title: string): boolean {
+  const a = heading.toLowerCase();
+  const b = title.toLowerCase();
+  return a === b || (a.length >= 20 && b.startsWith(a)) || (b.length >= 20 && a.startsWith(b));
 }
 
 /** Readability wraps the article in page <div>s; a lone wrapper adds nothing to a saved copy. */
@@ -135,8 +136,3 @@ function unwrapSingleWrappers(content: Element): void {
   }
 }
 
-function removeEmptyBlocks(root: Element): void {
-  for (const el of [...root.querySelectorAll('p, div, span, section, figure, figcaption, li, ul, ol, h2, h3, h4, h5, h6, blockquote')].reverse()) {
-    if (!textOf(el) && !el.querySelector('img, br, hr, table')) el.remove();
-  }
-}

@@ -109,8 +109,11 @@ export function normalizeFigures(doc: Document, base: string, scan: PageScan): v
   }
 }
 
-/** After extraction: each photo once (first occurrence), and a caption never repeated as text. */
-export function dedupeFigures(root: Element, base: string): void {
+/**
+ * After extraction: each photo once (first occurrence). Returns the captions' texts, so the
+ * clutter pass can drop a caption repeated as a paragraph.
+ */
+export function dedupeFigures(root: Element, base: string): Set<string> {
   const seen = new Map<string, Element>();
   for (const img of [...root.querySelectorAll('img')]) {
     const key = imageKey(img.getAttribute('src'), base);
@@ -124,8 +127,5 @@ export function dedupeFigures(root: Element, base: string): void {
       seen.set(key, img);
     }
   }
-  const captions = new Set([...root.querySelectorAll('figcaption')].map((c) => textOf(c)).filter(Boolean));
-  for (const el of [...root.querySelectorAll('p, div, span')]) {
-    if (isAttached(el, root) && !el.closest('figure') && captions.has(textOf(el))) el.remove();
-  }
+  return new Set([...root.querySelectorAll('figcaption')].map((c) => textOf(c)).filter(Boolean));
 }

@@ -75,7 +75,25 @@ function cleanAttributes(el: Element, base: string): void {
   }
 }
 
-/** Sanitize the subtree of `root` in place; `root` itself is kept. */
+/** Containers that mean nothing once empty (after their furniture was removed). */
+const EMPTY_DROPS = new Set(['P', 'DIV', 'SPAN', 'SECTION', 'FIGURE', 'FIGCAPTION', 'LI', 'UL', 'OL', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'A', 'B', 'I', 'EM', 'STRONG']);
+
+const INLINE = new Set(['SPAN', 'A', 'B', 'I', 'EM', 'STRONG']);
+
+/** Children already cleaned: empty when no text and no image, rule or table is left. */
+function isEmpty(el: Element): boolean {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3 && /\S/.test((child as Text).data)) return false;
+    if (child.nodeType === 1) {
+      const tag = (child as Element).tagName.toUpperCase();
+      if (tag === 'IMG' || tag === 'HR' || tag === 'TABLE' || tag === 'BR' || tag === 'PRE') return false;
+      if (!EMPTY_DROPS.has(tag) || !isEmpty(child as Element)) return false;
+    }
+  }
+  return true;
+}
+
+/** Sanitize the subtree of `root` in place; `root` itself is kept; empty containers go. */
 export function sanitizeTree(root: Element, base: string): void {
   const walk = (parent: Element) => {
     for (let child = parent.firstChild; child; ) {
@@ -92,7 +110,14 @@ export function sanitizeTree(root: Element, base: string): void {
         } else {
           cleanAttributes(el, base);
           if (tag === 'IMG' && !el.getAttribute('src')) el.remove();
-          else walk(el);
+          else {
+            walk(el);
+            if (EMPTY_DROPS.has(tag) && isEmpty(el)) {
+              // An inline element may hold the only space between two words ("located<span> </span>near").
+              if (INLINE.has(tag) && el.textContent) el.replaceWith(el.ownerDocument.createTextNode(' '));
+              else el.remove();
+            }
+          }
         }
       } else if (child.nodeType !== 3) {
         child.remove(); // comments, processing instructions
