@@ -1,4 +1,4 @@
-import { isAttached, textOf } from './dom';
+import { closestTag, containsTag, isAttached, textOf } from './dom';
 import { elementsByTag, type PageScan } from './page-scan';
 
 /**
@@ -22,6 +22,9 @@ function removeFurnitureByName(doc: Document, scan: PageScan): void {
   }
 }
 
+const BAR_TAGS = new Set(['DIV', 'P', 'UL', 'OL', 'SPAN', 'LI', 'TD', 'SECTION', 'NAV']);
+const TABLE = new Set(['TABLE']);
+
 const isDeadLink = (a: Element) => {
   const href = (a.getAttribute('href') ?? '').trim().toLowerCase();
   return href.startsWith('javascript:') || href === '#' || href === '';
@@ -31,7 +34,7 @@ const isDeadLink = (a: Element) => {
 function removeScriptLinkBars(doc: Document, scan: PageScan, links: Element[]): void {
   for (const link of links) {
     if (!link.hasAttribute('href') || !isDeadLink(link) || !isAttached(link, doc)) continue;
-    const bar = link.parentElement?.closest('div, p, ul, ol, span, li, td, section, nav');
+    const bar = link.parentElement && closestTag(link.parentElement, BAR_TAGS);
     if (bar && !NEVER_FURNITURE.has(bar.tagName.toUpperCase()) && (scan.textLength.get(bar) ?? Infinity) < 400) {
       const barLinks = bar.getElementsByTagName('a');
       let dead = 0;
@@ -47,9 +50,21 @@ function removeScriptLinkBars(doc: Document, scan: PageScan, links: Element[]): 
 
 /** "[Special coverage]"-style links tucked into paragraphs; footnote refs like "[3]" stay. */
 const BRACKETED = /^[[【［〔].*\p{L}.*[\]】］〕]$/u;
+function firstChar(el: Element): string {
+  for (let n: Node | null = el.firstChild; n; ) {
+    if (n.nodeType === 3) {
+      const data = (n as Text).data.trimStart();
+      if (data) return data[0]!;
+      n = n.nextSibling;
+    } else if (n.nodeType === 1) n = n.firstChild ?? n.nextSibling;
+    else n = n.nextSibling;
+  }
+  return '';
+}
+
 function removeBracketedPromoLinks(scan: PageScan, links: Element[]): void {
   for (const link of links) {
-    if ((scan.textLength.get(link) ?? 0) > 200) continue;
+    if ((scan.textLength.get(link) ?? 0) > 200 || !'[【［〔'.includes(firstChar(link) || 'x')) continue;
     const text = textOf(link);
     if (text.length <= 60 && BRACKETED.test(text) && !(link.getAttribute('href') ?? '').startsWith('#')) link.remove();
   }
@@ -58,11 +73,14 @@ function removeBracketedPromoLinks(scan: PageScan, links: Element[]): void {
 /** Page-number strips left empty when an article has one page: "1", "1 2 Next ›". */
 const PAGER_TEXT = /^(?:\d{1,3}|next|prev|previous|first|last|more|[<>«»‹›|.…·/-]|上一页|下一页|首页|尾页|\s)+$/i;
 function removeEmptyPagers(doc: Document, scan: PageScan): void {
+  const labels = new Map(scan.labelled.map(({ el, label }) => [el, label]));
   for (const el of elementsByTag(scan, 'DIV', 'NAV', 'UL', 'OL', 'P')) {
     if ((scan.textLength.get(el) ?? Infinity) > 400) continue;
+    // A pager is named as one or made of links; checking only those keeps this pass cheap.
+    if (!/pag|pg|num/.test(labels.get(el) ?? '') && !containsTag(el, 'a')) continue;
     const text = textOf(el);
     if (text.length >= 40 || !/\d/.test(text) || !PAGER_TEXT.test(text)) continue;
-    if (el.closest('table') || el.querySelector('img, picture, video') || !isAttached(el, doc)) continue;
+    if (closestTag(el, TABLE) || containsTag(el, 'img', 'picture', 'video') || !isAttached(el, doc)) continue;
     el.remove();
   }
 }

@@ -1,5 +1,8 @@
 import { parseDate } from './dates';
-import { isAttached, textOf } from './dom';
+import { closestTag, containsTag, isAttached, textOf } from './dom';
+
+const PRE_TABLE = new Set(['PRE', 'TABLE']);
+const FIGURE = new Set(['FIGURE']);
 
 /**
  * Clutter Readability keeps inside the article: short blocks that are page furniture by what they
@@ -118,7 +121,7 @@ function removeRelatedRun(intro: Element, root: Element, removals: Removals): vo
   while (next) {
     const text = textOf(next);
     const after = next.nextElementSibling;
-    if (!text && !next.querySelector('img')) {
+    if (!text && !containsTag(next, 'img')) {
       removals.remove(next, 0); // a rule or spacer between the heading and its list
     } else if (isLinkList(next, text)) {
       removals.remove(next, text.length);
@@ -135,7 +138,7 @@ function isLinkList(el: Element, text: string): boolean {
   const tag = el.tagName.toUpperCase();
   if (tag === 'UL' || tag === 'OL') {
     const items = [...el.children].filter((li) => li.tagName.toUpperCase() === 'LI');
-    if (items.length && items.every((li) => li.querySelector('a'))) return true;
+    if (items.length && items.every((li) => containsTag(li, 'a'))) return true;
   }
   return linkTextShare(el, text) >= 0.6;
 }
@@ -184,7 +187,7 @@ export function removeClutter(root: Element, context: ClutterContext): void {
 function removeClutterBlocks(root: Element, { authors, dateline, captions }: ClutterContext, removals: Removals): void {
   const seen = new Map<string, Element[]>();
   for (const block of leafBlocks(root)) {
-    if (!isAttached(block, root) || block.closest('pre, table')) continue;
+    if (!isAttached(block, root) || closestTag(block, PRE_TABLE)) continue;
     const text = textOf(block);
     if (!text) continue;
     if (text.length < 300) seen.set(text, [...(seen.get(text) ?? []), block]);
@@ -193,8 +196,8 @@ function removeClutterBlocks(root: Element, { authors, dateline, captions }: Clu
       removeRelatedRun(block, root, removals);
       continue;
     }
-    if (block.closest('figure') && block.tagName.toUpperCase() !== 'FIGCAPTION') continue;
-    const inFigure = block.closest('figure') !== null;
+    const inFigure = closestTag(block, FIGURE) !== null;
+    if (inFigure && block.tagName.toUpperCase() !== 'FIGCAPTION') continue;
     const kind = text === dateline ? 'dateline' : !inFigure && captions.has(text) ? 'caption-repeat' : clutterKind(text, block, authors);
     if (kind) {
       debug(kind, text);

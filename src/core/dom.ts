@@ -13,7 +13,15 @@ export function textOf(node: Node | null | undefined): string {
 
 /** "a b" class and id tokens of an element, lower-cased, for boilerplate matching. */
 export function labelOf(el: Element): string {
-  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  return `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
+}
+
+/**
+ * An attribute's raw value. Same as getAttribute in browsers; in linkedom, getAttribute('class')
+ * builds a DOMTokenList each call, which made the page scan twice as slow.
+ */
+export function attr(el: Element, name: string): string | null {
+  return el.getAttributeNode(name)?.value ?? null;
 }
 
 /**
@@ -60,4 +68,19 @@ export function removeAll(elements: Iterable<Element>): void {
 export function isAttached(node: Node, root: Node): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) if (n === root) return true;
   return false;
+}
+
+/**
+ * The element or its nearest ancestor with one of these (upper-case) tag names. Selector APIs
+ * (closest, querySelector) recompile their selector on every call in linkedom, so hot loops use
+ * these walks instead.
+ */
+export function closestTag(el: Element, tags: ReadonlySet<string>): Element | null {
+  for (let n: Element | null = el; n; n = n.parentElement) if (tags.has(n.tagName.toUpperCase())) return n;
+  return null;
+}
+
+/** Does the element contain one of these (lower-case) tags? */
+export function containsTag(el: Element, ...tags: string[]): boolean {
+  return tags.some((tag) => el.getElementsByTagName(tag).length > 0);
 }

@@ -1,4 +1,7 @@
-import { isAttached, labelOf, textOf } from './dom';
+import { closestTag, isAttached, labelOf, textOf } from './dom';
+
+const FIGURE = new Set(['FIGURE']);
+const TABLE = new Set(['TABLE']);
 import type { PageScan } from './page-scan';
 
 /**
@@ -26,8 +29,11 @@ function imageBox(img: Element): Element {
   while (box.parentElement && !box.parentElement.matches('body, article, main')) {
     const parent = box.parentElement;
     if (parent.tagName === 'TR' || parent.tagName === 'TBODY' || parent.tagName === 'TABLE') break;
-    const others = [...parent.childNodes].filter((n) => n !== box && (n.nodeType === 1 || textOf(n).length > 0));
-    if (others.length) break;
+    let alone = true;
+    for (let n = parent.firstChild; n && alone; n = n.nextSibling) {
+      if (n !== box && (n.nodeType === 1 || (n.nodeType === 3 && /\S/.test((n as Text).data)))) alone = false;
+    }
+    if (!alone) break;
     box = parent;
   }
   return box;
@@ -39,7 +45,7 @@ interface Found {
 }
 
 function findCaption(img: Element): Found | null {
-  if (img.closest('figure')) return null; // already a figure; handled by the page
+  if (closestTag(img, FIGURE)) return null; // already a figure; handled by the page
   const box = imageBox(img);
   const next = box.nextElementSibling;
   if (next && (next.tagName === 'FIGCAPTION' || CAPTION_LABEL.test(labelOf(next))) && textOf(next)) {
@@ -51,11 +57,11 @@ function findCaption(img: Element): Found | null {
   // Layout table: the image in one row, its caption alone in the next.
   const cell = box.tagName === 'TD' ? box : null;
   const row = cell?.parentElement;
-  const table = row?.closest('table');
+  const table = row ? closestTag(row, TABLE) : null;
   const nextRow = row?.nextElementSibling;
-  if (cell && table && nextRow && nextRow.children.length === 1 && table.querySelectorAll('img').length === 1) {
+  if (cell && table && nextRow && nextRow.children.length === 1 && table.getElementsByTagName('img').length === 1) {
     const text = textOf(nextRow);
-    if (text && text.length < 600 && table.querySelectorAll('tr').length <= 3) {
+    if (text && text.length < 600 && table.getElementsByTagName('tr').length <= 3) {
       return { replace: table, caption: nextRow.children[0]! };
     }
   }
@@ -97,7 +103,7 @@ export function normalizeFigures(doc: Document, base: string, scan: PageScan): v
   const byImage = new Map<string, Element[]>();
   for (const caption of captions) {
     if (!isAttached(caption, doc)) continue;
-    const key = imageKey(caption.parentElement?.querySelector('img')?.getAttribute('src') ?? null, base);
+    const key = imageKey(caption.parentElement?.getElementsByTagName('img')[0]?.getAttribute('src') ?? null, base);
     if (key) byImage.set(key, [...(byImage.get(key) ?? []), caption]);
   }
   for (const group of byImage.values()) {

@@ -3,6 +3,7 @@ import { parseDate } from './dates';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
 import type { PageScan } from './page-scan';
 import { collapseWhitespace } from './text';
+import { attr } from './dom';
 
 /** What Readability found itself; one signal among ours. */
 export interface ReadabilityMeta {
@@ -90,12 +91,25 @@ const BYLINE_CLASS = /(^|[\s_-])(byline|author|authors|writer|reporter|source|da
 const DATE_CLASS = /(^|[\s_-])(date|time|published|pubdate|timestamp|info|meta|dateline|posted)([\s_-]|$)/i;
 const BYLINE_PREFIX = /^\s*(by|source|from|written by|text|author|reporter|von|par|por|da|来源|作者)\s*[:：]?\s+/i;
 
+const ASIDES = new Set(['FOOTER', 'NAV', 'ASIDE']);
+
+/** Inside a footer, nav, aside or comment (or related-stories) block: not this article's line. */
+function inAside(el: Element, orRelated: boolean): boolean {
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    if (ASIDES.has(n.tagName.toUpperCase())) return true;
+    const cls = attr(n, 'class');
+    if (cls && (cls.includes('comment') || (orRelated && cls.includes('related')))) return true;
+  }
+  return false;
+}
+
 /** Short elements near the headline that look like a byline or source line. */
-function bylineFromPage(doc: Document, scan: PageScan): string | null {
-  const explicit = [...doc.querySelectorAll('[rel="author"], [itemprop="author"]')];
+function bylineFromPage(scan: PageScan): string | null {
+  const relAuthor = [...(scan.byTag.get('A') ?? []), ...(scan.byTag.get('LINK') ?? [])].filter((el) => attr(el, 'rel')?.toLowerCase() === 'author');
+  const explicit = [...relAuthor, ...(scan.itemprops.get('author') ?? [])];
   const named = scan.labelled.filter(({ label }) => BYLINE_CLASS.test(label)).map(({ el }) => el);
   for (const el of [...explicit, ...named]) {
-    if ((scan.textLength.get(el) ?? 0) > 400 || el.closest('footer, nav, aside, [class*="comment"]')) continue;
+    if ((scan.textLength.get(el) ?? 0) > 400 || inAside(el, false)) continue;
     const text = collapseWhitespace(el.textContent ?? '').replace(BYLINE_PREFIX, '');
     if (text && text.length <= 80 && !/\d{4}/.test(text) && !/[.!?]\s/.test(text)) return text;
   }
@@ -110,7 +124,7 @@ function dateFromPageText(scan: PageScan): { date: string; text: string } | null
   ];
   for (const el of candidates) {
     if ((scan.textLength.get(el) ?? 0) > 600) continue;
-    if (el.closest('footer, nav, aside, [class*="comment"], [class*="related"]')) continue;
+    if (inAside(el, true)) continue;
     const text = collapseWhitespace(el.textContent ?? '');
     if (!text || text.length > 200) continue;
     const date = parseDate(text);
@@ -119,12 +133,17 @@ function dateFromPageText(scan: PageScan): { date: string; text: string } | null
   return null;
 }
 
-function timeElementDate(doc: Document, kind: 'published' | 'modified'): string | null {
-  const selector = kind === 'published'
-    ? 'time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime], [itemprop="datePublished"][content], article time[datetime], time[datetime]'
-    : 'time[itemprop="dateModified"], [itemprop="dateModified"][datetime], [itemprop="dateModified"][content]';
-  const el = doc.querySelector(selector);
-  return parseDate(el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null);
+/** schema.org itemprop dates first, then <time pubdate>, then the first <time datetime>. */
+function timeElementDate(scan: PageScan, kind: 'published' | 'modified'): string | null {
+  const prop = scan.itemprops.get(kind === 'published' ? 'datepublished' : 'datemodified') ?? [];
+  for (const el of prop) {
+    const date = parseDate(attr(el, 'datetime') ?? attr(el, 'content') ?? (el.tagName === 'TIME' ? el.textContent : null));
+    if (date) return date;
+  }
+  if (kind === 'modified') return null;
+  const times = scan.byTag.get('TIME') ?? [];
+  const time = times.find((t) => t.hasAttribute('pubdate') && attr(t, 'datetime')) ?? times.find((t) => attr(t, 'datetime'));
+  return time ? parseDate(attr(time, 'datetime')) : null;
 }
 
 /**
@@ -161,10 +180,10 @@ export function collectPageSignals(doc: Document, scan: PageScan, url: string): 
     docTitle,
     headline: headlineMatchingTitle(scan, [docTitle, meta('og:title'), ld?.headline]),
     firstHeading: collapseWhitespace(scan.byTag.get('H1')?.[0]?.textContent ?? '') || null,
-    pageByline: bylineFromPage(doc, scan),
+    pageByline: bylineFromPage(scan),
     pageDate: dateFromPageText(scan),
-    timePublished: timeElementDate(doc, 'published'),
-    timeModified: timeElementDate(doc, 'modified'),
+    timePublished: timeElementDate(scan, 'published'),
+    timeModified: timeElementDate(scan, 'modified'),
     htmlLang: html?.getAttribute('lang') || html?.getAttribute('xml:lang') || null,
     htmlDir: html?.getAttribute('dir') ?? null,
     httpEquivLang: (scan.byTag.get('META') ?? []).find((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-language')?.getAttribute('content') ?? null,

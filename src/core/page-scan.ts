@@ -3,6 +3,8 @@
  * a textContent per candidate cost more than Readability itself on large pages, in linkedom).
  * Iterative, so 20,000 nested elements cannot overflow the stack.
  */
+import { attr } from './dom';
+
 export interface PageScan {
   /** Length of the visible text under each element (scripts and styles excluded), raw whitespace. */
   textLength: Map<Element, number>;
@@ -10,6 +12,8 @@ export interface PageScan {
   labelled: { el: Element; label: string }[];
   /** Elements by upper-case tag name, in document order. */
   byTag: Map<string, Element[]>;
+  /** Elements by each (lower-cased) itemprop token: "author", "datePublished"… */
+  itemprops: Map<string, Element[]>;
   /** The headline, article containers and every ancestor of them: never page furniture. */
   holdsArticle: Set<Element>;
   bodyTextLength: number;
@@ -26,6 +30,7 @@ export function scanPage(doc: Document): PageScan {
   const labelled: PageScan['labelled'] = [];
   const byTag = new Map<string, Element[]>();
   const markers: Element[] = [];
+  const itemprops = new Map<string, Element[]>();
   const stack: [Element, number][] = root ? [[root, -1]] : [];
   const children: Element[] = [];
   while (stack.length) {
@@ -37,10 +42,18 @@ export function scanPage(doc: Document): PageScan {
     const list = byTag.get(tag);
     if (list) list.push(el);
     else byTag.set(tag, [el]);
-    const cls = el.getAttribute('class');
-    const id = el.getAttribute('id');
+    const cls = attr(el, 'class');
+    const id = attr(el, 'id');
     if (cls || id) labelled.push({ el, label: `${cls ?? ''} ${id ?? ''}`.toLowerCase() });
-    if (ARTICLE_MARKERS.has(tag) || el.getAttribute('itemprop') === 'articleBody') markers.push(el);
+    const itemprop = attr(el, 'itemprop');
+    if (itemprop) {
+      for (const token of itemprop.toLowerCase().split(/\s+/)) {
+        const list = itemprops.get(token);
+        if (list) list.push(el);
+        else itemprops.set(token, [el]);
+      }
+    }
+    if (ARTICLE_MARKERS.has(tag) || itemprop === 'articleBody') markers.push(el);
     children.length = 0;
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 1) children.push(child as Element);
@@ -57,7 +70,7 @@ export function scanPage(doc: Document): PageScan {
     for (let n: Element | null = marker; n && !holdsArticle.has(n); n = n.parentElement) holdsArticle.add(n);
   }
   // Sort order: stack pops children in document order, so lists are in document order.
-  return { textLength, labelled, byTag, holdsArticle, bodyTextLength: (doc.body && textLength.get(doc.body)) ?? 0 };
+  return { textLength, labelled, byTag, itemprops, holdsArticle, bodyTextLength: (doc.body && textLength.get(doc.body)) ?? 0 };
 }
 
 export function elementsByTag(scan: PageScan, ...tags: string[]): Element[] {
