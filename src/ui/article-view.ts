@@ -45,8 +45,9 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   header.append(source);
   if (record.selectionOnly) header.append(el('p', 'article-note', 'Saved selection (part of the page).'));
 
-  const body = el('div', 'article-body');
-  body.append(DOMPurify.sanitize(record.contentHtml, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true }));
+  // Everything below works on the sanitized fragment while it still belongs to DOMPurify's inert
+  // document: an <img> adopted into this page would start loading its remote address at once.
+  const body = DOMPurify.sanitize(record.contentHtml, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
   for (const link of body.querySelectorAll('a[href]')) {
     if (link.getAttribute('href')?.startsWith('#')) continue;
     link.setAttribute('target', '_blank');
@@ -54,8 +55,11 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   }
   const lead = leadFigure(record, body, stored);
   if (lead) body.prepend(lead);
-  const decoded = localizeImages(body, stored);
-  target.append(header, body, storageLine(db, record));
+  const images = localizeImages(body, stored);
+  const wrapper = el('div', 'article-body');
+  wrapper.append(body);
+  target.append(header, wrapper, storageLine(db, record));
+  const decoded = Promise.all(images.map((img) => img.decode().catch(() => undefined))).then(() => undefined);
   return { release: () => stored?.release(), settled: decoded };
 }
 
@@ -63,13 +67,13 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
  * Point each image at its stored copy. An image that was not kept shows its description instead
  * (never a broken-image icon, and never a request to the network).
  */
-function localizeImages(body: HTMLElement, stored: StoredImages | null): Promise<void> {
-  const waits: Promise<unknown>[] = [];
+function localizeImages(body: DocumentFragment, stored: StoredImages | null): HTMLImageElement[] {
+  const kept: HTMLImageElement[] = [];
   for (const img of body.querySelectorAll('img')) {
     const local = stored?.urlFor(img.getAttribute('src') ?? '');
     if (!local) {
       const alt = img.getAttribute('alt');
-      if (alt) img.replaceWith(el('span', 'missing-image', `[Image: ${alt}]`));
+      if (alt) img.replaceWith(Object.assign(img.ownerDocument.createElement('span'), { className: 'missing-image', textContent: `[Image: ${alt}]` }));
       else img.remove();
       continue;
     }
@@ -78,23 +82,25 @@ function localizeImages(body: HTMLElement, stored: StoredImages | null): Promise
       img.setAttribute('width', String(local.image.width));
       img.setAttribute('height', String(local.image.height));
     }
-    img.src = local.src;
-    img.decoding = 'async';
-    waits.push(img.decode().catch(() => undefined));
+    img.setAttribute('src', local.src);
+    kept.push(img);
   }
-  return Promise.all(waits).then(() => undefined);
+  return kept;
 }
 
 /** The lead image with its caption, once, when the article's HTML does not already show it. */
-function leadFigure(record: CaptureRecord, body: HTMLElement, stored: StoredImages | null): HTMLElement | null {
+function leadFigure(record: CaptureRecord, body: DocumentFragment, stored: StoredImages | null): HTMLElement | null {
   const lead = record.leadImage;
   if (!lead?.url || !stored?.urlFor(lead.url)) return null;
   if ([...body.querySelectorAll('img')].some((img) => img.getAttribute('src') === lead.url)) return null;
-  const figure = el('figure', 'lead-image');
-  const img = el('img');
+  // Made in the fragment's inert document, like the rest of the body (see renderArticle).
+  const doc = body.ownerDocument;
+  const figure = doc.createElement('figure');
+  figure.className = 'lead-image';
+  const img = doc.createElement('img');
   img.setAttribute('src', lead.url);
-  img.alt = lead.alt ?? '';
+  img.setAttribute('alt', lead.alt ?? '');
   figure.append(img);
-  if (lead.caption) figure.append(el('figcaption', undefined, lead.caption));
+  if (lead.caption) figure.append(Object.assign(doc.createElement('figcaption'), { textContent: lead.caption }));
   return figure;
 }
