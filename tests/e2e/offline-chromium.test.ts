@@ -84,6 +84,8 @@ describe('Chromium: offline images, a safe reader, reading comfort', () => {
     const raw = { ...record, id: undefined, url: `${server.origin}/raw-hostile`, canonicalUrl: `${server.origin}/raw-hostile`, urlKeys: ['raw-hostile'], title: 'Raw hostile', contentHtml: hostileHtml.replaceAll('="/trap/', `="${server.origin}/trap/`) };
     ids.raw = (await h.send<{ ok: true; value: { id: number } }>({ type: 'restore-capture', record: raw })).value.id;
 
+    // The hostile page itself may keep calling its traps (onfocus, timers): leave it first.
+    await article.goto('about:blank');
     server.trapHits.length = 0;
     const logs: string[] = [];
     const listen = (page: Page) => {
