@@ -1,13 +1,13 @@
 import DOMPurify from 'dompurify';
 import type { Capture } from '../core/capture';
-import { articleImageUrls, PURIFY_CONFIG, safeImageUrl } from '../core/purify-config';
+import { articleImageUrls, purifyToFragment, safeImageUrl } from '../core/purify-config';
 
 /**
  * DOMPurify on the captured article in the page (where a DOM exists), on top of the core's own
  * sanitizer: what is stored is already clean; the reader sanitizes again (issue #6).
  */
 export function purifyCapture(capture: Capture): { capture: Capture; imageUrls: string[] } {
-  const fragment = DOMPurify.sanitize(capture.contentHtml, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
+  const fragment = purifyToFragment(DOMPurify, capture.contentHtml);
   const holder = document.createElement('div');
   holder.append(fragment);
   const leadUrl = safeImageUrl(capture.leadImage?.url);

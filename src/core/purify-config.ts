@@ -40,3 +40,21 @@ export function articleImageUrls(root: ParentNode, leadImageUrl: string | null |
   urls.push(safeImageUrl(leadImageUrl));
   return [...new Set(urls.filter((u): u is string => !!u))];
 }
+
+/** The part of DOMPurify this module needs (the caller brings DOMPurify bound to its window). */
+export interface Purifier {
+  sanitize(html: string, config: Config & { RETURN_DOM_FRAGMENT: true }): DocumentFragment;
+}
+
+/**
+ * Sanitize to a fragment of DOMPurify's inert document. DOMPurify always lets `data:` URIs through
+ * on <img> (its DATA_URI_TAGS cannot be narrowed by config), so any src that is not http(s) is
+ * removed afterwards: the only non-http image our pages show is a blob we put there ourselves.
+ */
+export function purifyToFragment(purify: Purifier, html: string): DocumentFragment {
+  const fragment = purify.sanitize(html, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
+  for (const el of fragment.querySelectorAll('[src]')) {
+    if (!/^https?:/i.test(el.getAttribute('src')!.trim())) el.removeAttribute('src');
+  }
+  return fragment;
+}

@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { PURIFY_CONFIG } from '../core/purify-config';
+import { purifyToFragment } from '../core/purify-config';
 import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
 import { displayDate, siteOf } from './format';
 import { storageLine } from './storage-line';
@@ -47,7 +47,7 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
 
   // Everything below works on the sanitized fragment while it still belongs to DOMPurify's inert
   // document: an <img> adopted into this page would start loading its remote address at once.
-  const body = DOMPurify.sanitize(record.contentHtml, { ...PURIFY_CONFIG, RETURN_DOM_FRAGMENT: true });
+  const body = purifyToFragment(DOMPurify, record.contentHtml);
   for (const link of body.querySelectorAll('a[href]')) {
     if (link.getAttribute('href')?.startsWith('#')) continue;
     link.setAttribute('target', '_blank');
