@@ -38,6 +38,15 @@ const GALLERY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p>Tickets for the night crossings cost the same as daytime ones, and season tickets are valid on every sailing.</p>
 </article></body></html>`;
 
+/** An article whose lead image is only in its metadata (og:image), not in its text. */
+const LEAD_ONLY = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Island school gets a new roof</title>
+<meta property="og:image" content="${SEED_IMAGE}"><meta property="og:image:alt" content="The school from the harbour">
+</head><body><article><h1>Island school gets a new roof</h1>
+<p>The island's only school will get a new roof this summer, the council said, after years of leaks that closed two classrooms every winter.</p>
+<p>Work starts when term ends in July and should be finished before pupils return in September, with the builders arriving on the morning ferry.</p>
+<p>Parents had raised money for a temporary repair last year, and the council said that money would now go to new books for the library.</p>
+</article></body></html>`;
+
 /** A PNG of noise (incompressible): big enough that it must be downscaled under a small cap. */
 function noisePng(width, height) {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -85,6 +94,7 @@ function routes(pages) {
     '/document.pdf': () => ['application/pdf', PDF],
     '/image.png': () => ['image/png', readFileSync(join(root, 'icons/icon-128.png'))],
     '/gallery.html': () => ['text/html; charset=utf-8', GALLERY],
+    '/lead-only.html': () => ['text/html; charset=utf-8', LEAD_ONLY],
     '/gallery/large.png': () => ['image/png', (largePng ??= noisePng(900, 900))],
     '/hostile.html': () => ['text/html; charset=utf-8', fixture('hostile', 'hostile.html')],
   };

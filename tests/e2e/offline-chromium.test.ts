@@ -73,6 +73,17 @@ describe('Chromium: offline images, a safe reader, reading comfort', () => {
     await h.control.evaluate(() => chrome.storage.local.remove('settings'));
   });
 
+  it('keeps a lead image given only in the metadata and shows it once above the text', async () => {
+    ids.lead = await capture(`${server.origin}/lead-only.html`);
+    expect((await links(ids.lead)).map((l) => l.url)).toEqual([`${server.origin}${SEED_IMAGE}`]);
+    await popup.click(`#list .row[data-id="${ids.lead}"]`);
+    await popup.waitForSelector(`#reader-view[data-ready="${ids.lead}"]`);
+    const lead = await popup.$$eval('#reader .article-body img', (imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).src, alt: i.getAttribute('alt'), width: (i as HTMLImageElement).naturalWidth, lead: !!i.closest('.lead-image') })));
+    expect(lead).toEqual([{ src: expect.stringMatching(/^blob:/), alt: expect.any(String), width: expect.any(Number), lead: true }]);
+    expect(lead[0]!.width).toBeGreaterThan(0);
+    await h.send({ type: 'delete-capture', id: ids.lead });
+  });
+
   it('stores hostile HTML inert and shows it in the reader without running or loading anything', async () => {
     ids.hostile = await capture(`${server.origin}/hostile.html`);
     const record = (await h.control.evaluate(readCapture, ids.hostile))!;
