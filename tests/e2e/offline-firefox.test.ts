@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED_IMAGE, startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
 import { launchFirefox, type FirefoxHarness } from './firefox-harness';
 import { readCapture, readImageLinks, readImages } from './library-queries';
@@ -100,5 +100,50 @@ describe('Firefox: offline images and a safe reader', () => {
     for (const img of inTab) expect(img.width).toBeGreaterThan(0);
     expect(await tab.$eval('#reader .missing-image', (e) => e.textContent)).toBe('[Image: The old terminal]');
     await tab.close();
+  });
+
+  it('remembers the look and the reading position; the end marks the article read', async () => {
+    const tab = await h.open(`reader.html?id=${ids.seed}`, 'body[data-ready]');
+    await tab.setViewport({ width: 1000, height: 600 });
+    const attr = (name: string) => tab.evaluate((n) => document.documentElement.getAttribute(n), name);
+    expect(await attr('data-theme')).toBe('system');
+    await tab.click('#look-toggle');
+    await tab.click('.look-option[data-value="sepia"]');
+    await tab.keyboard.press('+');
+    expect(await attr('data-size')).toBe('L');
+    expect(await tab.$eval('body', (b) => getComputedStyle(b).backgroundColor)).toBe('rgb(244, 236, 216)');
+    await vi.waitFor(async () => expect(await h.control.evaluate(async () => (await (globalThis as any).browser.storage.local.get('settings')).settings)).toMatchObject({ readerTheme: 'sepia', readerSize: 'L' }));
+
+    await tab.evaluate(() => scrollTo(0, (document.scrollingElement!.scrollHeight - innerHeight) / 2));
+    const reading = () => h.control.evaluate((id) => new Promise<{ progress: number; readAt?: string } | undefined>((resolve) => {
+      const open = indexedDB.open('clean-capture');
+      open.onsuccess = () => {
+        const req = open.result.transaction('reading').objectStore('reading').get(id);
+        req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      };
+    }), ids.seed);
+    await vi.waitFor(async () => expect((await reading())?.progress).toBeCloseTo(0.5, 1));
+    await tab.close();
+
+    const again = await h.open(`reader.html?id=${ids.seed}`, 'body[data-ready]');
+    await again.setViewport({ width: 1000, height: 600 });
+    expect(await again.evaluate(() => document.documentElement.dataset['theme'])).toBe('sepia');
+    expect(await again.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await again.keyboard.press('End');
+    await again.waitForSelector('body[data-read="true"]');
+    expect((await reading())?.readAt).toMatch(/^\d{4}-/);
+    await again.close();
+  });
+
+  it('deleting an article keeps a photo another article still shows', async () => {
+    const seedHash = (await h.control.evaluate(readImageLinks, ids.seed))[0]!.hash;
+    await h.send({ type: 'delete-capture', id: ids.seed });
+    expect(await h.control.evaluate(readImageLinks, ids.seed)).toEqual([]);
+    expect((await h.control.evaluate(readImages)).find((i) => i.hash === seedHash)).toMatchObject({ orphaned: false });
+    const largeHash = (await h.control.evaluate(readImageLinks, ids.gallery)).find((l) => l.url.endsWith('large.png'))!.hash;
+    await h.send({ type: 'delete-capture', id: ids.gallery });
+    const after = await h.control.evaluate(readImages);
+    expect(after.find((i) => i.hash === largeHash)).toMatchObject({ orphaned: true });
+    expect(after.find((i) => i.hash === seedHash)).toMatchObject({ orphaned: true });
   });
 });
