@@ -52,6 +52,9 @@ try {
   await tab.click('#look-toggle');
   await tab.click('.look-option[data-value="sepia"]');
   await tab.screenshot({ path: join(out, 'reader-tab-sepia-panel.png') });
+  await tab.click('.article-storage summary');
+  await tab.evaluate(() => window.scrollTo(0, document.scrollingElement.scrollHeight));
+  await tab.screenshot({ path: join(out, 'reader-tab-end-sepia.png') });
   await tab.evaluate(() => chrome.storage.local.remove('settings'));
   for (const scheme of ['light', 'dark']) {
     await tab.emulateMedia({ colorScheme: scheme });

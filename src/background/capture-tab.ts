@@ -40,14 +40,19 @@ export async function captureTab(db: CleanCaptureDb, tabId: number, selection = 
 
 /**
  * The article's images, fetched in the page and stored (issue #6): for a new or changed article,
- * or one saved before its images could be kept. Runs after the text is saved, so an image problem
+ * or one saved before all its images could be kept. Runs after the text is saved, so an image problem
  * never costs the article; a failure here is recorded per image.
  */
 async function keepImages(db: CleanCaptureDb, tabId: number, captureId: number, status: CaptureOutcome['status'], urls: string[]): Promise<ImagesOutcome | null> {
   try {
     const settings = await loadSettings();
     if (!settings.keepImages || !urls.length) return null;
-    if (status === 'already-saved' && (await db.imageLinks.where('captureId').equals(captureId).count()) > 0) return null;
+    // Saved again unchanged: fetch again only if some image was not kept last time (the site may
+    // have been down); images already stored are linked again without being stored twice.
+    if (status === 'already-saved') {
+      const links = await db.imageLinks.where('captureId').equals(captureId).toArray();
+      if (links.length && links.every((l) => l.hash)) return null;
+    }
     const outcome = await storeCaptureImages(db, captureId, urls, settings, (url, max) => fetchImageInTab(tabId, url, max));
     await freeOrphanedImages(db);
     return outcome;
