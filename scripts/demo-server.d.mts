@@ -1,8 +1,11 @@
 export const SEED_PATH: string;
+export const SEED_IMAGE: string;
 export interface DemoServer {
   origin: string;
   seedUrl: string;
   pages: { seed: () => string | Uint8Array };
+  /** Paths under /trap/ requested so far. */
+  trapHits: string[];
   close(): Promise<void>;
 }
 export function startDemoServer(): Promise<DemoServer>;

@@ -45,11 +45,22 @@ try {
     await tab.waitForSelector('#reader .article-body');
     await tab.screenshot({ path: join(out, `reader-tab-${scheme}.png`) });
   }
+  // The reader's own look (issue #6): sepia, sans, large, from the "Aa" panel.
+  await tab.emulateMedia({ colorScheme: 'light' });
+  await tab.goto(url('reader.html?id=1'));
+  await tab.waitForSelector('body[data-ready]');
+  await tab.click('#look-toggle');
+  await tab.click('.look-option[data-value="sepia"]');
+  await tab.screenshot({ path: join(out, 'reader-tab-sepia-panel.png') });
+  await tab.click('.article-storage summary');
+  await tab.evaluate(() => window.scrollTo(0, document.scrollingElement.scrollHeight));
+  await tab.screenshot({ path: join(out, 'reader-tab-end-sepia.png') });
+  await tab.evaluate(() => chrome.storage.local.remove('settings'));
   for (const scheme of ['light', 'dark']) {
     await tab.emulateMedia({ colorScheme: scheme });
     await tab.goto(url('options.html'));
-    await tab.waitForSelector('.options-section');
-    await tab.screenshot({ path: join(out, `options-${scheme}.png`) });
+    await tab.waitForSelector('#storage-use');
+    await tab.screenshot({ path: join(out, `options-${scheme}.png`), fullPage: true });
   }
   await article.goto(`${server.origin}/no-article.html`);
   const errorTab = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, `${server.origin}/no-article.html`);

@@ -4,11 +4,20 @@ import type { WireError } from './messages';
 /**
  * What the injected content script returns to the background through scripting.executeScript.
  * The script installs `globalThis[CONTENT_ENTRY]`; the background then calls it with the options.
+ * Results must be JSON-serializable (Chrome), so image bytes travel as base64.
  */
 export const CONTENT_ENTRY = '__cleanCaptureExtract';
+/** Fetches one image in the page's context (its cookies and referrer rules apply). */
+export const IMAGE_ENTRY = '__cleanCaptureFetchImage';
 
 export interface ContentOptions {
   selection: boolean;
 }
 
-export type ContentResult = { ok: true; capture: Capture } | { ok: false; error: WireError };
+export type ContentResult =
+  | { ok: true; capture: Capture; /** The article's images (in its HTML, then the lead image). */ imageUrls?: string[] }
+  | { ok: false; error: WireError };
+
+export type FetchedImage =
+  | { ok: true; type: string; bytes: number; base64: string }
+  | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import type { CaptureErrorCode } from './core/errors';
-import type { CaptureRecord } from './storage/db';
+import type { CaptureRecord, ImageLinkRecord } from './storage/db';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -9,18 +9,29 @@ import type { CaptureRecord } from './storage/db';
  * - capture {tabId, selection?} → the tab's article saved (or found already saved).
  * - delete-capture {id} → the record removed; the removed record comes back for Undo.
  * - restore-capture {record} → a deleted record put back (Undo).
+ * - set-reading-progress {id, progress} → where the reader is in an article (0..1); at the end it
+ *   is marked read (issue #6).
  * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
  */
+export interface ImagesOutcome {
+  stored: number;
+  failed: number;
+  bytes: number;
+}
+
 export interface CaptureOutcome {
   status: 'saved' | 'already-saved' | 'updated';
   id: number;
   title: string;
+  /** The article's images kept offline (absent when none were fetched). */
+  images?: ImagesOutcome;
 }
 
 export interface Protocol {
   capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
-  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null } };
-  'restore-capture': { request: { record: CaptureRecord }; response: { id: number } };
+  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null; images?: ImageLinkRecord[] } };
+  'restore-capture': { request: { record: CaptureRecord; images?: ImageLinkRecord[] }; response: { id: number } };
+  'set-reading-progress': { request: { id: number; progress: number }; response: { read: boolean } };
 }
 
 export type MessageType = keyof Protocol;
@@ -47,7 +58,7 @@ export class MessageError extends Error {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture';
+  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress';
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };

@@ -1,11 +1,14 @@
 import browser from 'webextension-polyfill';
 import { CaptureError, isCaptureError } from '../core/errors';
 import { whyNotCapturable } from '../core/url';
-import type { CaptureOutcome } from '../messages';
+import type { CaptureOutcome, ImagesOutcome } from '../messages';
 import { saveCapture } from '../storage/captures';
 import type { CleanCaptureDb } from '../storage/db';
 import { showBadge } from './badge';
-import { extractInTab } from './inject';
+import { fetchImageInTab, extractInTab } from './inject';
+import { loadSettings } from '../ui/settings-store';
+import { storeCaptureImages } from './store-images';
+import { freeOrphanedImages } from '../storage/images';
 
 /**
  * Capture one tab: check it can be captured, extract in the page, store (deduplicated), and
@@ -24,11 +27,36 @@ export async function captureTab(db: CleanCaptureDb, tabId: number, selection = 
     const saved = await saveCapture(db, result.capture).catch((error: unknown) => {
       throw new CaptureError('storage-failed', `Saving failed: the browser's storage refused it (${(error as Error)?.name ?? 'error'}). Your library was not changed.`);
     });
+    const id = saved.record.id!;
+    const images = await keepImages(db, tabId, id, saved.status, result.imageUrls ?? []);
     await showBadge(tabId, saved.status);
-    return { status: saved.status, id: saved.record.id!, title: saved.record.title };
+    return { status: saved.status, id, title: saved.record.title, ...(images ? { images } : {}) };
   } catch (error) {
     const failure = isCaptureError(error) ? error : new CaptureError('internal', `Saving failed: ${(error as Error)?.message ?? error}`);
     await showBadge(tabId, 'failed', failure.message);
     throw failure;
+  }
+}
+
+/**
+ * The article's images, fetched in the page and stored (issue #6): for a new or changed article,
+ * or one saved before all its images could be kept. Runs after the text is saved, so an image problem
+ * never costs the article; a failure here is recorded per image.
+ */
+async function keepImages(db: CleanCaptureDb, tabId: number, captureId: number, status: CaptureOutcome['status'], urls: string[]): Promise<ImagesOutcome | null> {
+  try {
+    const settings = await loadSettings();
+    if (!settings.keepImages || !urls.length) return null;
+    // Saved again unchanged: fetch again only if some image was not kept last time (the site may
+    // have been down); images already stored are linked again without being stored twice.
+    if (status === 'already-saved') {
+      const links = await db.imageLinks.where('captureId').equals(captureId).toArray();
+      if (links.length && links.every((l) => l.hash)) return null;
+    }
+    const outcome = await storeCaptureImages(db, captureId, urls, settings, (url, max) => fetchImageInTab(tabId, url, max));
+    await freeOrphanedImages(db);
+    return outcome;
+  } catch {
+    return null;
   }
 }

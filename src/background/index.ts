@@ -2,12 +2,15 @@ import browser from 'webextension-polyfill';
 import { isCaptureError } from '../core/errors';
 import { isRequest, type AnyRequest, type Reply } from '../messages';
 import { openDb } from '../storage/db';
+import { freeOrphanedImages } from '../storage/images';
 import { captureTab } from './capture-tab';
 import { createHandlers } from './handlers';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
 
 const db = openDb();
 const handlers = createHandlers(db);
+// Images left unused by deletes are freed after Undo's grace period (issue #6).
+void freeOrphanedImages(db).catch(() => {});
 
 async function dispatch(request: AnyRequest): Promise<Reply<unknown>> {
   try {

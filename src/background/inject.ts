@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { CONTENT_ENTRY, type ContentOptions, type ContentResult } from '../content-protocol';
+import { CONTENT_ENTRY, IMAGE_ENTRY, type ContentOptions, type ContentResult, type FetchedImage } from '../content-protocol';
 import { CaptureError, notHtml } from '../core/errors';
 
 /** Turn the browser's injection refusals into sentences that say what to do. */
@@ -38,5 +38,24 @@ export async function extractInTab(tabId: number, url: string | undefined, optio
     return result;
   } catch (error) {
     throw injectionError(error, url);
+  }
+}
+
+/**
+ * Fetch one image in the tab's page (content.js is already there from the extraction), so the
+ * page's cookies and referrer rules apply. Bytes come back as base64 (results are JSON).
+ */
+export async function fetchImageInTab(tabId: number, url: string, maxBytes: number): Promise<FetchedImage> {
+  try {
+    const [first] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (entry: string, address: string, max: number) =>
+        (globalThis as unknown as Record<string, (u: string, m: number) => unknown>)[entry]!(address, max),
+      args: [IMAGE_ENTRY, url, maxBytes],
+    });
+    const result = first?.result as FetchedImage | undefined;
+    return result ?? { ok: false, error: 'The page went away before the image was downloaded.' };
+  } catch (error) {
+    return { ok: false, error: `The page went away before the image was downloaded (${(error as Error)?.message ?? error}).` };
   }
 }

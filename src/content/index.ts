@@ -1,11 +1,14 @@
-import { CONTENT_ENTRY, type ContentOptions, type ContentResult } from '../content-protocol';
+import { CONTENT_ENTRY, IMAGE_ENTRY, type ContentOptions, type ContentResult } from '../content-protocol';
 import { CaptureError, isCaptureError, notHtml } from '../core/errors';
 import { extract } from '../core/extract';
+import { resolveLazyImages } from '../core/lazy-images';
+import { fetchImageInPage } from './fetch-image';
+import { purifyCapture } from './purify';
 import { selectionHtml } from './selection';
 
 /**
- * Injected on demand (activeTab + scripting): extracts the article of this page and returns it.
- * Never stores anything; the background decides.
+ * Injected on demand (activeTab + scripting): extracts the article of this page and returns it,
+ * and fetches its images when the background asks. Never stores anything; the background decides.
  */
 function run(options: ContentOptions): ContentResult {
   try {
@@ -16,7 +19,14 @@ function run(options: ContentOptions): ContentResult {
       selection = selectionHtml(window);
       if (!selection) throw new CaptureError('no-article', 'Nothing is selected. Select the part of the page to save, then use "Save selection".');
     }
-    return { ok: true, capture: extract(document, location.href, { selectionHtml: selection }) };
+    // Lazy images resolved on a copy (the page itself is never changed), with the sources the
+    // browser actually chose for the live images.
+    const work = document.cloneNode(true) as Document;
+    const live = [...document.images].map((img) => img.currentSrc || null);
+    resolveLazyImages(work, location.href, live);
+    const captured = extract(work, location.href, { selectionHtml: selection, consumeDocument: true });
+    const { capture, imageUrls } = purifyCapture(captured);
+    return { ok: true, capture, imageUrls };
   } catch (error) {
     if (isCaptureError(error)) return { ok: false, error: { code: error.code, message: error.message } };
     return { ok: false, error: { code: 'internal', message: `Extraction failed: ${(error as Error)?.message ?? error}` } };
@@ -24,3 +34,4 @@ function run(options: ContentOptions): ContentResult {
 }
 
 (globalThis as Record<string, unknown>)[CONTENT_ENTRY] = run;
+(globalThis as Record<string, unknown>)[IMAGE_ENTRY] = fetchImageInPage;

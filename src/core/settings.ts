@@ -3,20 +3,55 @@
  * never trusted: an old or hand-edited value falls back to its default instead of breaking a page).
  * Features add their fields here; the options page has one section per feature.
  */
+export type ReaderTheme = 'system' | 'light' | 'sepia' | 'dark';
+export type ReaderFont = 'serif' | 'sans';
+export type ReaderSize = 'S' | 'M' | 'L' | 'XL';
+export type ReaderWidth = 'narrow' | 'medium' | 'wide';
+
 export interface Settings {
   /** Opening the popup saves the current tab (like Pocket). */
   saveOnPopupOpen: boolean;
+  /** Keep the article's images offline (fetched at capture, stored in the library). */
+  keepImages: boolean;
+  /** Largest stored size of one image, in bytes; larger images are downscaled to fit. */
+  imageMaxBytes: number;
+  /** Largest total of stored images for one capture, in bytes; images past it are skipped. */
+  captureImagesMaxBytes: number;
+  /** Reader look, remembered for every article (issue #6). */
+  readerTheme: ReaderTheme;
+  readerFont: ReaderFont;
+  readerSize: ReaderSize;
+  readerWidth: ReaderWidth;
 }
+
+export const MB = 1024 * 1024;
 
 export const DEFAULT_SETTINGS: Settings = {
   saveOnPopupOpen: true,
+  keepImages: true,
+  imageMaxBytes: 2 * MB,
+  captureImagesMaxBytes: 25 * MB,
+  readerTheme: 'system',
+  readerFont: 'serif',
+  readerSize: 'M',
+  readerWidth: 'medium',
 };
 
 type Validator<T> = (value: unknown) => value is T;
 const isBoolean: Validator<boolean> = (v): v is boolean => typeof v === 'boolean';
+const oneOf = <T extends string>(...values: T[]): Validator<T> => (v): v is T => values.includes(v as T);
+/** Whole bytes between 16 KB and 1 GB: smaller caps would make every photo unreadable. */
+const isByteCap: Validator<number> = (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 16 * 1024 && v <= 1024 * MB;
 
 const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   saveOnPopupOpen: isBoolean,
+  keepImages: isBoolean,
+  imageMaxBytes: isByteCap,
+  captureImagesMaxBytes: isByteCap,
+  readerTheme: oneOf('system', 'light', 'sepia', 'dark'),
+  readerFont: oneOf('serif', 'sans'),
+  readerSize: oneOf('S', 'M', 'L', 'XL'),
+  readerWidth: oneOf('narrow', 'medium', 'wide'),
 };
 
 /** Stored (possibly partial, old or corrupt) settings → complete, valid settings. */

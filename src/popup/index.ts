@@ -1,7 +1,11 @@
 import browser from 'webextension-polyfill';
 import { countCaptures, getCapture, listCaptures, searchCaptures } from '../storage/captures';
 import type { CaptureRecord } from '../storage/db';
-import { renderArticle } from '../ui/article-view';
+import { renderArticle, type RenderedArticle } from '../ui/article-view';
+import { buildLookPanel } from '../ui/reader-look';
+import { readerKey } from '../ui/reader-keys';
+import { elementScroller, trackReading } from '../ui/reading-position';
+import { readIds } from '../storage/reading';
 import { send } from '../ui/client';
 import { exportMarkdown, exportZip } from '../ui/export';
 import { libraryDb } from '../ui/library-db';
@@ -15,12 +19,17 @@ const db = libraryDb();
 const checked = new Set<number>();
 let shown: CaptureRecord[] = [];
 let openRecord: CaptureRecord | null = null;
+let view: RenderedArticle | null = null;
+let stopTracking: (() => void) | null = null;
+const scroller = elementScroller($('reader'));
+let look: { step(delta: number): void } = { step: () => {} };
 
 async function refreshList(): Promise<void> {
   const query = $<HTMLInputElement>('search').value.trim();
   const [records, total] = await Promise.all([query ? searchCaptures(db, query, 200) : listCaptures(db, 0, 200), countCaptures(db)]);
   shown = records;
-  renderRows($('list'), records, checked, (id) => void openReader(id));
+  const read = await readIds(db, records.map((r) => r.id!)).catch(() => new Set<number>());
+  renderRows($('list'), records, checked, (id) => void openReader(id), read);
   $('empty').hidden = total > 0;
   $('count').textContent = total ? (query ? `${records.length} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
   $('export-zip').hidden = total === 0;
@@ -30,15 +39,25 @@ async function openReader(id: number): Promise<void> {
   const record = await getCapture(db, id);
   if (!record) return refreshList();
   openRecord = record;
-  renderArticle($('reader'), record);
+  view?.release();
+  view = await renderArticle($('reader'), record, db);
   $('library').hidden = true;
   $('reader-view').hidden = false;
   $('reader').scrollTop = 0;
   $('back').focus();
+  await view.settled;
+  if (openRecord !== record) return;
+  stopTracking = await trackReading(db, id, scroller);
+  $('reader-view').dataset['ready'] = String(id);
 }
 
 function closeReader(): void {
   openRecord = null;
+  // Save the position while the article still has its layout.
+  stopTracking?.();
+  stopTracking = null;
+  delete $('reader-view').dataset['ready'];
+  $('look-panel').hidden = true;
   $('reader-view').hidden = true;
   $('library').hidden = false;
   void refreshList();
@@ -46,13 +65,13 @@ function closeReader(): void {
 
 async function deleteOpen(): Promise<void> {
   if (!openRecord?.id) return;
-  const { record } = await send('delete-capture', { id: openRecord.id });
+  const { record, images } = await send('delete-capture', { id: openRecord.id });
   closeReader();
   if (record) {
     showStatus('ok', `Deleted “${record.title}”`, {
       label: 'Undo',
       run: async () => {
-        await send('restore-capture', { record });
+        await send('restore-capture', { record, images });
         hideStatus();
         await refreshList();
       },
@@ -76,6 +95,11 @@ function wire(): void {
     if (records.length) exportZip(records);
   });
   document.addEventListener('keydown', onKey);
+  $('look-toggle').addEventListener('click', () => {
+    $('look-panel').hidden = !$('look-panel').hidden;
+    $('look-toggle').setAttribute('aria-expanded', String(!$('look-panel').hidden));
+  });
+  void loadSettings().then((settings) => (look = buildLookPanel($('look-panel'), settings)));
 }
 
 function onKey(event: KeyboardEvent): void {
@@ -83,7 +107,10 @@ function onKey(event: KeyboardEvent): void {
   if (!$('reader-view').hidden) {
     if (event.key === 'Escape') {
       event.preventDefault();
-      closeReader();
+      if (!$('look-panel').hidden) $('look-panel').hidden = true;
+      else closeReader();
+    } else if (readerKey(event, scroller, look.step)) {
+      event.preventDefault();
     }
     return;
   }

@@ -2,11 +2,12 @@ import type { CaptureRecord } from '../storage/db';
 import { metaLine } from '../ui/format';
 
 /** Rows of the library list; selection checkboxes feed the zip export. */
-export function renderRows(list: HTMLElement, records: CaptureRecord[], checked: Set<number>, open: (id: number) => void): void {
+export function renderRows(list: HTMLElement, records: CaptureRecord[], checked: Set<number>, open: (id: number) => void, read: Set<number> = new Set()): void {
   list.replaceChildren(
     ...records.map((record) => {
       const row = document.createElement('li');
-      row.className = 'row';
+      // Unread articles stand out (bold); read ones are muted.
+      row.className = read.has(record.id!) ? 'row read' : 'row unread';
       row.setAttribute('role', 'option');
       row.dataset['id'] = String(record.id);
       row.tabIndex = -1;

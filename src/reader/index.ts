@@ -2,22 +2,45 @@ import { getCapture } from '../storage/captures';
 import { renderArticle } from '../ui/article-view';
 import { exportMarkdown } from '../ui/export';
 import { libraryDb } from '../ui/library-db';
+import { buildLookPanel } from '../ui/reader-look';
+import { readerKey } from '../ui/reader-keys';
+import { trackReading, windowScroller } from '../ui/reading-position';
+import { loadSettings } from '../ui/settings-store';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
   const message = document.getElementById('message')!;
+  const settings = await loadSettings();
+  const look = buildLookPanel(document.getElementById('look-panel')!, settings);
   const id = Number(new URLSearchParams(location.search).get('id'));
-  const record = Number.isInteger(id) && id > 0 ? await getCapture(libraryDb(), id) : undefined;
+  const db = libraryDb();
+  const record = Number.isInteger(id) && id > 0 ? await getCapture(db, id) : undefined;
   if (!record) {
     message.hidden = false;
     message.textContent = 'This article is not in your library (it may have been deleted).';
     return;
   }
   document.title = record.title;
-  renderArticle(document.getElementById('reader')!, record);
+  const view = await renderArticle(document.getElementById('reader')!, record, db);
+  const toggle = document.getElementById('look-toggle')!;
+  toggle.hidden = false;
+  toggle.addEventListener('click', () => {
+    const panel = document.getElementById('look-panel')!;
+    panel.hidden = !panel.hidden;
+    toggle.setAttribute('aria-expanded', String(!panel.hidden));
+  });
   const exportButton = document.getElementById('export-md')!;
   exportButton.hidden = false;
   exportButton.addEventListener('click', () => exportMarkdown(record));
+  const scroller = windowScroller();
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') document.getElementById('look-panel')!.hidden = true;
+    else if (readerKey(event, scroller, look.step)) event.preventDefault();
+  });
+  await view.settled;
+  await trackReading(db, record.id!, scroller, () => (document.body.dataset['read'] = 'true'));
+  document.body.dataset['ready'] = 'true';
+  window.addEventListener('pagehide', () => view.release());
 }
 
 void main();

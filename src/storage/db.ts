@@ -14,6 +14,47 @@ export interface CaptureRecord extends Capture {
   fingerprint: string;
 }
 
+/**
+ * A stored image, once per content (SHA-256 of the stored bytes) across the whole library
+ * (issue #6). `orphanedAt` is set when the last capture using it goes away; the image is freed a
+ * little later (so Undo of a delete still finds it), see storage/images.ts.
+ */
+export interface ImageRecord {
+  hash: string;
+  blob: Blob;
+  type: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  storedAt: string;
+  orphanedAt?: number;
+}
+
+/**
+ * One image of one capture: the address it has in the capture's HTML (or lead image) → the stored
+ * image, or why it could not be kept. A failure never fails the capture.
+ */
+export interface ImageLinkRecord {
+  captureId: number;
+  url: string;
+  hash: string | null;
+  /** Stored bytes (after any downscaling), and the original's when it was downscaled. */
+  bytes?: number;
+  originalBytes?: number;
+  downscaled?: boolean;
+  error?: string;
+}
+
+/** Where the reader was in an article, and whether it was read to the end. */
+export interface ReadingRecord {
+  captureId: number;
+  /** Scrolled fraction of the article, 0..1. */
+  progress: number;
+  /** ISO time the reader reached the end; absent while unread. */
+  readAt?: string;
+  updatedAt: string;
+}
+
 export const DB_NAME = 'clean-capture';
 
 /**
@@ -22,12 +63,24 @@ export const DB_NAME = 'clean-capture';
  */
 export class CleanCaptureDb extends Dexie {
   captures!: Table<CaptureRecord, number>;
+  images!: Table<ImageRecord, string>;
+  imageLinks!: Table<ImageLinkRecord, [number, string]>;
+  reading!: Table<ReadingRecord, number>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     // v1 (0.1.0): captures, found by any URL they were seen at (multi-entry), listed newest first.
     this.version(1).stores({
       captures: '++id, *urlKeys, capturedAt',
+    });
+    // v3 (issue #6): images kept offline, deduplicated by content hash across the library and
+    // linked to captures (a capture's links by captureId; who still uses an image by hash; orphans
+    // by orphanedAt for the delayed free), and reading progress per capture. New tables only:
+    // nothing to move, so no upgrade(). (v2 belongs to another feature.)
+    this.version(3).stores({
+      images: 'hash, orphanedAt',
+      imageLinks: '[captureId+url], captureId, hash',
+      reading: 'captureId',
     });
   }
 }

@@ -9,10 +9,21 @@ export async function loadSettings(): Promise<Settings> {
   return normalizeSettings(stored[KEY]);
 }
 
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = normalizeSettings({ ...(await loadSettings()), ...patch });
-  await browser.storage.local.set({ [KEY]: next });
-  return next;
+let saving: Promise<unknown> = Promise.resolve();
+
+/**
+ * Merge a patch into the stored settings. Saves from one page run one after another: two quick
+ * changes (theme, then size) would otherwise both read the old settings and the second would undo
+ * the first.
+ */
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const run = saving.then(async () => {
+    const next = normalizeSettings({ ...(await loadSettings()), ...patch });
+    await browser.storage.local.set({ [KEY]: next });
+    return next;
+  });
+  saving = run.catch(() => undefined);
+  return run;
 }
 
 export function onSettingsChanged(listener: (settings: Settings) => void): void {

@@ -29,3 +29,33 @@ export function readCapture(id: number): Promise<CaptureRecord | undefined> {
     open.onerror = () => reject(open.error);
   });
 }
+
+/** The image links of a capture (IndexedDB store 'imageLinks', index 'captureId'). */
+export function readImageLinks(captureId: number): Promise<{ url: string; hash: string | null; bytes?: number; originalBytes?: number; downscaled?: boolean; error?: string }[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('clean-capture');
+    open.onsuccess = () => {
+      const req = open.result.transaction('imageLinks').objectStore('imageLinks').index('captureId').getAll(captureId);
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/** Every stored image: hash, type, bytes (blob size), width, height, orphaned or not. */
+export function readImages(): Promise<{ hash: string; type: string; size: number; width: number | null; height: number | null; orphaned: boolean }[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('clean-capture');
+    open.onsuccess = () => {
+      const req = open.result.transaction('images').objectStore('images').getAll();
+      req.onsuccess = () => {
+        resolve(req.result.map((r: { hash: string; type: string; blob: Blob; width: number | null; height: number | null; orphanedAt?: number }) =>
+          ({ hash: r.hash, type: r.type, size: r.blob.size, width: r.width, height: r.height, orphaned: r.orphanedAt !== undefined })));
+        open.result.close();
+      };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}

@@ -1,0 +1,67 @@
+import type { FetchedImage } from '../content-protocol';
+
+const TIMEOUT_MS = 20_000;
+
+/**
+ * Fetch one image from the page (so the site's cookies and referrer policy apply, as when the
+ * page showed it; the browser cache usually has it). Gives up past `maxBytes`. Returns base64
+ * because scripting.executeScript results must be JSON-serializable.
+ */
+export async function fetchImageInPage(url: string, maxBytes: number): Promise<FetchedImage> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  try {
+    const response = await fetch(url, { credentials: 'include', cache: 'force-cache', signal: controller.signal, referrer: location.href });
+    if (!response.ok) return { ok: false, error: `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.` };
+    const length = Number(response.headers.get('content-length'));
+    if (length > maxBytes) return { ok: false, error: tooBig(length, maxBytes) };
+    const bytes = await readCapped(response, maxBytes, controller);
+    if (!bytes) return { ok: false, error: tooBig(null, maxBytes) };
+    return { ok: true, type: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(), bytes: bytes.length, base64: toBase64(bytes) };
+  } catch (error) {
+    if (controller.signal.aborted) return { ok: false, error: 'The image took too long to download.' };
+    // A cross-origin image without CORS headers cannot be read from the page.
+    return { ok: false, error: `The image could not be downloaded from the page (${(error as Error)?.message ?? error}); its server may not allow it.` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function tooBig(length: number | null, max: number): string {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `The image is too large to download${length ? ` (${mb(length)})` : ''}; the limit is ${mb(max)}.`;
+}
+
+async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array | null> {
+  if (!response.body) {
+    const all = new Uint8Array(await response.arrayBuffer());
+    return all.length > maxBytes ? null : all;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > maxBytes) {
+      controller.abort();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** Base64 in slices (String.fromCharCode over a whole image would overflow the call stack). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}

@@ -1,0 +1,48 @@
+import { MB } from '../../core/settings';
+import type { OptionsSection } from '../section';
+
+/** Images kept offline: on/off and the two size caps, in MB (issue #6). */
+export const imagesSection: OptionsSection = {
+  id: 'images',
+  title: 'Images',
+  render(body, settings, save) {
+    const keep = document.createElement('label');
+    keep.className = 'option';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = 'keep-images';
+    box.checked = settings.keepImages;
+    box.addEventListener('change', () => void save({ keepImages: box.checked }));
+    keep.append(box, ' Keep the article’s images offline (downloaded when you save)');
+
+    const cap = (id: string, label: string, value: number, min: number, max: number, key: 'imageMaxBytes' | 'captureImagesMaxBytes') => {
+      const row = document.createElement('label');
+      row.className = 'option';
+      const input = document.createElement('input');
+      input.type = 'number';
+      input.id = id;
+      input.min = String(min);
+      input.max = String(max);
+      input.step = '0.5';
+      input.value = String(Math.round((value / MB) * 10) / 10);
+      const error = document.createElement('span');
+      error.className = 'field-error';
+      error.setAttribute('role', 'alert');
+      input.addEventListener('change', () => {
+        const mb = Number(input.value);
+        if (!Number.isFinite(mb) || mb < min || mb > max) {
+          error.textContent = `Enter a size between ${min} and ${max} MB.`;
+          return;
+        }
+        error.textContent = '';
+        void save({ [key]: Math.round(mb * MB) });
+      });
+      row.append(`${label} `, input, ' MB', error);
+      return row;
+    };
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.textContent = 'Larger images are made smaller to fit; images past the per-article limit are not kept (the reader shows their description). Images shared by several articles are stored once.';
+    body.append(keep, cap('image-max', 'Largest image', settings.imageMaxBytes, 0.1, 50, 'imageMaxBytes'), cap('capture-images-max', 'Images per article, at most', settings.captureImagesMaxBytes, 1, 500, 'captureImagesMaxBytes'), hint);
+  },
+};

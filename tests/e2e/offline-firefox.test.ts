@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SEED_IMAGE, startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
+import { launchFirefox, type FirefoxHarness } from './firefox-harness';
+import { readCapture, readImageLinks, readImages } from './library-queries';
+
+const seedImageBytes = readFileSync(new URL('../fixtures/seed/lead-image.jpg', import.meta.url)).length;
+const ACTIVE = /<script|<style|<svg|<math|<iframe|<form|<input|<object|<embed|<meta|<base|<video|<noscript|\son\w+=|style=|javascript:|data:|srcset=|expression\(|url\(/i;
+
+/**
+ * Issue #6 in Firefox ESR (puppeteer-core, WebDriver BiDi): the seed's photo kept offline and
+ * shown with the server gone; a downscaled image; hostile HTML inert at capture and in the reader.
+ */
+describe('Firefox: offline images and a safe reader', () => {
+  let server: DemoServer;
+  let h: FirefoxHarness;
+  let article: Page;
+  let popup: Page | undefined;
+  const ids: Record<string, number> = {};
+
+  async function capture(url: string): Promise<number> {
+    await article.goto(url);
+    const tabId = await h.tabIdOf(url);
+    await popup?.close();
+    popup = await h.open(`popup.html?tab=${tabId}`, '#status[data-kind="ok"], #status[data-kind="error"]');
+    expect(await popup.$eval('#status', (s) => `${s.getAttribute('data-kind')} ${s.textContent}`)).toMatch(/^ok /);
+    return Number(await popup.$eval('#list .row', (r) => r.getAttribute('data-id')));
+  }
+  async function openInPopup(id: number): Promise<Page> {
+    await popup?.close();
+    popup = await h.open('popup.html', '#list .row');
+    await popup.click(`#list .row[data-id="${id}"]`);
+    await popup.waitForSelector(`#reader-view[data-ready="${id}"]`);
+    return popup;
+  }
+  const shown = (page: Page) => page.$$eval('#reader .article-body img', (imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).src, width: (i as HTMLImageElement).naturalWidth })));
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    h = await launchFirefox();
+    article = await h.browser.newPage();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await server?.close();
+  });
+
+  it("keeps the seed article's photo, and downscales an image over the cap", async () => {
+    ids.seed = await capture(server.seedUrl);
+    const seedLinks = await h.control.evaluate(readImageLinks, ids.seed);
+    expect(seedLinks).toEqual([{ captureId: ids.seed, url: `${server.origin}${SEED_IMAGE}`, hash: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: seedImageBytes }]);
+
+    await h.control.evaluate(() => (globalThis as any).browser.storage.local.set({ settings: { imageMaxBytes: 64 * 1024 } }));
+    ids.gallery = await capture(`${server.origin}/gallery.html`);
+    const links = await h.control.evaluate(readImageLinks, ids.gallery);
+    const large = links.find((l) => l.url.endsWith('large.png'))!;
+    expect(large).toMatchObject({ downscaled: true });
+    expect(large.bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(links.find((l) => l.url.endsWith('missing.jpg'))).toMatchObject({ hash: null, error: expect.stringContaining('404') });
+    expect(links.find((l) => l.url.endsWith(SEED_IMAGE))!.hash).toBe(seedLinks[0]!.hash);
+    expect(await h.control.evaluate(readImages)).toHaveLength(2);
+    await h.control.evaluate(() => (globalThis as any).browser.storage.local.remove('settings'));
+  });
+
+  it('stores hostile HTML inert and shows it without running or loading anything', async () => {
+    ids.hostile = await capture(`${server.origin}/hostile.html`);
+    const record = (await h.control.evaluate(readCapture, ids.hostile))!;
+    expect(record.contentHtml).not.toMatch(ACTIVE);
+    expect(record.textContent).toContain('The harbour council voted on Tuesday evening');
+
+    // The hostile page itself may keep calling its traps (onfocus, timers): leave it first.
+    await article.goto('about:blank');
+    server.trapHits.length = 0;
+    const logs: string[] = [];
+    const page = await openInPopup(ids.hostile);
+    page.on('console', (m) => logs.push(m.text()));
+    const tab = await h.open(`reader.html?id=${ids.hostile}`, 'body[data-ready]');
+    tab.on('console', (m) => logs.push(m.text()));
+    for (const p of [page, tab]) {
+      expect(await p.$eval('#reader .article-body', (b) => b.textContent)).toContain('Councillors said the extra crossings would be paid for');
+      expect(await p.$$('#reader script, #reader style, #reader iframe, #reader form, #reader svg, #reader object, #reader embed, #reader [style], #reader [onerror], #reader [onclick]')).toHaveLength(0);
+      expect(await p.evaluate(() => (window as { __hostile?: number }).__hostile)).toBeUndefined();
+    }
+    await tab.close();
+    expect(logs.filter((l) => /HOSTILE/.test(l))).toEqual([]);
+    expect(server.trapHits).toEqual([]);
+  });
+
+  it('shows the stored photos with the server stopped, in the popup and in a tab', async () => {
+    await server.close();
+    const page = await openInPopup(ids.seed);
+    const inPopup = await shown(page);
+    expect(inPopup).toHaveLength(1);
+    expect(inPopup[0]!.src).toMatch(/^blob:moz-extension:/);
+    expect(inPopup[0]!.width).toBeGreaterThan(0);
+    const tab = await h.open(`reader.html?id=${ids.gallery}`, 'body[data-ready]');
+    const inTab = await shown(tab);
+    expect(inTab).toHaveLength(2);
+    for (const img of inTab) expect(img.width).toBeGreaterThan(0);
+    expect(await tab.$eval('#reader .missing-image', (e) => e.textContent)).toBe('[Image: The old terminal]');
+    await tab.close();
+  });
+
+  it('remembers the look and the reading position; the end marks the article read', async () => {
+    const tab = await h.open(`reader.html?id=${ids.seed}`, 'body[data-ready]');
+    await tab.setViewport({ width: 1000, height: 600 });
+    const attr = (name: string) => tab.evaluate((n) => document.documentElement.getAttribute(n), name);
+    expect(await attr('data-theme')).toBe('system');
+    await tab.click('#look-toggle');
+    await tab.click('.look-option[data-value="sepia"]');
+    await tab.keyboard.press('+');
+    expect(await attr('data-size')).toBe('L');
+    expect(await tab.$eval('body', (b) => getComputedStyle(b).backgroundColor)).toBe('rgb(244, 236, 216)');
+    await vi.waitFor(async () => expect(await h.control.evaluate(async () => (await (globalThis as any).browser.storage.local.get('settings')).settings)).toMatchObject({ readerTheme: 'sepia', readerSize: 'L' }));
+
+    await tab.evaluate(() => scrollTo(0, (document.scrollingElement!.scrollHeight - innerHeight) / 2));
+    const reading = () => h.control.evaluate((id) => new Promise<{ progress: number; readAt?: string } | undefined>((resolve) => {
+      const open = indexedDB.open('clean-capture');
+      open.onsuccess = () => {
+        const req = open.result.transaction('reading').objectStore('reading').get(id);
+        req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      };
+    }), ids.seed);
+    await vi.waitFor(async () => expect((await reading())?.progress).toBeCloseTo(0.5, 1));
+    await tab.close();
+
+    const again = await h.open(`reader.html?id=${ids.seed}`, 'body[data-ready]');
+    await again.setViewport({ width: 1000, height: 600 });
+    expect(await again.evaluate(() => document.documentElement.dataset['theme'])).toBe('sepia');
+    expect(await again.evaluate(() => scrollY)).toBeGreaterThan(0);
+    await again.keyboard.press('End');
+    await again.waitForSelector('body[data-read="true"]');
+    expect((await reading())?.readAt).toMatch(/^\d{4}-/);
+    await again.close();
+  });
+
+  it('deleting an article keeps a photo another article still shows', async () => {
+    const seedHash = (await h.control.evaluate(readImageLinks, ids.seed))[0]!.hash;
+    await h.send({ type: 'delete-capture', id: ids.seed });
+    expect(await h.control.evaluate(readImageLinks, ids.seed)).toEqual([]);
+    expect((await h.control.evaluate(readImages)).find((i) => i.hash === seedHash)).toMatchObject({ orphaned: false });
+    const largeHash = (await h.control.evaluate(readImageLinks, ids.gallery)).find((l) => l.url.endsWith('large.png'))!.hash;
+    await h.send({ type: 'delete-capture', id: ids.gallery });
+    const after = await h.control.evaluate(readImages);
+    expect(after.find((i) => i.hash === largeHash)).toMatchObject({ orphaned: true });
+    expect(after.find((i) => i.hash === seedHash)).toMatchObject({ orphaned: true });
+  });
+});
