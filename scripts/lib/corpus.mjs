@@ -76,7 +76,7 @@ export function readMetadataPages(corpus) {
 /** Our extractor; a 'no-article' verdict is an empty result, anything else is a real failure. */
 export function runOurs(lib, html, url) {
   try {
-    return { capture: lib.extract(lib.parseDocument(html, url), url, { consumeDocument: true }), error: null };
+    return { capture: lib.extractSavedPage(html, url), error: null };
   } catch (error) {
     if (lib.isCaptureError(error) && error.code === 'no-article') return { capture: null, error: null };
     return { capture: null, error: String(error?.stack ?? error) };

@@ -2,10 +2,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCaptureError } from '../core/errors';
-import { extract } from '../core/extract';
 import { toMarkdown } from '../core/markdown';
 import { decodeHtml, notHtmlKind } from './decode';
-import { parseDocument } from './dom';
+import { extractSavedPage } from './extract-page';
 
 const USAGE = `Usage: clean-capture extract <page.html> [--url URL] [--format json|markdown|text]
 
@@ -70,7 +69,7 @@ export function runCli(argv: string[], out: (s: string) => void = (s) => process
     const html = decodeHtml(bytes);
     const kind = notHtmlKind(bytes, html);
     if (kind) throw new UsageError(`"${args.file}" is ${kind === 'not HTML' ? 'not an HTML page' : `${kind}, not an HTML page`}`);
-    const capture = extract(parseDocument(html, args.url), args.url, { consumeDocument: true });
+    const capture = extractSavedPage(html, args.url);
     if (args.format === 'json') out(`${JSON.stringify(capture, null, 2)}\n`);
     else if (args.format === 'text') out(`${capture.textContent}\n`);
     else out(toMarkdown({ ...capture, capturedAt: new Date().toISOString() }));

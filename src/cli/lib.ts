@@ -5,4 +5,5 @@
 export { extract } from '../core/extract';
 export { isCaptureError } from '../core/errors';
 export { parseDocument } from './dom';
+export { extractSavedPage } from './extract-page';
 export { toMarkdown } from '../core/markdown';

@@ -1,3 +1,5 @@
+import type { Completeness } from './completeness';
+
 /** The one shape a saved article has, everywhere: content script, storage, CLI JSON, export. */
 
 /** Where a metadata value came from, in the order extract trusts them. */
@@ -46,6 +48,8 @@ export interface Capture {
   sources: Partial<Record<MetadataField, MetaSource>>;
   /** True when the user saved a selection rather than the whole article. */
   selectionOnly: boolean;
+  /** How much of the page's article was kept (0..1, with reasons); see core/completeness.ts. */
+  completeness: Completeness;
 }
 
 export type MetadataField =

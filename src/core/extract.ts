@@ -5,6 +5,7 @@ import { removeClutter } from './clutter';
 import { blockText, textOf } from './dom';
 import { noArticle } from './errors';
 import { dedupeFigures, normalizeFigures } from './figures';
+import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats } from './completeness';
 import { collectPageSignals, resolveMetadata } from './metadata';
 import { scanPage } from './page-scan';
 import { sanitizeTree } from './sanitize';
@@ -30,6 +31,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const work = options.consumeDocument ? doc : (doc.cloneNode(true) as Document);
   const scan = scanPage(work);
   const signals = collectPageSignals(work, scan, url);
+  const pageStats = pageArticleStats(scan);
   removeBoilerplate(work, scan);
   normalizeFigures(work, url, scan);
 
@@ -51,7 +53,16 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
 
   const title = meta.title || url;
   cleanExtracted(content, url, title, meta.datelineText, meta.authors);
-  const textContent = blockText(content, figureAsides(content));
+  let textContent = blockText(content, figureAsides(content));
+  let completeness = options.selectionHtml ? { score: 1, reasons: [] } : assessCompleteness(pageStats, content, textContent.length);
+  // Readability found far less than the page holds: the page's own schema.org articleBody,
+  // when it has clearly more, is the better copy.
+  if (!options.selectionHtml && completeness.score < LOW_COMPLETENESS && signals.ld?.articleBody
+    && signals.ld.articleBody.length > textContent.length * 1.5) {
+    content = paragraphsOf(work, signals.ld.articleBody);
+    textContent = blockText(content);
+    completeness = { ...assessCompleteness(pageStats, content, textContent.length), reasons: ['taken from the page\'s schema.org articleBody'] };
+  }
   const wordCount = countWords(textContent);
   const tooShort = options.selectionHtml ? wordCount === 0 : wordCount < MIN_WORDS;
   if (tooShort && !content.querySelector('img')) throw noArticle();
@@ -85,7 +96,20 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     readingMinutes: readingMinutes(wordCount),
     sources: meta.sources,
     selectionOnly: Boolean(options.selectionHtml),
+    completeness,
   };
+}
+
+/** Plain text (schema.org articleBody) as paragraphs. */
+function paragraphsOf(doc: Document, text: string): Element {
+  const root = doc.createElement('div');
+  for (const block of text.split(/\n\s*\n|\r?\n/)) {
+    if (!block.trim()) continue;
+    const p = doc.createElement('p');
+    p.textContent = block.trim();
+    root.appendChild(p);
+  }
+  return root;
 }
 
 /**

@@ -60,6 +60,7 @@ export function makeCapture(overrides: Partial<Capture> = {}): Capture {
     readingMinutes: 1,
     sources: {},
     selectionOnly: false,
+    completeness: { score: 1, reasons: [] },
     ...overrides,
   };
 }

@@ -1,0 +1,14 @@
+import type { Capture } from '../core/capture';
+import { extract } from '../core/extract';
+import { resolveLazyImages } from '../core/lazy-images';
+import { parseDocument } from './dom';
+
+/**
+ * A saved page's HTML → its Capture, exactly as the CLI does it (and so eval and bench): parsed
+ * with linkedom, lazy images resolved, the document handed over to extract.
+ */
+export function extractSavedPage(html: string, url: string): Capture {
+  const doc = parseDocument(html, url);
+  resolveLazyImages(doc, url);
+  return extract(doc, url, { consumeDocument: true });
+}

@@ -1,0 +1,84 @@
+import { containsTag } from './dom';
+import type { PageScan } from './page-scan';
+
+/**
+ * How much of the page's article a capture kept, so a user is never silently given half an
+ * article. Measured against what the page itself shows: its paragraph text, and — where the page
+ * marks its article (<article>, <main>, itemprop=articleBody) — the images, headings, code blocks
+ * and data tables inside it.
+ */
+export interface Completeness {
+  /** 0..1; below LOW_COMPLETENESS the popup warns "this capture may be incomplete". */
+  score: number;
+  /** Why the score is below 1, in words; empty when complete. */
+  reasons: string[];
+}
+
+export const LOW_COMPLETENESS = 0.6;
+
+/** What the page held before cleanup, read from the shared scan. */
+export interface PageArticleStats {
+  paragraphChars: number;
+  inArticle: { images: number; headings: number; code: number; tables: number } | null;
+}
+
+const NOT_ARTICLE = new Set(['NAV', 'FOOTER', 'ASIDE', 'HEADER', 'FORM']);
+
+function outsideFurniture(el: Element): boolean {
+  for (let n = el.parentElement; n; n = n.parentElement) if (NOT_ARTICLE.has(n.tagName.toUpperCase())) return false;
+  return true;
+}
+
+export function pageArticleStats(scan: PageScan): PageArticleStats {
+  let paragraphChars = 0;
+  for (const p of scan.byTag.get('P') ?? []) {
+    const length = scan.textLength.get(p) ?? 0;
+    if (length > 40 && outsideFurniture(p)) paragraphChars += length;
+  }
+  const containers = [...(scan.byTag.get('ARTICLE') ?? []), ...(scan.byTag.get('MAIN') ?? []), ...(scan.itemprops.get('articlebody') ?? [])];
+  const article = containers.sort((a, b) => (scan.textLength.get(b) ?? 0) - (scan.textLength.get(a) ?? 0))[0];
+  return {
+    paragraphChars,
+    inArticle: article ? countStructure(article) : null,
+  };
+}
+
+function countStructure(root: Element): NonNullable<PageArticleStats['inArticle']> {
+  const tables = [...root.getElementsByTagName('table')].filter((t) => containsTag(t, 'th')).length;
+  return {
+    images: root.getElementsByTagName('img').length,
+    headings: root.getElementsByTagName('h2').length + root.getElementsByTagName('h3').length,
+    code: root.getElementsByTagName('pre').length,
+    tables,
+  };
+}
+
+/** Paragraph text kept at or above this share of the page's counts as whole. */
+const ENOUGH_TEXT = 0.5;
+
+export function assessCompleteness(page: PageArticleStats, content: Element, textChars: number): Completeness {
+  const reasons: string[] = [];
+  let score = 1;
+  // Pages with little paragraph text (galleries, short notes) say nothing about loss.
+  if (page.paragraphChars >= 600) {
+    const kept = Math.min(1, textChars / page.paragraphChars);
+    if (kept < ENOUGH_TEXT) {
+      score *= kept / ENOUGH_TEXT;
+      reasons.push(`kept ${Math.round(kept * 100)}% of the page's paragraph text`);
+    }
+  }
+  if (page.inArticle) {
+    const got = countStructure(content);
+    const checks: [keyof typeof got, string][] = [['code', 'code blocks'], ['tables', 'data tables'], ['headings', 'headings'], ['images', 'images']];
+    for (const [key, label] of checks) {
+      const want = page.inArticle[key];
+      // Images: the page often repeats decorative ones; only a real shortfall counts.
+      const missing = key === 'images' ? want >= 3 && got[key] < want / 3 : want > 0 && got[key] < want;
+      if (missing) {
+        score *= key === 'images' || key === 'headings' ? 0.9 : 0.8;
+        reasons.push(`${got[key]} of ${want} ${label} in the article kept`);
+      }
+    }
+  }
+  return { score: Math.round(score * 100) / 100, reasons };
+}
