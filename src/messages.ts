@@ -1,5 +1,6 @@
 import type { CaptureErrorCode } from './core/errors';
 import type { CaptureRecord } from './storage/db';
+import type { TableReport } from './storage/restore';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -10,6 +11,8 @@ import type { CaptureRecord } from './storage/db';
  * - delete-capture {id} → the record removed; the removed record comes back for Undo.
  * - restore-capture {record} → a deleted record put back (Undo).
  * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
+ * - restore-backup {text} → a JSON backup validated in full, then merged into the library and its
+ *   settings applied; a bad file is refused ("bad-backup") with nothing changed.
  */
 export interface CaptureOutcome {
   status: 'saved' | 'already-saved' | 'updated';
@@ -21,6 +24,12 @@ export interface Protocol {
   capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
   'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null } };
   'restore-capture': { request: { record: CaptureRecord }; response: { id: number } };
+  'restore-backup': { request: { text: string }; response: RestoreSummary };
+}
+
+export interface RestoreSummary {
+  tables: Record<string, TableReport>;
+  settingsRestored: boolean;
 }
 
 export type MessageType = keyof Protocol;
@@ -47,7 +56,7 @@ export class MessageError extends Error {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture';
+  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'restore-backup';
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };

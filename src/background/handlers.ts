@@ -2,6 +2,7 @@ import type { Handlers } from '../messages';
 import { deleteCapture, restoreCapture } from '../storage/captures';
 import type { CleanCaptureDb } from '../storage/db';
 import { captureTab } from './capture-tab';
+import { restoreBackupFile } from './restore-backup';
 
 /** One handler per message; the background is the only writer of the database. */
 export function createHandlers(db: CleanCaptureDb): Handlers {
@@ -9,5 +10,6 @@ export function createHandlers(db: CleanCaptureDb): Handlers {
     capture: ({ tabId, selection }) => captureTab(db, tabId, selection),
     'delete-capture': async ({ id }) => ({ record: (await deleteCapture(db, id)) ?? null }),
     'restore-capture': async ({ record }) => ({ id: await restoreCapture(db, record) }),
+    'restore-backup': ({ text }) => restoreBackupFile(db, text),
   };
 }

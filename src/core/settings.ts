@@ -3,13 +3,25 @@
  * never trusted: an old or hand-edited value falls back to its default instead of breaking a page).
  * Features add their fields here; the options page has one section per feature.
  */
+import { SAMPLE_ARTICLE } from './sample-article';
+import { checkFrontMatterTemplate, DEFAULT_FILE_NAME_TEMPLATE, DEFAULT_FRONT_MATTER_TEMPLATE, renderFileName } from './template';
+
 export interface Settings {
   /** Opening the popup saves the current tab (like Pocket). */
   saveOnPopupOpen: boolean;
+  /** Export file names (template.ts variables), without extension. */
+  fileNameTemplate: string;
+  /** Export front matter: one `key: {variable}` line per field (template.ts). */
+  frontMatterTemplate: string;
+  /** In a zip: images packed into assets/ (relative links) or left as remote URLs. */
+  zipImages: 'assets' | 'remote';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   saveOnPopupOpen: true,
+  fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
+  frontMatterTemplate: DEFAULT_FRONT_MATTER_TEMPLATE,
+  zipImages: 'assets',
 };
 
 type Validator<T> = (value: unknown) => value is T;
@@ -17,7 +29,19 @@ const isBoolean: Validator<boolean> = (v): v is boolean => typeof v === 'boolean
 
 const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   saveOnPopupOpen: isBoolean,
+  fileNameTemplate: (v): v is string => typeof v === 'string' && v.length <= 200 && templateOk(() => renderFileName(v, SAMPLE_ARTICLE)) && /\{\w+\}/.test(v),
+  frontMatterTemplate: (v): v is string => typeof v === 'string' && v.length <= 4000 && templateOk(() => checkFrontMatterTemplate(v)),
+  zipImages: (v): v is 'assets' | 'remote' => v === 'assets' || v === 'remote',
 };
+
+function templateOk(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Stored (possibly partial, old or corrupt) settings → complete, valid settings. */
 export function normalizeSettings(stored: unknown): Settings {
