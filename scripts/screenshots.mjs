@@ -49,7 +49,8 @@ try {
     await tab.emulateMedia({ colorScheme: scheme });
     await tab.goto(url('options.html'));
     await tab.waitForSelector('.options-section');
-    await tab.screenshot({ path: join(out, `options-${scheme}.png`) });
+    await tab.waitForSelector('#template-preview');
+    await tab.screenshot({ path: join(out, `options-${scheme}.png`), fullPage: true });
   }
   await article.goto(`${server.origin}/no-article.html`);
   const errorTab = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, `${server.origin}/no-article.html`);

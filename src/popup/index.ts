@@ -3,7 +3,9 @@ import { countCaptures, getCapture, listCaptures, searchCaptures } from '../stor
 import type { CaptureRecord } from '../storage/db';
 import { renderArticle } from '../ui/article-view';
 import { send } from '../ui/client';
-import { exportMarkdown, exportZip } from '../ui/export';
+import { exportMarkdown } from '../ui/export';
+import { runZipExport } from '../ui/export-progress';
+import { allCaptureIds, searchCaptureIds } from '../storage/export-source';
 import { libraryDb } from '../ui/library-db';
 import { loadSettings } from '../ui/settings-store';
 import { renderRows } from './list-view';
@@ -67,13 +69,18 @@ function wire(): void {
   $('open-tab').addEventListener('click', () => {
     if (openRecord?.id) void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${openRecord.id}`) });
   });
-  $('export-md').addEventListener('click', () => openRecord && exportMarkdown(openRecord));
+  $('export-md').addEventListener('click', () => void (openRecord && exportMarkdown(openRecord)));
   $('delete').addEventListener('click', () => void deleteOpen());
+  // The zip holds the checked articles, else the search result, else the whole library.
   $('export-zip').addEventListener('click', async () => {
-    const records = checked.size
-      ? (await Promise.all([...checked].map((id) => getCapture(db, id)))).filter((r): r is CaptureRecord => !!r)
-      : await db.captures.orderBy('capturedAt').reverse().toArray();
-    if (records.length) exportZip(records);
+    const query = $<HTMLInputElement>('search').value.trim();
+    const inView = shown.map((r) => r.id!).filter((id) => checked.has(id));
+    const ids = checked.size ? [...inView, ...[...checked].filter((id) => !inView.includes(id))] : query ? await searchCaptureIds(db, query) : await allCaptureIds(db);
+    if (!ids.length) return;
+    const button = $<HTMLButtonElement>('export-zip');
+    button.disabled = true;
+    await runZipExport($('export-progress'), ids);
+    button.disabled = false;
   });
   document.addEventListener('keydown', onKey);
 }
