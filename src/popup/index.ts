@@ -5,6 +5,7 @@ import { renderArticle } from '../ui/article-view';
 import { send } from '../ui/client';
 import { exportMarkdown } from '../ui/export';
 import { runZipExport } from '../ui/export-progress';
+import { exportBook } from '../ui/export-book';
 import { allCaptureIds, searchCaptureIds } from '../storage/export-source';
 import { libraryDb } from '../ui/library-db';
 import { loadSettings } from '../ui/settings-store';
@@ -26,6 +27,7 @@ async function refreshList(): Promise<void> {
   $('empty').hidden = total > 0;
   $('count').textContent = total ? (query ? `${records.length} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
   $('export-zip').hidden = total === 0;
+  $('export-format').hidden = total === 0;
 }
 
 async function openReader(id: number): Promise<void> {
@@ -78,8 +80,23 @@ function wire(): void {
     const ids = checked.size ? [...inView, ...[...checked].filter((id) => !inView.includes(id))] : query ? await searchCaptureIds(db, query) : await allCaptureIds(db);
     if (!ids.length) return;
     const button = $<HTMLButtonElement>('export-zip');
+    const format = $<HTMLSelectElement>('export-format').value;
     button.disabled = true;
-    await runZipExport($('export-progress'), ids);
+    if (format === 'html' || format === 'epub') {
+      const host = $('export-progress');
+      host.hidden = false;
+      host.dataset['state'] = 'busy';
+      host.textContent = `Exporting ${ids.length} article${ids.length === 1 ? '' : 's'}…`;
+      try {
+        host.textContent = `Exported ${ids.length} article${ids.length === 1 ? '' : 's'} to ${await exportBook(ids, format)}`;
+        host.dataset['state'] = 'done';
+      } catch (error) {
+        host.textContent = `The export failed: ${(error as Error).message}`;
+        host.dataset['state'] = 'failed';
+      }
+    } else {
+      await runZipExport($('export-progress'), ids);
+    }
     button.disabled = false;
   });
   document.addEventListener('keydown', onKey);

@@ -49,6 +49,21 @@ describe('Chromium: zip export, backup and restore', () => {
     expect(strFromU8(files['index.md']!)).toMatch(/^# Clean Capture export\n\n1 article, 0 images/);
   });
 
+  it('exports the same selection as an EPUB book and as one HTML file', async () => {
+    await popup.selectOption('#export-format', 'epub');
+    const [epub] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-zip')]);
+    expect(epub.suggestedFilename()).toMatch(/\.epub$/);
+    const book = unzipSync(new Uint8Array(readFileSync((await epub.path())!)));
+    expect(Object.keys(book)[0]).toBe('mimetype');
+    expect(strFromU8(book['OEBPS/a0001.xhtml']!)).toContain(expected.paragraphs[0]);
+    await popup.selectOption('#export-format', 'html');
+    const [html] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-zip')]);
+    expect(html.suggestedFilename()).toMatch(/\.html$/);
+    const page = readFileSync((await html.path())!, 'utf8');
+    expect(page).toContain(`<h2>${expected.title.replace(/&/g, '&amp;')}</h2>`);
+    await popup.selectOption('#export-format', 'zip');
+  });
+
   it('the options page previews the templates live and refuses an unknown variable', async () => {
     await options.fill('#file-name-template', '{site} - {title}');
     await options.waitForFunction(() => document.getElementById('template-preview')!.textContent!.startsWith('Example News - Canadian PM'));
