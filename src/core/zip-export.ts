@@ -118,7 +118,8 @@ export async function buildZip(source: ZipSource, options: ZipOptions = {}): Pro
       addFile(fileName, strToU8(markdown), false);
       const meta = [article.siteName, (article.published ?? article.capturedAt).slice(0, 10)].filter(Boolean).join(' · ');
       index.push(`- [${article.title.replace(/\s+/g, ' ').replace(/([\\[\]])/g, '\\$1')}](${linkPath(fileName)})${meta ? ` — ${meta}` : ''}`);
-      options.onProgress?.(++done, source.total);
+      done++;
+      options.onProgress?.(done, source.total);
     }
   }
   checkCancelled();

@@ -93,3 +93,10 @@ describe('zip export', () => {
     expect(text.startsWith('---\nname: "Same title: again"\n---\n')).toBe(true);
   });
 });
+
+describe('zip export without a progress listener', () => {
+  it('still counts what it wrote', async () => {
+    const result = await buildZip(source(3), { now: NOW });
+    expect(result.articles).toBe(3);
+  });
+});
