@@ -93,8 +93,9 @@ async function exportCommand(args: Args, log: (s: string) => void): Promise<void
   const parse = (html: string) => parseDocument(html, 'about:blank');
   if (args.format === 'md') {
     // The same files as the extension's zip export, written out as a folder.
+    const images = image && (async (urls: string[]) => new Map((await Promise.all(urls.map(async (u) => [u, await image(u)] as const))).filter((e): e is [string, Blob] => !!e[1])));
     const result = await buildZip(
-      { total: articles.length, pages: async function* () { yield articles as SavedArticle[]; }, image },
+      { total: articles.length, pages: async function* () { yield articles as SavedArticle[]; }, images },
       { fileNameTemplate: settings.fileNameTemplate, frontMatterTemplate: settings.frontMatterTemplate, images: settings.zipImages },
     );
     const files = unzipSync(new Uint8Array(await result.blob.arrayBuffer()));

@@ -142,10 +142,16 @@ function headingShiftOf(html: string): number {
   return levels.length ? 2 - Math.min(...levels) : 0;
 }
 
+const noImagePath = () => null;
+/** One Turndown service, reused (building one per article costs more than converting it). */
+const shared: { state: RenderState; service: TurndownService | null } = { state: { imagePath: noImagePath, headingShift: 0 }, service: null };
+
 /** The article body alone as Markdown, its heading levels below the title's H1. */
 export function htmlToMarkdown(html: string, options: Pick<MarkdownOptions, 'imagePath'> = {}): string {
-  const state: RenderState = { imagePath: options.imagePath ?? (() => null), headingShift: headingShiftOf(html) };
-  return createTurndown(state).turndown(html).trim();
+  shared.service ??= createTurndown(shared.state);
+  shared.state.imagePath = options.imagePath ?? noImagePath;
+  shared.state.headingShift = headingShiftOf(html);
+  return shared.service.turndown(html).trim();
 }
 
 /** The lead image (when the body does not show it already), with its caption once. */

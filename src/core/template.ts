@@ -61,7 +61,7 @@ function domainOf(url: string): string | null {
 }
 
 /** Every variable's value for one article; null when the article has none. */
-export function templateValues(article: SavedArticle): Record<TemplateVariable, Value> {
+export function templateValues(article: SavedArticle, wanted = ''): Record<TemplateVariable, Value> {
   const date = (article.published ?? article.capturedAt ?? '').slice(0, 10);
   const [year = '', month = '', day = ''] = date.split('-');
   const authors = article.authors?.length ? article.authors : article.byline ? [article.byline] : [];
@@ -70,7 +70,7 @@ export function templateValues(article: SavedArticle): Record<TemplateVariable, 
     author: authors.length ? authors.join(', ') : null,
     authors,
     site: article.siteName,
-    domain: domainOf(article.url),
+    domain: null,
     url: article.url,
     canonical: article.canonicalUrl || null,
     published: article.published,
@@ -85,6 +85,8 @@ export function templateValues(article: SavedArticle): Record<TemplateVariable, 
     lang: article.lang,
     words: article.wordCount,
     minutes: article.readingMinutes,
+    // Parsing the URL is the costliest value: only when the template asks for it.
+    ...(wanted.includes('{domain}') ? { domain: domainOf(article.url) } : {}),
   };
 }
 
@@ -111,7 +113,7 @@ function interpolate(text: string, values: Record<TemplateVariable, Value>): str
 /** The file name's base (no extension, not yet made safe: see filename.ts) for one article. */
 export function renderFileName(template: string, article: SavedArticle): string {
   checkVariables(template);
-  return interpolate(template, templateValues(article)).replace(/\s+/g, ' ').trim();
+  return interpolate(template, templateValues(article, template)).replace(/\s+/g, ' ').trim();
 }
 
 const LINE = /^([A-Za-z_][\w.-]*):\s*(.*)$/;
@@ -133,7 +135,7 @@ export function checkFrontMatterTemplate(template: string): void {
  */
 export function renderFrontMatter(template: string, article: SavedArticle): string {
   checkFrontMatterTemplate(template);
-  const values = templateValues(article);
+  const values = templateValues(article, template);
   const lines: string[] = [];
   for (const raw of template.split('\n')) {
     const match = LINE.exec(raw.trim());

@@ -1,4 +1,5 @@
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { deflateSync, strToU8, Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
+import { crc32 } from './crc32';
 import { exportFileNames } from './export-names';
 import { toMarkdown, type SavedArticle } from './markdown';
 import { DEFAULT_FILE_NAME_TEMPLATE, DEFAULT_FRONT_MATTER_TEMPLATE } from './template';
@@ -14,8 +15,11 @@ export interface ZipSource {
   total: number;
   /** The articles, a page at a time, in export order. */
   pages(): AsyncIterable<SavedArticle[]>;
-  /** A stored copy of an image, or null to keep its remote URL. */
-  image?(url: string, article: SavedArticle): Promise<Blob | null>;
+  /**
+   * Stored copies of these images (for one page of articles), by URL; an image left out keeps its
+   * remote URL. Blobs from IndexedDB are handles: their bytes are read later, a few at a time.
+   */
+  images?(urls: string[]): Promise<Map<string, Blob>>;
 }
 
 export interface ZipOptions {
@@ -36,6 +40,8 @@ export interface ZipResult {
 
 /** Output is gathered as chunks and folded into a Blob past this size (Blob data leaves the JS heap). */
 const FOLD_BYTES = 4 * 1024 * 1024;
+/** Images read at once (their bytes are in memory together). */
+const IMAGE_READS = 8;
 /** Already-compressed formats are stored as they are: deflating them again costs time for nothing. */
 const STORED_TYPES = /^image\/(jpeg|png|gif|webp|avif)$/;
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/svg+xml': 'svg' };
@@ -79,10 +85,19 @@ export async function buildZip(source: ZipSource, options: ZipOptions = {}): Pro
     }
   });
   const addFile = (name: string, data: Uint8Array, store: boolean) => {
-    const file = store ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
-    file.mtime = now;
-    zip.add(file);
-    file.push(data, true);
+    if (store) {
+      const file = new ZipPassThrough(name);
+      file.mtime = now;
+      zip.add(file);
+      file.push(data, true);
+    } else {
+      // A small text file deflated in one call: fflate's streaming ZipDeflate sets up a full
+      // compressor per file, which for thousands of 5 KB Markdown files costs more than compressing.
+      const compressed = deflateSync(data, { level: 6 });
+      const file: ZipInputFile = { filename: name, size: data.length, crc: crc32(data), compression: 8, mtime: now };
+      zip.add(file);
+      file.ondata!(null, compressed, true);
+    }
     if (failure) throw failure;
   };
   const checkCancelled = () => {
@@ -98,19 +113,26 @@ export async function buildZip(source: ZipSource, options: ZipOptions = {}): Pro
   let done = 0;
   options.onProgress?.(0, source.total);
   for await (const page of source.pages()) {
+    const stored = options.images !== 'remote' && source.images
+      ? await source.images([...new Set(page.flatMap((a) => imageSources(a.contentHtml, a)))].filter((url) => !assets.has(url)))
+      : new Map<string, Blob>();
+    // The page's images first, in order of first use, read IMAGE_READS at a time so the reads
+    // overlap (Blob reads wait on the browser's I/O) while memory holds only that many images.
+    const wanted = [...new Set(page.flatMap((a) => imageSources(a.contentHtml, a)))].filter((url) => !assets.has(url) && stored.has(url));
+    for (let i = 0; i < wanted.length; i += IMAGE_READS) {
+      checkCancelled();
+      const batch = wanted.slice(i, i + IMAGE_READS);
+      const bytes = await Promise.all(batch.map(async (url) => new Uint8Array(await stored.get(url)!.arrayBuffer())));
+      batch.forEach((url, k) => {
+        const blob = stored.get(url)!;
+        const path = `assets/${String(assets.size + 1).padStart(5, '0')}.${extensionOf(blob, url)}`;
+        addFile(path, bytes[k]!, STORED_TYPES.test(blob.type));
+        assets.set(url, path);
+      });
+    }
     for (const article of page) {
       checkCancelled();
       const fileName = uniqueName(article);
-      if (options.images !== 'remote' && source.image) {
-        for (const url of imageSources(article.contentHtml, article)) {
-          if (assets.has(url)) continue;
-          const blob = await source.image(url, article);
-          if (!blob) continue;
-          const path = `assets/${String(assets.size + 1).padStart(5, '0')}.${extensionOf(blob, url)}`;
-          addFile(path, new Uint8Array(await blob.arrayBuffer()), STORED_TYPES.test(blob.type));
-          assets.set(url, path);
-        }
-      }
       const markdown = toMarkdown(article, {
         frontMatterTemplate: options.frontMatterTemplate ?? DEFAULT_FRONT_MATTER_TEMPLATE,
         imagePath: (src) => assets.get(src) ?? null,

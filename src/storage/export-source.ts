@@ -10,13 +10,18 @@ const PAGE = 50;
  * `url` index (the image-storage feature adds it), the first Blob field of the matching row.
  * Without one, images stay remote in exports.
  */
-export function storedImageLookup(db: Dexie): ZipSource['image'] {
+export function storedImageLookup(db: Dexie): ZipSource['images'] {
   const table = db.tables.find((t) => t.name === 'images') as Table<Record<string, unknown>> | undefined;
   if (!table || !table.schema.idxByName['url']) return undefined;
-  return async (url) => {
-    const row = await table.where('url').equals(url).first();
-    const blob = row && Object.values(row).find((v): v is Blob => v instanceof Blob);
-    return blob ?? null;
+  return async (urls) => {
+    const found = new Map<string, Blob>();
+    if (!urls.length) return found;
+    // One query for the page: rows hold Blob handles, not bytes, so this stays small.
+    for (const row of await table.where('url').anyOf(urls).toArray()) {
+      const blob = Object.values(row).find((v): v is Blob => v instanceof Blob);
+      if (blob && typeof row['url'] === 'string' && !found.has(row['url'])) found.set(row['url'], blob);
+    }
+    return found;
   };
 }
 
@@ -30,7 +35,7 @@ export function captureSource(db: CleanCaptureDb, ids: number[]): ZipSource {
         yield records.filter((r): r is CaptureRecord => !!r);
       }
     },
-    image: storedImageLookup(db),
+    images: storedImageLookup(db),
   };
 }
 

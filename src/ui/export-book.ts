@@ -17,7 +17,7 @@ export async function exportBook(ids: number[], format: 'html' | 'epub', now = n
     return `${base}.html`;
   }
   const lookup = storedImageLookup(db);
-  const bytes = await toEpub(records, { parse, title, now, image: lookup ? (url) => lookup(url, records[0]!) : undefined });
+  const bytes = await toEpub(records, { parse, title, now, image: lookup ? async (url) => (await lookup([url])).get(url) ?? null : undefined });
   downloadBlob(new Blob([bytes as BlobPart], { type: 'application/epub+zip' }), `${base}.epub`);
   return `${base}.epub`;
 }

@@ -59,7 +59,7 @@ function cli(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('clean-capture export', () => {
+describe('clean-capture export', { timeout: 60_000 }, () => {
   it('writes Markdown files named by the backup\'s template, assets/ and index.md', () => {
     const out = join(dir, 'md');
     const result = cli('export', backupPath, '--out', out);
@@ -93,7 +93,7 @@ describe('clean-capture export', () => {
   });
 });
 
-describe('clean-capture reextract', () => {
+describe('clean-capture reextract', { timeout: 60_000 }, () => {
   it('re-runs the extractor on the raw HTML kept with a capture; keeps the others unchanged and says so', () => {
     const out = join(dir, 'new-backup.json');
     const result = cli('reextract', backupPath, '--out', out);
