@@ -166,6 +166,9 @@ function leadImageMarkdown(article: SavedArticle, options: MarkdownOptions): str
 /** A whole Markdown document: front matter, the title as the one H1, the body. Deterministic. */
 export function toMarkdown(article: SavedArticle, options: MarkdownOptions = {}): string {
   const title = article.title.replace(/\s+/g, ' ').trim() || 'Untitled';
-  const body = htmlToMarkdown(article.contentHtml, options);
+  let body = htmlToMarkdown(article.contentHtml, options);
+  // A body that opens with the title as a heading would show it twice under the H1.
+  const first = /^#{2,6} (.*)\n*/.exec(body);
+  if (first && first[1]!.trim() === title) body = body.slice(first[0].length);
   return `${frontMatter(article, options.frontMatterTemplate)}\n# ${title}\n\n${leadImageMarkdown(article, options)}${body}\n`;
 }

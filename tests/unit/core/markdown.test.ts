@@ -164,3 +164,10 @@ describe('templates', () => {
     expect(htmlToMarkdown('<table><tr><th>a|b</th></tr><tr><td>c</td></tr></table>')).toContain('| a\\|b |');
   });
 });
+
+describe('title heading', () => {
+  it('drops a body heading that repeats the title right under the H1', () => {
+    const md = toMarkdown(saved({ title: 'Harbour reopens', contentHtml: '<h1>Harbour reopens</h1><p>Text.</p><h2>Harbour reopens</h2>' }));
+    expect(md.split('\n').filter((l) => /^#+ Harbour reopens$/.test(l))).toEqual(['# Harbour reopens', '### Harbour reopens']);
+  });
+});
