@@ -13,6 +13,8 @@ import type { TableReport } from './storage/restore';
  * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
  * - restore-backup {text} → a JSON backup validated in full, then merged into the library and its
  *   settings applied; a bad file is refused ("bad-backup") with nothing changed.
+ * - restore-backup-part {uploadId, part, parts, text} → the same for a file sent in parts (a
+ *   message is capped at 64 MiB in Chrome); null until the last part, then the summary.
  */
 export interface CaptureOutcome {
   status: 'saved' | 'already-saved' | 'updated';
@@ -25,6 +27,7 @@ export interface Protocol {
   'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null } };
   'restore-capture': { request: { record: CaptureRecord }; response: { id: number } };
   'restore-backup': { request: { text: string }; response: RestoreSummary };
+  'restore-backup-part': { request: { uploadId: string; part: number; parts: number; text: string }; response: RestoreSummary | null };
 }
 
 export interface RestoreSummary {
@@ -56,7 +59,7 @@ export class MessageError extends Error {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'restore-backup';
+  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'restore-backup' || type === 'restore-backup-part';
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };

@@ -3,6 +3,27 @@ import { downloadBackup } from '../../ui/backup';
 import { send } from '../../ui/client';
 import type { OptionsSection } from '../section';
 
+/** Characters per message: ≤ 4 bytes each in UTF-8, well under Chrome's 64 MiB message cap. */
+const PART_CHARS = 8 * 1024 * 1024;
+
+async function sendInParts(text: string, onProgress: (done: number, total: number) => void): Promise<RestoreSummary> {
+  // Cut points never split a surrogate pair (a lone half would not survive the message).
+  const cuts = [0];
+  while (cuts.at(-1)! < text.length) {
+    let end = Math.min(text.length, cuts.at(-1)! + PART_CHARS);
+    if (end < text.length && /[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+    cuts.push(end);
+  }
+  const parts = Math.max(1, cuts.length - 1);
+  const uploadId = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  for (let part = 0; part < parts; part++) {
+    const summary = await send('restore-backup-part', { uploadId, part, parts, text: text.slice(cuts[part] ?? 0, cuts[part + 1] ?? 0) });
+    onProgress(part + 1, parts);
+    if (summary) return summary;
+  }
+  throw new Error('The library did not confirm the restore. Try again.');
+}
+
 function describeRestore(summary: RestoreSummary): string {
   const total = (key: 'added' | 'updated' | 'skipped') => Object.values(summary.tables).reduce((n, t) => n + t[key], 0);
   const captures = summary.tables['captures'] ?? { added: 0, updated: 0, skipped: 0 };
@@ -60,7 +81,9 @@ export const backupSection: OptionsSection = {
       status.dataset['state'] = 'busy';
       status.textContent = `Checking ${chosen.name}…`;
       try {
-        const summary = await send('restore-backup', { text: await chosen.text() });
+        const summary = await sendInParts(await chosen.text(), (done, total) => {
+          if (total > 1) status.textContent = `Sending ${chosen.name} to the library… ${Math.round((done / total) * 100)}%`;
+        });
         status.dataset['state'] = 'done';
         status.textContent = describeRestore(summary);
       } catch (error) {
