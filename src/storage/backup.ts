@@ -4,7 +4,9 @@ import { encodeValue } from '../core/backup-codec';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../core/backup-format';
 
 /** Rows read per query: keeps memory bounded whatever the library's size. */
-const PAGE = 200;
+const PAGE = 100;
+/** Encoded text kept before it is folded into a Blob part. */
+const FOLD_CHARS = 4 * 1024 * 1024;
 
 /** The schema as Dexie's stores() spelling ("++id, *urlKeys, capturedAt"), for the reader of the file. */
 export function schemaOf(table: Table): string {
@@ -51,14 +53,19 @@ export async function createBackup(db: Dexie, options: BackupOptions): Promise<B
     parts.push(`${t ? ',' : ''}\n  ${JSON.stringify(table.name)}: {"schema": ${JSON.stringify(schemaOf(table))}, "outbound": ${outbound}, "rows": [`);
     let n = 0;
     let pending: string[] = [];
+    let pendingChars = 0;
     for await (const [key, value] of tableRows(table)) {
       const row = outbound ? { key: await encodeValue(key), value: await encodeValue(value) } : await encodeValue(value);
-      pending.push(`${n ? ',' : ''}\n   ${JSON.stringify(row)}`);
+      const line = `${n ? ',' : ''}\n   ${JSON.stringify(row)}`;
+      pending.push(line);
+      pendingChars += line.length;
       n++;
-      // Fold strings into Blob parts as we go so memory holds a page, not the library.
-      if (pending.length >= PAGE) {
+      // Fold strings into Blob parts as we go (Blob data leaves the JS heap), by count and by
+      // size: rows with large images are folded sooner.
+      if (pending.length >= PAGE || pendingChars >= FOLD_CHARS) {
         parts.push(new Blob(pending));
         pending = [];
+        pendingChars = 0;
         options.onProgress?.(table.name, n);
       }
     }
