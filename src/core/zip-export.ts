@@ -41,7 +41,7 @@ export interface ZipResult {
 /** Output is gathered as chunks and folded into a Blob past this size (Blob data leaves the JS heap). */
 const FOLD_BYTES = 4 * 1024 * 1024;
 /** Images read at once (their bytes are in memory together). */
-const IMAGE_READS = 8;
+const IMAGE_READS = 16;
 /** Already-compressed formats are stored as they are: deflating them again costs time for nothing. */
 const STORED_TYPES = /^image\/(jpeg|png|gif|webp|avif)$/;
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/svg+xml': 'svg' };
