@@ -60,6 +60,7 @@ try {
     await tab.emulateMedia({ colorScheme: scheme });
     await tab.goto(url('options.html'));
     await tab.waitForSelector('#storage-use');
+    await tab.waitForSelector('#template-preview');
     await tab.screenshot({ path: join(out, `options-${scheme}.png`), fullPage: true });
   }
   await article.goto(`${server.origin}/no-article.html`);

@@ -1,5 +1,6 @@
 import type { CaptureErrorCode } from './core/errors';
 import type { CaptureRecord, ImageLinkRecord } from './storage/db';
+import type { TableReport } from './storage/restore';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -12,6 +13,10 @@ import type { CaptureRecord, ImageLinkRecord } from './storage/db';
  * - set-reading-progress {id, progress} → where the reader is in an article (0..1); at the end it
  *   is marked read (issue #6).
  * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
+ * - restore-backup {text} → a JSON backup validated in full, then merged into the library and its
+ *   settings applied; a bad file is refused ("bad-backup") with nothing changed.
+ * - restore-backup-part {uploadId, part, parts, text} → the same for a file sent in parts (a
+ *   message is capped at 64 MiB in Chrome); null until the last part, then the summary.
  */
 export interface ImagesOutcome {
   stored: number;
@@ -32,6 +37,13 @@ export interface Protocol {
   'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null; images?: ImageLinkRecord[] } };
   'restore-capture': { request: { record: CaptureRecord; images?: ImageLinkRecord[] }; response: { id: number } };
   'set-reading-progress': { request: { id: number; progress: number }; response: { read: boolean } };
+  'restore-backup': { request: { text: string }; response: RestoreSummary };
+  'restore-backup-part': { request: { uploadId: string; part: number; parts: number; text: string }; response: RestoreSummary | null };
+}
+
+export interface RestoreSummary {
+  tables: Record<string, TableReport>;
+  settingsRestored: boolean;
 }
 
 export type MessageType = keyof Protocol;
@@ -58,7 +70,7 @@ export class MessageError extends Error {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress';
+  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress' || type === 'restore-backup' || type === 'restore-backup-part';
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };

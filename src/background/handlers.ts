@@ -3,9 +3,12 @@ import type { CleanCaptureDb } from '../storage/db';
 import { deleteCaptureWithImages, restoreCaptureWithImages } from '../storage/library';
 import { setReadingProgress } from '../storage/reading';
 import { captureTab } from './capture-tab';
+import { restoreBackupFile } from './restore-backup';
+import { PartAssembler } from './upload-parts';
 
 /** One handler per message; the background is the only writer of the database. */
 export function createHandlers(db: CleanCaptureDb): Handlers {
+  const uploads = new PartAssembler();
   return {
     capture: ({ tabId, selection }) => captureTab(db, tabId, selection),
     'delete-capture': async ({ id }) => {
@@ -14,5 +17,10 @@ export function createHandlers(db: CleanCaptureDb): Handlers {
     },
     'restore-capture': async ({ record, images }) => ({ id: await restoreCaptureWithImages(db, record, images) }),
     'set-reading-progress': async ({ id, progress }) => ({ read: await setReadingProgress(db, id, progress) }),
+    'restore-backup': ({ text }) => restoreBackupFile(db, text),
+    'restore-backup-part': async ({ uploadId, part, parts, text }) => {
+      const whole = uploads.add(uploadId, part, parts, text);
+      return whole === null ? null : restoreBackupFile(db, whole);
+    },
   };
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isCaptureError } from '../core/errors';
 import { toMarkdown } from '../core/markdown';
+import { BACKUP_USAGE, runBackupCommand } from './backup-commands';
 import { decodeHtml, notHtmlKind } from './decode';
 import { extractSavedPage } from './extract-page';
 
@@ -10,7 +11,10 @@ const USAGE = `Usage: clean-capture extract <page.html> [--url URL] [--format js
 
 Runs Clean Capture's extractor on a saved page and prints the article.
   --url URL      the address the page was saved from (resolves relative links; default: the file's URL)
-  --format F     json (default): every Capture field; markdown: front matter + body; text: plain text`;
+  --format F     json (default): every Capture field; markdown: front matter + body; text: plain text
+${BACKUP_USAGE}
+  export         a backup as Markdown files (+ assets/, index.md), one HTML file or one EPUB book
+  reextract      a new backup with each article extracted again from the raw HTML kept with it`;
 
 class UsageError extends Error {}
 
@@ -23,7 +27,7 @@ interface ExtractArgs {
 function parseArgs(argv: string[]): ExtractArgs {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h') throw new UsageError(USAGE);
-  if (command !== 'extract') throw new UsageError(`unknown command "${command}" (try: clean-capture extract page.html)`);
+  if (command !== 'extract') throw new UsageError(`unknown command "${command}" (try: clean-capture extract page.html, export or reextract)`);
   let file: string | undefined;
   let url: string | undefined;
   let format = 'json';
@@ -62,7 +66,8 @@ function readPage(file: string): Uint8Array {
   return readFileSync(file);
 }
 
-export function runCli(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): number {
+export function runCli(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): number | Promise<number> {
+  if (argv[0] === 'export' || argv[0] === 'reextract') return runBackupCommand(argv);
   try {
     const args = parseArgs(argv);
     const bytes = readPage(args.file);
@@ -86,5 +91,5 @@ export function runCli(argv: string[], out: (s: string) => void = (s) => process
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runCli(process.argv.slice(2));
+  process.exitCode = await runCli(process.argv.slice(2));
 }

@@ -48,8 +48,11 @@ export interface Capture {
   sources: Partial<Record<MetadataField, MetaSource>>;
   /** True when the user saved a selection rather than the whole article. */
   selectionOnly: boolean;
-  /** How much of the page's article was kept (0..1, with reasons); see core/completeness.ts. */
-  completeness: Completeness;
+  /**
+   * How much of the page's article was kept (0..1, with reasons); see core/completeness.ts.
+   * Always set by extract; absent on captures saved before it existed.
+   */
+  completeness?: Completeness;
 }
 
 export type MetadataField =

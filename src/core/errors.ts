@@ -10,6 +10,7 @@ export type CaptureErrorCode =
   | 'no-tab'
   | 'page-unreachable'
   | 'storage-failed'
+  | 'bad-backup'
   | 'internal';
 
 export class CaptureError extends Error {

@@ -1,14 +1,14 @@
 import { UniqueNames } from './filename';
 import type { SavedArticle } from './markdown';
+import { DEFAULT_FILE_NAME_TEMPLATE, renderFileName } from './template';
 
-/** "{date} {title}": the published date (else the capture date) then the title. */
-export function articleBaseName(article: Pick<SavedArticle, 'title' | 'published' | 'capturedAt'>): string {
-  const date = (article.published ?? article.capturedAt ?? '').slice(0, 10);
-  return `${date} ${article.title}`.trim();
+/** The base name from the file-name template (default "{date} {title}"). */
+export function articleBaseName(article: SavedArticle, template = DEFAULT_FILE_NAME_TEMPLATE): string {
+  return renderFileName(template, article);
 }
 
 /** File names for a set of articles, unique and safe, in the given order. */
-export function exportFileNames(articles: Pick<SavedArticle, 'title' | 'published' | 'capturedAt'>[], extension = 'md'): string[] {
+export function exportFileNames(articles: SavedArticle[], extension = 'md', template = DEFAULT_FILE_NAME_TEMPLATE): string[] {
   const names = new UniqueNames();
-  return articles.map((a) => names.take(articleBaseName(a), extension));
+  return articles.map((a) => names.take(articleBaseName(a, template), extension));
 }

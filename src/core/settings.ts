@@ -1,3 +1,6 @@
+import { SAMPLE_ARTICLE } from './sample-article';
+import { checkFrontMatterTemplate, DEFAULT_FILE_NAME_TEMPLATE, DEFAULT_FRONT_MATTER_TEMPLATE, renderFileName } from './template';
+
 /**
  * User settings: one typed object with defaults, validated whenever it is read (stored data is
  * never trusted: an old or hand-edited value falls back to its default instead of breaking a page).
@@ -22,6 +25,12 @@ export interface Settings {
   readerFont: ReaderFont;
   readerSize: ReaderSize;
   readerWidth: ReaderWidth;
+  /** Export file names (template.ts variables), without extension. */
+  fileNameTemplate: string;
+  /** Export front matter: one `key: {variable}` line per field (template.ts). */
+  frontMatterTemplate: string;
+  /** In a zip: images packed into assets/ (relative links) or left as remote URLs. */
+  zipImages: 'assets' | 'remote';
 }
 
 export const MB = 1024 * 1024;
@@ -35,6 +44,9 @@ export const DEFAULT_SETTINGS: Settings = {
   readerFont: 'serif',
   readerSize: 'M',
   readerWidth: 'medium',
+  fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
+  frontMatterTemplate: DEFAULT_FRONT_MATTER_TEMPLATE,
+  zipImages: 'assets',
 };
 
 type Validator<T> = (value: unknown) => value is T;
@@ -52,7 +64,19 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   readerFont: oneOf('serif', 'sans'),
   readerSize: oneOf('S', 'M', 'L', 'XL'),
   readerWidth: oneOf('narrow', 'medium', 'wide'),
+  fileNameTemplate: (v): v is string => typeof v === 'string' && v.length <= 200 && templateOk(() => renderFileName(v, SAMPLE_ARTICLE)) && /\{\w+\}/.test(v),
+  frontMatterTemplate: (v): v is string => typeof v === 'string' && v.length <= 4000 && templateOk(() => checkFrontMatterTemplate(v)),
+  zipImages: (v): v is 'assets' | 'remote' => v === 'assets' || v === 'remote',
 };
+
+function templateOk(check: () => unknown): boolean {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Stored (possibly partial, old or corrupt) settings → complete, valid settings. */
 export function normalizeSettings(stored: unknown): Settings {

@@ -7,7 +7,10 @@ import { readerKey } from '../ui/reader-keys';
 import { elementScroller, trackReading } from '../ui/reading-position';
 import { readIds } from '../storage/reading';
 import { send } from '../ui/client';
-import { exportMarkdown, exportZip } from '../ui/export';
+import { exportMarkdown } from '../ui/export';
+import { runZipExport } from '../ui/export-progress';
+import { exportBook } from '../ui/export-book';
+import { allCaptureIds, searchCaptureIds } from '../storage/export-source';
 import { libraryDb } from '../ui/library-db';
 import { loadSettings } from '../ui/settings-store';
 import { renderRows } from './list-view';
@@ -33,6 +36,7 @@ async function refreshList(): Promise<void> {
   $('empty').hidden = total > 0;
   $('count').textContent = total ? (query ? `${records.length} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
   $('export-zip').hidden = total === 0;
+  $('export-format').hidden = total === 0;
 }
 
 async function openReader(id: number): Promise<void> {
@@ -86,13 +90,33 @@ function wire(): void {
   $('open-tab').addEventListener('click', () => {
     if (openRecord?.id) void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${openRecord.id}`) });
   });
-  $('export-md').addEventListener('click', () => openRecord && exportMarkdown(openRecord));
+  $('export-md').addEventListener('click', () => void (openRecord && exportMarkdown(openRecord)));
   $('delete').addEventListener('click', () => void deleteOpen());
+  // The zip holds the checked articles, else the search result, else the whole library.
   $('export-zip').addEventListener('click', async () => {
-    const records = checked.size
-      ? (await Promise.all([...checked].map((id) => getCapture(db, id)))).filter((r): r is CaptureRecord => !!r)
-      : await db.captures.orderBy('capturedAt').reverse().toArray();
-    if (records.length) exportZip(records);
+    const query = $<HTMLInputElement>('search').value.trim();
+    const inView = shown.map((r) => r.id!).filter((id) => checked.has(id));
+    const ids = checked.size ? [...inView, ...[...checked].filter((id) => !inView.includes(id))] : query ? await searchCaptureIds(db, query) : await allCaptureIds(db);
+    if (!ids.length) return;
+    const button = $<HTMLButtonElement>('export-zip');
+    const format = $<HTMLSelectElement>('export-format').value;
+    button.disabled = true;
+    if (format === 'html' || format === 'epub') {
+      const host = $('export-progress');
+      host.hidden = false;
+      host.dataset['state'] = 'busy';
+      host.textContent = `Exporting ${ids.length} article${ids.length === 1 ? '' : 's'}…`;
+      try {
+        host.textContent = `Exported ${ids.length} article${ids.length === 1 ? '' : 's'} to ${await exportBook(ids, format)}`;
+        host.dataset['state'] = 'done';
+      } catch (error) {
+        host.textContent = `The export failed: ${(error as Error).message}`;
+        host.dataset['state'] = 'failed';
+      }
+    } else {
+      await runZipExport($('export-progress'), ids);
+    }
+    button.disabled = false;
   });
   document.addEventListener('keydown', onKey);
   $('look-toggle').addEventListener('click', () => {

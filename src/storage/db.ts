@@ -82,6 +82,11 @@ export class CleanCaptureDb extends Dexie {
       imageLinks: '[captureId+url], captureId, hash',
       reading: 'captureId',
     });
+    // v4 (issues #4, #7): image links found by address too, so an export can pack the stored copy
+    // of every image its Markdown names. An added index only: Dexie builds it, nothing to move.
+    this.version(4).stores({
+      imageLinks: '[captureId+url], captureId, hash, url',
+    });
   }
 }
 

@@ -1,25 +1,44 @@
-import { strToU8, zipSync } from 'fflate';
 import { exportFileNames } from '../core/export-names';
 import { toMarkdown } from '../core/markdown';
+import { buildZip, type ZipResult } from '../core/zip-export';
+import { captureSource } from '../storage/export-source';
 import type { CaptureRecord } from '../storage/db';
 import { downloadBlob } from './download';
+import { libraryDb } from './library-db';
+import { loadSettings } from './settings-store';
 
-/** One article as a Markdown file download. Returns the file name. */
-export function exportMarkdown(record: CaptureRecord): string {
-  const [name] = exportFileNames([record]);
-  downloadBlob(new Blob([toMarkdown(record)], { type: 'text/markdown;charset=utf-8' }), name!);
+/** One article as a Markdown file download (images stay remote URLs). Returns the file name. */
+export async function exportMarkdown(record: CaptureRecord): Promise<string> {
+  const settings = await loadSettings();
+  const [name] = exportFileNames([record], 'md', settings.fileNameTemplate);
+  downloadBlob(new Blob([toMarkdown(record, { frontMatterTemplate: settings.frontMatterTemplate })], { type: 'text/markdown;charset=utf-8' }), name!);
   return name!;
 }
 
-/** Many articles as one zip of Markdown files. Returns the zip's name. */
-export function exportZip(records: CaptureRecord[], now = new Date()): string {
-  const names = exportFileNames(records);
-  const files: Record<string, Uint8Array> = {};
-  records.forEach((record, i) => {
-    files[names[i]!] = strToU8(toMarkdown(record));
+export interface ZipExportRun {
+  signal: AbortSignal;
+  onProgress: (done: number, total: number) => void;
+}
+
+/** The articles with these ids as one zip download. Returns the zip's name and what it holds. */
+export async function exportZip(ids: number[], run: ZipExportRun, now = new Date()): Promise<ZipResult & { name: string }> {
+  const settings = await loadSettings();
+  const result = await buildZip(captureSource(libraryDb(), ids), {
+    fileNameTemplate: settings.fileNameTemplate,
+    frontMatterTemplate: settings.frontMatterTemplate,
+    images: settings.zipImages,
+    signal: run.signal,
+    onProgress: run.onProgress,
+    now,
   });
-  const zip = zipSync(files, { level: 6, mtime: now });
   const name = `clean-capture-${now.toISOString().slice(0, 10)}.zip`;
-  downloadBlob(new Blob([zip as BlobPart], { type: 'application/zip' }), name);
-  return name;
+  downloadBlob(result.blob, name);
+  return { ...result, name };
+}
+
+/** "12 articles, 30 images, 4.1 MB" */
+export function describeZip(result: ZipResult): string {
+  const mb = result.blob.size / 1024 / 1024;
+  const size = mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(result.blob.size / 1024))} KB`;
+  return `${result.articles} article${result.articles === 1 ? '' : 's'}, ${result.images} image${result.images === 1 ? '' : 's'}, ${size}`;
 }

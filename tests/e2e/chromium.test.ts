@@ -143,7 +143,7 @@ describe('Chromium: the first slice end to end', () => {
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-md')]);
     expect(download.suggestedFilename()).toBe(`2014-11-08 ${expected.title}.md`);
     const markdown = readFileSync((await download.path())!, 'utf8');
-    expect(markdown).toMatch(/^---\ntitle: "Canadian PM meets Alibaba's Jack Ma for SME growth"\nauthor: "Xinhua"\npublished: "2014-11-08T09:04"\n/);
+    expect(markdown).toMatch(/^---\ntitle: "Canadian PM meets Alibaba's Jack Ma for SME growth"\nauthors:\n  - "Xinhua"\npublished: "2014-11-08T09:04"\n/);
     const body = markdown.split('\n---\n')[1]!;
     expect(body).toContain(`# ${expected.title}`);
     for (const paragraph of expected.paragraphs) expect(body.split(paragraph)).toHaveLength(2);
@@ -155,7 +155,8 @@ describe('Chromium: the first slice end to end', () => {
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-zip')]);
     expect(download.suggestedFilename()).toMatch(/^clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
-    expect(Object.keys(files)).toEqual([`2014-11-08 ${expected.title}.md`]);
+    expect(Object.keys(files).sort()).toEqual([`2014-11-08 ${expected.title}.md`, 'index.md']);
+    expect(strFromU8(files['index.md']!)).toContain(`- [${expected.title}](<2014-11-08 ${expected.title}.md>)`);
     expect(strFromU8(files[`2014-11-08 ${expected.title}.md`]!)).toContain(expected.paragraphs[7]);
   });
 

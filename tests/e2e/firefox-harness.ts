@@ -61,7 +61,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
-      'browser.helperApps.neverAsk.saveToDisk': 'text/markdown,application/zip',
+      'browser.helperApps.neverAsk.saveToDisk': 'text/markdown,application/zip,application/json',
     },
   });
   try {

@@ -1,8 +1,10 @@
 import type { OptionsSection } from '../section';
+import { backupSection } from './backup';
+import { exportSection } from './export';
 import { generalSection } from './general';
 import { imagesSection } from './images';
 import { readerSection } from './reader';
 import { storageSection } from './storage';
 
 /** The options page, top to bottom. Features add their section here. */
-export const SECTIONS: OptionsSection[] = [generalSection, imagesSection, readerSection, storageSection];
+export const SECTIONS: OptionsSection[] = [generalSection, readerSection, imagesSection, exportSection, backupSection, storageSection];

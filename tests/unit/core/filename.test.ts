@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { articleBaseName, exportFileNames } from '../../../src/core/export-names';
 import { safeBaseName, UniqueNames } from '../../../src/core/filename';
+import type { SavedArticle } from '../../../src/core/markdown';
+import { makeCapture } from '../helpers';
+
+const art = (o: Partial<SavedArticle> & { capturedAt: string }): SavedArticle => ({ ...makeCapture(o), ...o });
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 /** A lone surrogate: what cutting an emoji in half leaves. */
@@ -115,22 +119,43 @@ describe('UniqueNames', () => {
 describe('exportFileNames', () => {
   it('uses "{date} {title}" with the published date, else the capture date', () => {
     const names = exportFileNames([
-      { title: 'Harbour reopens', published: '2014-11-08T09:04', capturedAt: '2024-01-02T03:04:05.000Z' },
-      { title: 'No date given', published: null, capturedAt: '2024-01-02T03:04:05.000Z' },
+      art({ title: 'Harbour reopens', published: '2014-11-08T09:04', capturedAt: '2024-01-02T03:04:05.000Z' }),
+      art({ title: 'No date given', published: null, capturedAt: '2024-01-02T03:04:05.000Z' }),
     ]);
     expect(names).toEqual(['2014-11-08 Harbour reopens.md', '2024-01-02 No date given.md']);
   });
 
   it('keeps names unique and safe, in order', () => {
     const names = exportFileNames([
-      { title: 'Q&A: what now?', published: '2014-11-08', capturedAt: 'x' },
-      { title: 'Q&A: what now?', published: '2014-11-08', capturedAt: 'x' },
-      { title: 'q&a: WHAT NOW?', published: '2014-11-08', capturedAt: 'x' },
+      art({ title: 'Q&A: what now?', published: '2014-11-08', capturedAt: 'x' }),
+      art({ title: 'Q&A: what now?', published: '2014-11-08', capturedAt: 'x' }),
+      art({ title: 'q&a: WHAT NOW?', published: '2014-11-08', capturedAt: 'x' }),
     ], 'html');
     expect(names).toEqual(['2014-11-08 Q&A what now.html', '2014-11-08 Q&A what now (2).html', '2014-11-08 q&a WHAT NOW (3).html']);
   });
 
   it('articleBaseName is the date and the title', () => {
-    expect(articleBaseName({ title: 'T', published: '2014-11-08T09:04:00+08:00', capturedAt: '2024-01-01' })).toBe('2014-11-08 T');
+    expect(articleBaseName(art({ title: 'T', published: '2014-11-08T09:04:00+08:00', capturedAt: '2024-01-01' }))).toBe('2014-11-08 T');
+  });
+
+  it('follows a template, and names from it stay safe and unique', () => {
+    const a = art({ title: 'Harbour: reopens', siteName: 'The Times', published: '2014-11-08', capturedAt: 'x' });
+    expect(exportFileNames([a, a], 'md', '{year}/{month} {site} - {title}')).toEqual(['2014 11 The Times - Harbour reopens.md', '2014 11 The Times - Harbour reopens (2).md']);
+  });
+});
+
+describe('download rules', () => {
+  it.each(['desktop.ini', 'Thumbs.db', 'CONIN$', 'conout$'])('prefixes the shell or device name %j', (input) => {
+    expect(safeBaseName(input).startsWith('_')).toBe(true);
+  });
+
+  it('drops private-use and non-characters', () => {
+    expect(safeBaseName('a\ue000b\uffffc\u00add')).toBe('abcd');
+  });
+
+  it('treats NFD and NFC spellings as the same name', () => {
+    const names = new UniqueNames();
+    expect(names.take('Caf\u00e9', 'md')).toBe('Caf\u00e9.md');
+    expect(names.take('Cafe\u0301', 'md')).toBe('Caf\u00e9 (2).md');
   });
 });

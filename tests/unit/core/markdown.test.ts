@@ -43,7 +43,7 @@ describe('front matter', () => {
     expect(meta.title).toBe(title);
   });
 
-  it('holds title, author, published, site, url, captured and excerpt', () => {
+  it('holds every field of the default template, typed', () => {
     const article = saved({
       title: 'Harbour: reopened',
       byline: 'Ana Lima, Bo Chen',
@@ -51,16 +51,27 @@ describe('front matter', () => {
       siteName: 'The Daily Example',
       url: 'https://news.example.com/a?id=3',
       excerpt: 'The port is open again: "finally".',
+      authors: ['Ana Lima', 'Bo Chen'],
+      modified: '2024-05-04',
+      canonicalUrl: 'https://news.example.com/a',
+      lang: 'pt-BR',
+      wordCount: 420,
+      tags: ['port', '#news', '- odd'],
     });
     const { meta } = split(toMarkdown(article));
     expect(meta).toEqual({
       title: 'Harbour: reopened',
-      author: 'Ana Lima, Bo Chen',
+      authors: ['Ana Lima', 'Bo Chen'],
       published: '2024-05-03T10:15:00+02:00',
+      modified: '2024-05-04',
       site: 'The Daily Example',
       url: 'https://news.example.com/a?id=3',
+      canonical: 'https://news.example.com/a',
       captured: CAPTURED,
+      tags: ['port', '#news', '- odd'],
       excerpt: 'The port is open again: "finally".',
+      lang: 'pt-BR',
+      words: 420,
     });
     // Dates stay strings, not YAML timestamps.
     expect(typeof meta.published).toBe('string');
@@ -68,9 +79,10 @@ describe('front matter', () => {
   });
 
   it('omits null fields', () => {
-    const fm = frontMatter(saved({ byline: null, published: null, siteName: null, excerpt: null }));
+    const fm = frontMatter(saved({ byline: null, authors: [], published: null, siteName: null, excerpt: null, lang: null, canonicalUrl: '' }));
     const meta = parse(fm.slice(4, fm.lastIndexOf('---'))) as Record<string, unknown>;
-    expect(Object.keys(meta).sort()).toEqual(['captured', 'title', 'url']);
+    expect(Object.keys(meta).sort()).toEqual(['authors', 'captured', 'tags', 'title', 'url', 'words']);
+    expect(meta.authors).toEqual([]);
     expect(fm).not.toMatch(/^(author|published|site|excerpt):/m);
     expect(fm).not.toContain('null');
   });
@@ -131,5 +143,31 @@ describe('toMarkdown body', () => {
   it('is deterministic', () => {
     const article = saved({ contentHtml: '<p>One.</p><ul><li>a</li><li>b</li></ul>' });
     expect(toMarkdown(article)).toBe(toMarkdown(structuredClone(article)));
+  });
+});
+
+describe('templates', () => {
+  it('renders a custom front matter template with typed and text values', async () => {
+    const { renderFrontMatter } = await import('../../../src/core/template');
+    const fm = renderFrontMatter('title: {title}\nsource: {site} ({domain})\ncount: {words}\nlist: {authors}\nempty: {modified}', saved({ title: 'A: "b"', authors: ['X', 'Y'], wordCount: 7, modified: null }));
+    expect(parse(fm.slice(4, fm.lastIndexOf('---')))).toEqual({ title: 'A: "b"', source: 'Example News (news.example.com)', count: 7, list: ['X', 'Y'] });
+  });
+
+  it('rejects unknown variables and malformed lines with a sentence', async () => {
+    const { checkFrontMatterTemplate, renderFileName } = await import('../../../src/core/template');
+    expect(() => checkFrontMatterTemplate('title: {titel}')).toThrow(/Unknown variable \{titel\}/);
+    expect(() => checkFrontMatterTemplate('just text')).toThrow(/Line 1/);
+    expect(() => renderFileName('{nope}', saved())).toThrow(/Unknown variable/);
+  });
+
+  it('escapes a "|" inside a table cell', () => {
+    expect(htmlToMarkdown('<table><tr><th>a|b</th></tr><tr><td>c</td></tr></table>')).toContain('| a\\|b |');
+  });
+});
+
+describe('title heading', () => {
+  it('drops a body heading that repeats the title right under the H1', () => {
+    const md = toMarkdown(saved({ title: 'Harbour reopens', contentHtml: '<h1>Harbour reopens</h1><p>Text.</p><h2>Harbour reopens</h2>' }));
+    expect(md.split('\n').filter((l) => /^#+ Harbour reopens$/.test(l))).toEqual(['# Harbour reopens', '### Harbour reopens']);
   });
 });

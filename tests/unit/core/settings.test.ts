@@ -26,3 +26,15 @@ describe('image and reader settings (issue #6)', () => {
     expect(normalizeSettings({ readerTheme: 'neon', imageMaxBytes: 1.5e6 + 0.5 })).toMatchObject({ readerTheme: 'system', imageMaxBytes: DEFAULT_SETTINGS.imageMaxBytes });
   });
 });
+
+describe('export settings', () => {
+  it('keeps a valid template and refuses a broken one', () => {
+    expect(normalizeSettings({ fileNameTemplate: '{year}-{month} {title}' }).fileNameTemplate).toBe('{year}-{month} {title}');
+    expect(normalizeSettings({ fileNameTemplate: '{titel}' }).fileNameTemplate).toBe(DEFAULT_SETTINGS.fileNameTemplate);
+    expect(normalizeSettings({ fileNameTemplate: 'no variable' }).fileNameTemplate).toBe(DEFAULT_SETTINGS.fileNameTemplate);
+    expect(normalizeSettings({ frontMatterTemplate: 'title: {title}\nsource: {site}' }).frontMatterTemplate).toBe('title: {title}\nsource: {site}');
+    expect(normalizeSettings({ frontMatterTemplate: 'not yaml' }).frontMatterTemplate).toBe(DEFAULT_SETTINGS.frontMatterTemplate);
+    expect(normalizeSettings({ zipImages: 'remote' }).zipImages).toBe('remote');
+    expect(normalizeSettings({ zipImages: 'cloud' }).zipImages).toBe('assets');
+  });
+});

@@ -1,0 +1,180 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import { BackupFormatError } from '../core/backup-codec';
+import { parseBackup, type ParsedBackup } from '../core/backup-format';
+import { serializeBackup } from '../core/backup-write';
+import { toEpub, toHtmlFile } from '../core/book';
+import type { Capture } from '../core/capture';
+import { checkCaptureRecord } from '../core/capture-record-check';
+import { extract } from '../core/extract';
+import type { SavedArticle } from '../core/markdown';
+import { normalizeSettings } from '../core/settings';
+import { textFingerprint } from '../core/text';
+import { buildZip } from '../core/zip-export';
+import { urlKeysOf } from '../storage/captures';
+import type { CaptureRecord } from '../storage/db';
+import { parseDocument } from './dom';
+
+export class CommandError extends Error {}
+
+const VERSION = '0.1.0';
+
+export const BACKUP_USAGE = `       clean-capture export <backup.json> --out DIR [--format md|html|epub]
+       clean-capture reextract <backup.json> --out NEW-BACKUP.json`;
+
+interface Args {
+  file: string;
+  out: string;
+  format: string;
+}
+
+function parseArgs(command: string, rest: string[]): Args {
+  let file: string | undefined;
+  let out: string | undefined;
+  let format = 'md';
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--out' || flag === '--format') {
+      const value = inline ?? rest[++i];
+      if (!value) throw new CommandError(`${flag} needs a value`);
+      if (flag === '--out') out = value;
+      else format = value;
+    } else if (arg.startsWith('-')) throw new CommandError(`unknown option ${arg}`);
+    else if (!file) file = arg;
+    else throw new CommandError(`unexpected argument "${arg}"`);
+  }
+  if (!file) throw new CommandError(`missing the backup file: clean-capture ${command} backup.json --out ${command === 'export' ? 'DIR' : 'new-backup.json'}`);
+  if (!out) throw new CommandError(`--out is required (${command === 'export' ? 'a folder to write into' : 'the new backup file'})`);
+  if (command === 'export' && !['md', 'html', 'epub'].includes(format)) throw new CommandError(`--format must be md, html or epub, not "${format}"`);
+  if (command === 'reextract' && rest.some((a) => a.startsWith('--format'))) throw new CommandError('reextract has no --format');
+  return { file, out, format };
+}
+
+function readBackup(file: string): ParsedBackup {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new CommandError(`cannot read "${file}": no such file`);
+  }
+  try {
+    const backup = parseBackup(text);
+    (backup.tables['captures']?.rows ?? []).forEach((row, i) => {
+      const problem = checkCaptureRecord(row as Record<string, unknown>);
+      if (problem) throw new BackupFormatError(`This backup is damaged (captures row ${i + 1}: ${problem}). Nothing was changed.`);
+    });
+    return backup;
+  } catch (error) {
+    if (error instanceof BackupFormatError) throw new CommandError(error.message.replace(/ Nothing was changed\.$/, ''));
+    throw error;
+  }
+}
+
+/** Stored images by the address articles use: imageLinks (url → hash) over images (hash → Blob). */
+function imageLookup(backup: ParsedBackup): ((url: string) => Promise<Blob | null>) | undefined {
+  const images = (backup.tables['images']?.rows ?? []) as Record<string, unknown>[];
+  const links = (backup.tables['imageLinks']?.rows ?? []) as Record<string, unknown>[];
+  if (!images.length || !links.length) return undefined;
+  const byHash = new Map<string, Blob>();
+  for (const row of images) {
+    const blob = Object.values(row).find((v): v is Blob => v instanceof Blob);
+    if (typeof row['hash'] === 'string' && blob) byHash.set(row['hash'], blob);
+  }
+  const byUrl = new Map<string, Blob>();
+  for (const link of links) {
+    const blob = typeof link['hash'] === 'string' ? byHash.get(link['hash']) : undefined;
+    if (typeof link['url'] === 'string' && blob && !byUrl.has(link['url'])) byUrl.set(link['url'], blob);
+  }
+  return async (url) => byUrl.get(url) ?? null;
+}
+
+async function exportCommand(args: Args, log: (s: string) => void): Promise<void> {
+  const backup = readBackup(args.file);
+  const articles = ((backup.tables['captures']?.rows ?? []) as CaptureRecord[]).slice().sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0));
+  const settings = normalizeSettings(backup.settings);
+  const image = imageLookup(backup);
+  mkdirSync(args.out, { recursive: true });
+  const parse = (html: string) => parseDocument(html, 'about:blank');
+  if (args.format === 'md') {
+    // The same files as the extension's zip export, written out as a folder.
+    const images = image && (async (urls: string[]) => new Map((await Promise.all(urls.map(async (u) => [u, await image(u)] as const))).filter((e): e is [string, Blob] => !!e[1])));
+    const result = await buildZip(
+      { total: articles.length, pages: async function* () { yield articles as SavedArticle[]; }, images },
+      { fileNameTemplate: settings.fileNameTemplate, frontMatterTemplate: settings.frontMatterTemplate, images: settings.zipImages },
+    );
+    const files = unzipSync(new Uint8Array(await result.blob.arrayBuffer()));
+    for (const [name, data] of Object.entries(files)) {
+      const path = join(args.out, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, data);
+    }
+    log(`wrote ${result.articles} Markdown files, ${result.images} images and index.md to ${resolve(args.out)}\n`);
+  } else if (args.format === 'html') {
+    const path = join(args.out, 'clean-capture.html');
+    writeFileSync(path, toHtmlFile(articles, { parse, title: `Clean Capture — ${articles.length} articles` }));
+    log(`wrote ${articles.length} articles to ${path}\n`);
+  } else {
+    const path = join(args.out, 'clean-capture.epub');
+    writeFileSync(path, await toEpub(articles, { parse, title: `Clean Capture — ${articles.length} articles`, image }));
+    log(`wrote ${articles.length} articles to ${path}\n`);
+  }
+}
+
+/** The raw page HTML a record kept, under the names the raw-HTML feature may give it. */
+function rawHtmlOf(record: Record<string, unknown>): string | null {
+  for (const key of ['rawHtml', 'rawHTML', 'raw_html']) if (typeof record[key] === 'string' && record[key]) return record[key] as string;
+  return null;
+}
+
+async function reextractCommand(args: Args, log: (s: string) => void): Promise<void> {
+  const backup = readBackup(args.file);
+  const rows = (backup.tables['captures']?.rows ?? []) as (CaptureRecord & Record<string, unknown>)[];
+  const now = new Date().toISOString();
+  let redone = 0;
+  const kept: string[] = [];
+  backup.tables['captures'] && (backup.tables['captures'].rows = rows.map((record) => {
+    const raw = rawHtmlOf(record);
+    if (!raw || record.selectionOnly) {
+      kept.push(`"${record.title}" (${record.selectionOnly ? 'a saved selection' : 'no raw HTML kept'})`);
+      return record;
+    }
+    let capture: Capture;
+    try {
+      capture = extract(parseDocument(raw, record.url), record.url, { consumeDocument: true });
+    } catch (error) {
+      kept.push(`"${record.title}" (extraction failed: ${(error as Error).message})`);
+      return record;
+    }
+    redone++;
+    const fingerprint = textFingerprint(capture.textContent);
+    const changed = fingerprint !== record.fingerprint;
+    return {
+      ...record,
+      ...capture,
+      id: record.id,
+      urlKeys: [...new Set([...record.urlKeys, ...urlKeysOf(capture, fingerprint)])],
+      capturedAt: record.capturedAt,
+      updatedAt: changed ? now : record.updatedAt,
+      fingerprint,
+    };
+  }));
+  writeFileSync(args.out, await serializeBackup(backup, `clean-capture CLI ${VERSION} (reextract)`));
+  log(`re-extracted ${redone} of ${rows.length} articles into ${args.out}\n`);
+  if (kept.length) log(`kept ${kept.length} unchanged:\n${kept.map((k) => `  ${k}`).join('\n')}\n`);
+}
+
+/** `export` and `reextract`: exit code 0, 1 (bad backup / failure) or 2 (usage). */
+export async function runBackupCommand(argv: string[], log: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const args = parseArgs(command!, rest);
+    if (command === 'export') await exportCommand(args, log);
+    else await reextractCommand(args, log);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`clean-capture: ${(error as Error)?.message ?? error}\n`);
+    return error instanceof CommandError && /needs a value|required|unknown option|unexpected|must be|missing the backup|has no --format/.test(error.message) ? 2 : 1;
+  }
+}

@@ -1,0 +1,124 @@
+import { toMarkdown } from '../../core/markdown';
+import { SAMPLE_ARTICLE } from '../../core/sample-article';
+import { safeBaseName } from '../../core/filename';
+import { checkFrontMatterTemplate, renderFileName, TEMPLATE_VARIABLES } from '../../core/template';
+import { runZipExport } from '../../ui/export-progress';
+import { libraryDb } from '../../ui/library-db';
+import { allCaptureIds } from '../../storage/export-source';
+import type { OptionsSection } from '../section';
+
+function field(labelText: string, control: HTMLElement): HTMLLabelElement {
+  const label = document.createElement('label');
+  label.className = 'field';
+  const span = document.createElement('span');
+  span.textContent = labelText;
+  label.append(span, control);
+  return label;
+}
+
+/** File-name and front-matter templates with a live preview on a sample article; zip export. */
+export const exportSection: OptionsSection = {
+  id: 'export',
+  title: 'Export',
+  render(body, settings, save) {
+    const fileName = document.createElement('input');
+    fileName.id = 'file-name-template';
+    fileName.value = settings.fileNameTemplate;
+    fileName.spellcheck = false;
+    const frontMatter = document.createElement('textarea');
+    frontMatter.id = 'front-matter-template';
+    frontMatter.rows = 12;
+    frontMatter.spellcheck = false;
+    frontMatter.value = settings.frontMatterTemplate;
+    const vars = document.createElement('details');
+    vars.className = 'hint';
+    const summary = document.createElement('summary');
+    summary.textContent = 'Variables';
+    const list = document.createElement('dl');
+    list.className = 'variables';
+    for (const [name, what] of Object.entries(TEMPLATE_VARIABLES)) {
+      const dt = document.createElement('dt');
+      dt.textContent = `{${name}}`;
+      const dd = document.createElement('dd');
+      dd.textContent = what;
+      list.append(dt, dd);
+    }
+    vars.append(summary, list);
+
+    const preview = document.createElement('pre');
+    preview.id = 'template-preview';
+    preview.className = 'preview';
+    const problem = document.createElement('p');
+    problem.id = 'template-error';
+    problem.className = 'hint error-text';
+    problem.setAttribute('role', 'alert');
+
+    const update = () => {
+      try {
+        if (!/\{\w+\}/.test(fileName.value)) throw new Error('The file name needs at least one variable, like {title}.');
+        const name = `${safeBaseName(renderFileName(fileName.value, SAMPLE_ARTICLE))}.md`;
+        checkFrontMatterTemplate(frontMatter.value);
+        const md = toMarkdown(SAMPLE_ARTICLE, { frontMatterTemplate: frontMatter.value });
+        preview.textContent = `${name}\n\n${md}`;
+        problem.textContent = '';
+        return true;
+      } catch (error) {
+        problem.textContent = (error as Error).message;
+        return false;
+      }
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onInput = () => {
+      if (!update()) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void save({ fileNameTemplate: fileName.value, frontMatterTemplate: frontMatter.value }), 400);
+    };
+    fileName.addEventListener('input', onInput);
+    frontMatter.addEventListener('input', onInput);
+
+    const images = document.createElement('select');
+    images.id = 'zip-images';
+    for (const [value, text] of [['assets', 'Packed in assets/ (stored images), linked relatively'], ['remote', 'Left as links to the web']]) {
+      const option = document.createElement('option');
+      option.value = value!;
+      option.textContent = text!;
+      images.append(option);
+    }
+    images.value = settings.zipImages;
+    images.addEventListener('change', () => void save({ zipImages: images.value as 'assets' | 'remote' }));
+
+    const exportAll = document.createElement('button');
+    exportAll.id = 'export-all';
+    exportAll.className = 'text-button bordered';
+    exportAll.textContent = 'Export the whole library as a zip';
+    const progress = document.createElement('div');
+    progress.id = 'export-progress';
+    progress.hidden = true;
+    exportAll.addEventListener('click', async () => {
+      exportAll.disabled = true;
+      await runZipExport(progress, await allCaptureIds(libraryDb()));
+      exportAll.disabled = false;
+    });
+
+    const reset = document.createElement('button');
+    reset.className = 'link-button';
+    reset.textContent = 'Reset templates';
+    reset.addEventListener('click', async () => {
+      await save({ fileNameTemplate: '', frontMatterTemplate: '' }); // invalid → defaults
+      location.reload();
+    });
+
+    body.append(
+      field('File name', fileName),
+      field('Front matter', frontMatter),
+      vars,
+      problem,
+      field('Preview', preview),
+      reset,
+      field('Images in a zip', images),
+      exportAll,
+      progress,
+    );
+    update();
+  },
+};

@@ -1,0 +1,54 @@
+import type { ZipSource } from '../core/zip-export';
+import type { CaptureRecord, CleanCaptureDb } from './db';
+
+const PAGE = 50;
+
+/**
+ * The stored copies of images by the address the articles use (issue #6's image store: links by
+ * url → stored Blob by content hash). Addresses never kept stay remote in the export.
+ */
+export function storedImageLookup(db: CleanCaptureDb): NonNullable<ZipSource['images']> {
+  return async (urls) => {
+    const found = new Map<string, Blob>();
+    if (!urls.length) return found;
+    // One query for the page: rows hold Blob handles, not bytes, so this stays small.
+    const links = (await db.imageLinks.where('url').anyOf(urls).toArray()).filter((l) => l.hash);
+    const images = await db.images.bulkGet([...new Set(links.map((l) => l.hash!))]);
+    const byHash = new Map(images.filter((i) => !!i).map((i) => [i!.hash, i!.blob]));
+    for (const link of links) {
+      const blob = byHash.get(link.hash!);
+      if (blob && !found.has(link.url)) found.set(link.url, blob);
+    }
+    return found;
+  };
+}
+
+/** The articles with these ids, read a page at a time in the given order (missing ones skipped). */
+export function captureSource(db: CleanCaptureDb, ids: number[]): ZipSource {
+  return {
+    total: ids.length,
+    async *pages() {
+      for (let i = 0; i < ids.length; i += PAGE) {
+        const records = await db.captures.bulkGet(ids.slice(i, i + PAGE));
+        yield records.filter((r): r is CaptureRecord => !!r);
+      }
+    },
+    images: storedImageLookup(db),
+  };
+}
+
+/** Ids of the whole library, newest first (keys only: cheap for any size). */
+export async function allCaptureIds(db: CleanCaptureDb): Promise<number[]> {
+  return (await db.captures.orderBy('capturedAt').reverse().primaryKeys()) as number[];
+}
+
+/** Ids of every article matching a search (all words), newest first, without a limit. */
+export async function searchCaptureIds(db: CleanCaptureDb, query: string): Promise<number[]> {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return allCaptureIds(db);
+  return (await db.captures
+    .orderBy('capturedAt')
+    .reverse()
+    .filter((r) => words.every((w) => `${r.title} ${r.byline ?? ''} ${r.siteName ?? ''} ${r.url} ${r.textContent}`.toLowerCase().includes(w)))
+    .primaryKeys()) as number[];
+}

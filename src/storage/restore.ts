@@ -1,0 +1,153 @@
+import type Dexie from 'dexie';
+import type { IndexableType, Table } from 'dexie';
+import { BackupFormatError } from '../core/backup-codec';
+import type { ParsedBackup } from '../core/backup-format';
+import { checkCaptureRecord } from '../core/capture-record-check';
+import type { CaptureRecord } from './db';
+
+export interface TableReport {
+  added: number;
+  updated: number;
+  /** Already in the library (same key or same content): left as it was. */
+  skipped: number;
+}
+
+export interface RestoreReport {
+  tables: Record<string, TableReport>;
+  /** The backup's settings (already validated by the caller's normalizer), or null. */
+  settings: Record<string, unknown> | null;
+}
+
+/**
+ * Per-table rules. A table not listed here is restored generically: rows are objects (or
+ * {key, value} for outbound tables), a row whose key is already used is skipped, and a field named
+ * `captureId` is remapped to the id its capture got in this library (the convention for tables
+ * that point at captures: versions, tags, images…).
+ */
+const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string | null> = {
+  captures: checkCaptureRecord,
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Blob);
+
+function validKey(key: unknown): boolean {
+  if (typeof key === 'number') return !Number.isNaN(key);
+  if (typeof key === 'string' || key instanceof Date || key instanceof ArrayBuffer) return true;
+  return Array.isArray(key) && key.length > 0 && key.every(validKey);
+}
+
+function keyOf(value: Record<string, unknown>, keyPath: string | string[]): unknown {
+  const read = (path: string) => path.split('.').reduce<unknown>((v, part) => (isObject(v) ? v[part] : undefined), value);
+  return Array.isArray(keyPath) ? keyPath.map(read) : read(keyPath);
+}
+
+/** Check every row against the database it goes into; throws before anything is written. */
+export function validateBackup(db: Dexie, backup: ParsedBackup): void {
+  const known = new Set(db.tables.map((t) => t.name));
+  const unknown = Object.keys(backup.tables).filter((name) => !known.has(name));
+  if (unknown.length) {
+    throw new BackupFormatError(`This backup holds ${unknown.map((n) => `"${n}"`).join(', ')}, which this version of Clean Capture does not know (it was made by a newer version). Update Clean Capture, then restore it. Nothing was changed.`);
+  }
+  for (const [name, { rows, outbound }] of Object.entries(backup.tables)) {
+    const table = db.table(name);
+    const { keyPath, auto } = table.schema.primKey;
+    const tableOutbound = !keyPath;
+    if (outbound !== tableOutbound) throw new BackupFormatError(`The table "${name}" in this backup is laid out differently from this library's. Nothing was changed.`);
+    rows.forEach((raw, i) => {
+      const where = `${name} row ${i + 1}`;
+      const row = raw as Record<string, unknown>;
+      const value = outbound ? row.value : row;
+      let problem: string | null = null;
+      if (outbound && !validKey(row.key)) problem = 'its key is not a valid key';
+      else if (!outbound && !isObject(value)) problem = 'it is not an object';
+      else if (!outbound && keyPath && !auto && !validKey(keyOf(value as Record<string, unknown>, keyPath))) problem = `its key "${String(keyPath)}" is missing`;
+      else if (!outbound && auto && keyPath && keyOf(value as Record<string, unknown>, keyPath) !== undefined && !validKey(keyOf(value as Record<string, unknown>, keyPath))) problem = 'its key is not a valid key';
+      else problem = ROW_CHECKS[name]?.(value as Record<string, unknown>) ?? null;
+      if (problem) throw new BackupFormatError(`This backup is damaged (${where}: ${problem}). Nothing was changed.`);
+    });
+  }
+}
+
+/** Captures: dedupe by URL keys, like saving; the newer text wins; ids kept when free. */
+async function mergeCaptures(table: Table<CaptureRecord, number>, rows: CaptureRecord[], ids: Map<number, number>, report: TableReport): Promise<void> {
+  for (const row of rows) {
+    const existing = await table.where('urlKeys').anyOf(row.urlKeys).first();
+    if (!existing) {
+      const free = row.id !== undefined && !(await table.get(row.id));
+      const { id: oldId, ...rest } = row;
+      const id = free ? await table.add({ ...rest, id: oldId } as CaptureRecord) : await table.add(rest as CaptureRecord);
+      if (oldId !== undefined) ids.set(oldId, id);
+      report.added++;
+      continue;
+    }
+    if (row.id !== undefined) ids.set(row.id, existing.id!);
+    const urlKeys = [...new Set([...existing.urlKeys, ...row.urlKeys])];
+    if (existing.fingerprint !== row.fingerprint && row.updatedAt > existing.updatedAt) {
+      const capturedAt = row.capturedAt < existing.capturedAt ? row.capturedAt : existing.capturedAt;
+      await table.put({ ...existing, ...row, id: existing.id, urlKeys, capturedAt });
+      report.updated++;
+    } else {
+      if (urlKeys.length !== existing.urlKeys.length) await table.update(existing.id!, { urlKeys });
+      report.skipped++;
+    }
+  }
+}
+
+/** Any other table, whatever it holds. */
+async function mergeGeneric(table: Table, rows: unknown[], outbound: boolean, ids: Map<number, number>, report: TableReport): Promise<void> {
+  const { keyPath, auto } = table.schema.primKey;
+  for (const raw of rows) {
+    if (outbound) {
+      const { key, value } = raw as { key: IndexableType; value: unknown };
+      if ((await table.get(key)) !== undefined) report.skipped++;
+      else {
+        await table.add(value, key);
+        report.added++;
+      }
+      continue;
+    }
+    const row = { ...(raw as Record<string, unknown>) };
+    if (typeof row.captureId === 'number' && ids.has(row.captureId)) row.captureId = ids.get(row.captureId);
+    const key = keyPath ? keyOf(row, keyPath) : undefined;
+    if (key !== undefined && (await table.get(key as IndexableType)) !== undefined) {
+      if (auto && typeof keyPath === 'string' && !(await sameContent(table, key as IndexableType, row))) {
+        delete row[keyPath];
+        await table.add(row);
+        report.added++;
+      } else report.skipped++;
+      continue;
+    }
+    await table.add(row);
+    report.added++;
+  }
+}
+
+/** An auto-numbered row whose number is taken: the same row already restored, or another one? */
+async function sameContent(table: Table, key: IndexableType, row: Record<string, unknown>): Promise<boolean> {
+  const existing = (await table.get(key)) as Record<string, unknown>;
+  const plain = (v: unknown) => JSON.stringify(v, (_k, x) => (x instanceof Blob ? `blob:${x.type}:${x.size}` : x));
+  return plain(existing) === plain(row);
+}
+
+/**
+ * Merge a parsed backup into the library: validated in full first, then written in one
+ * transaction over every table, so a failure part-way leaves the library exactly as it was.
+ */
+export async function restoreBackup(db: Dexie, backup: ParsedBackup): Promise<RestoreReport> {
+  validateBackup(db, backup);
+  const names = Object.keys(backup.tables);
+  const report: RestoreReport = { tables: {}, settings: backup.settings };
+  for (const name of names) report.tables[name] = { added: 0, updated: 0, skipped: 0 };
+  if (!names.length) return report;
+  // Captures first, so other tables can point at their new ids.
+  const order = [...names].sort((a, b) => (a === 'captures' ? -1 : b === 'captures' ? 1 : a.localeCompare(b)));
+  await db.transaction('rw', order.map((n) => db.table(n)), async () => {
+    const ids = new Map<number, number>();
+    for (const name of order) {
+      const { rows, outbound } = backup.tables[name]!;
+      if (name === 'captures') await mergeCaptures(db.table(name), rows as CaptureRecord[], ids, report.tables[name]!);
+      else await mergeGeneric(db.table(name), rows, outbound, ids, report.tables[name]!);
+    }
+  });
+  return report;
+}

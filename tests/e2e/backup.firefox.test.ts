@@ -1,0 +1,85 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
+import { launchFirefox, type FirefoxHarness } from './firefox-harness';
+import { countCaptures, readCapture } from './library-queries';
+
+const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'));
+
+/** Zip export with progress, backup download, wipe, restore, and a refused file, in Firefox ESR. */
+describe('Firefox: zip export, backup and restore', () => {
+  let server: DemoServer;
+  let h: FirefoxHarness;
+  let popup: Page;
+  let options: Page;
+  let backupPath: string;
+  let original: unknown;
+  const recordCount = () => h.control.evaluate(countCaptures);
+  const textOf = (page: Page, selector: string) => page.$eval(selector, (e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim());
+  const restoreFrom = async (path: string) => {
+    const input = (await options.$('#restore-file')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(path);
+  };
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    h = await launchFirefox();
+    const article = await h.browser.newPage();
+    await article.goto(server.seedUrl);
+    popup = await h.open(`popup.html?tab=${await h.tabIdOf(server.seedUrl)}`, '#status[data-kind="ok"]');
+    await popup.waitForSelector('#list .row');
+    options = await h.open('options.html', '#backup-download');
+  });
+  afterAll(async () => {
+    await h?.close();
+    await server?.close();
+  });
+
+  it('exports the library from the popup as a zip, with a summary when done', async () => {
+    await popup.bringToFront();
+    await popup.click('#export-zip');
+    await popup.waitForSelector('#export-progress[data-state="done"]');
+    expect(await textOf(popup, '#export-progress')).toMatch(/^Exported 1 article, 0 images, \d+ KB to clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(new Uint8Array(readFileSync(await h.download(/^clean-capture-\d{4}-\d{2}-\d{2}\.zip$/))));
+    expect(strFromU8(files[`2014-11-08 ${expected.title}.md`]!)).toContain(expected.paragraphs[0]);
+    expect(strFromU8(files['index.md']!)).toMatch(/^# Clean Capture export\n\n1 article, 0 images/);
+  });
+
+  it('downloads a backup of the whole library', async () => {
+    original = await h.control.evaluate(readCapture, 1);
+    await options.bringToFront();
+    await options.click('#backup-download');
+    await options.waitForSelector('#backup-status[data-state="done"]');
+    backupPath = await h.download(/^clean-capture-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(readFileSync(backupPath, 'utf8'));
+    expect(data.format).toBe('clean-capture-backup');
+    expect(data.tables.captures.rows).toHaveLength(1);
+    expect(data.tables.captures.rows[0].title).toBe(expected.title);
+  });
+
+  it('restores it after the library was wiped: the same record comes back', async () => {
+    await h.send({ type: 'delete-capture', id: 1 });
+    expect(await recordCount()).toBe(0);
+    await restoreFrom(backupPath);
+    await options.waitForSelector('#backup-status[data-state="done"]');
+    expect(await textOf(options, '#backup-status')).toContain('1 article added');
+    expect(await recordCount()).toBe(1);
+    expect(await h.control.evaluate(readCapture, 1)).toEqual(original);
+  });
+
+  it('refuses a file from a newer version with a clear message and changes nothing', async () => {
+    const data = JSON.parse(readFileSync(backupPath, 'utf8'));
+    data.formatVersion = 99;
+    const future = join(tmpdir(), `cc-future-${process.pid}.json`);
+    writeFileSync(future, JSON.stringify(data));
+    await restoreFrom(future);
+    await options.waitForSelector('#backup-status[data-state="failed"]');
+    expect(await textOf(options, '#backup-status')).toMatch(/made by a newer version of Clean Capture \(format 99.*Nothing was changed/);
+    expect(await recordCount()).toBe(1);
+    expect(await h.control.evaluate(readCapture, 1)).toEqual(original);
+  });
+});

@@ -1,0 +1,117 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseDocument } from '../../../src/cli/dom';
+import { parseBackup, type ParsedBackup } from '../../../src/core/backup-format';
+import { serializeBackup } from '../../../src/core/backup-write';
+import { extract } from '../../../src/core/extract';
+import { textFingerprint } from '../../../src/core/text';
+import { urlKeysOf } from '../../../src/storage/captures';
+import type { CaptureRecord } from '../../../src/storage/db';
+import { makeCapture, readSeed, ROOT, SEED_URL } from '../helpers';
+
+let dir: string;
+let backupPath: string;
+const T = '2024-01-02T03:04:05.000Z';
+
+function record(capture: ReturnType<typeof makeCapture>, id: number, extra: Record<string, unknown> = {}): CaptureRecord {
+  const fingerprint = textFingerprint(capture.textContent);
+  return { ...capture, id, urlKeys: urlKeysOf(capture, fingerprint), capturedAt: T, updatedAt: T, fingerprint, ...extra };
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--cli-only'], { cwd: ROOT, stdio: 'pipe' });
+  dir = mkdtempSync(join(tmpdir(), 'clean-capture-cli-backup-'));
+  const seed = readSeed();
+  // An old extraction of the seed page (stale title and text) that kept the page's raw HTML.
+  const stale = { ...extract(parseDocument(seed.html, SEED_URL), SEED_URL), title: 'Old title', textContent: 'old text', contentHtml: '<p>old text</p>' };
+  const backup: ParsedBackup = {
+    formatVersion: 1,
+    createdAt: T,
+    schemaVersion: 1,
+    settings: { fileNameTemplate: '{site} {title}' },
+    tables: {
+      captures: {
+        schema: '++id, *urlKeys, capturedAt',
+        outbound: false,
+        rows: [
+          record(stale, 1, { rawHtml: seed.html }),
+          record(makeCapture({ url: 'https://news.example.com/b', title: 'Harbour: "reopens" #2', contentHtml: '<p>Text <img src="https://img.example.com/x.jpg" alt="x"></p>' }), 2),
+        ],
+      },
+      images: { schema: 'hash, orphanedAt', outbound: false, rows: [{ hash: 'h-x', type: 'image/jpeg', bytes: 3, blob: new Blob([new Uint8Array([9, 8, 7])], { type: 'image/jpeg' }) }] },
+      imageLinks: { schema: '[captureId+url], captureId, hash, url', outbound: false, rows: [{ captureId: 2, url: 'https://img.example.com/x.jpg', hash: 'h-x' }] },
+    },
+  };
+  backupPath = join(dir, 'backup.json');
+  writeFileSync(backupPath, await serializeBackup(backup, 'test'));
+}, 60_000);
+
+afterAll(() => {
+  if (dir && !process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+});
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, ['bin/clean-capture.mjs', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('clean-capture export', { timeout: 60_000 }, () => {
+  it('writes Markdown files named by the backup\'s template, assets/ and index.md', () => {
+    const out = join(dir, 'md');
+    const result = cli('export', backupPath, '--out', out);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/wrote 2 Markdown files, 1 images and index\.md/);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(['Example News Harbour reopens #2.md', 'Old title.md', 'assets', 'index.md']);
+    const md = readFileSync(join(out, 'Example News Harbour reopens #2.md'), 'utf8');
+    expect((parse(md.slice(4, md.indexOf('\n---\n'))) as { title: string }).title).toBe('Harbour: "reopens" #2');
+    expect(md).toContain('![x](assets/00001.jpg)');
+    expect([...readFileSync(join(out, 'assets/00001.jpg'))]).toEqual([9, 8, 7]);
+  });
+
+  it('writes one EPUB or one HTML file', () => {
+    expect(cli('export', backupPath, '--out', join(dir, 'e'), '--format', 'epub').status).toBe(0);
+    const book = unzipSync(new Uint8Array(readFileSync(join(dir, 'e', 'clean-capture.epub'))));
+    expect(Object.keys(book)[0]).toBe('mimetype');
+    expect(strFromU8(book['OEBPS/a0002.xhtml']!)).toContain('<img src="images/0001.jpg" alt="x"/>');
+    expect(cli('export', backupPath, '--out', join(dir, 'h'), '--format=html').status).toBe(0);
+    expect(readFileSync(join(dir, 'h', 'clean-capture.html'), 'utf8')).toContain('<h2>Harbour: &quot;reopens&quot; #2</h2>');
+  });
+
+  it('refuses a bad backup or bad options with one line', () => {
+    writeFileSync(join(dir, 'cut.json'), readFileSync(backupPath, 'utf8').slice(0, 500));
+    const cut = cli('export', join(dir, 'cut.json'), '--out', join(dir, 'x'));
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toMatch(/^clean-capture: This backup file is incomplete/);
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+    expect(cli('export', backupPath).stderr).toMatch(/--out is required/);
+    expect(cli('export', backupPath, '--out', dir, '--format', 'pdf').status).toBe(2);
+  });
+});
+
+describe('clean-capture reextract', { timeout: 60_000 }, () => {
+  it('re-runs the extractor on the raw HTML kept with a capture; keeps the others unchanged and says so', () => {
+    const out = join(dir, 'new-backup.json');
+    const result = cli('reextract', backupPath, '--out', out);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain('re-extracted 1 of 2 articles');
+    expect(result.stderr).toContain('kept 1 unchanged:\n  "Harbour: "reopens" #2" (no raw HTML kept)');
+    const before = parseBackup(readFileSync(backupPath, 'utf8'));
+    const after = parseBackup(readFileSync(out, 'utf8'));
+    const [fresh, same] = after.tables['captures']!.rows as CaptureRecord[];
+    expect(fresh!.title).toBe("Canadian PM meets Alibaba's Jack Ma for SME growth");
+    expect(fresh!.textContent).toContain('Harper');
+    expect(fresh!.id).toBe(1);
+    expect(fresh!.capturedAt).toBe(T);
+    expect(fresh!.updatedAt).not.toBe(T);
+    expect((fresh as unknown as { rawHtml: string }).rawHtml).toBe(readSeed().html);
+    expect(same).toEqual(before.tables['captures']!.rows[1]);
+    expect(after.tables['images']!.rows).toHaveLength(1);
+    expect(after.settings).toEqual({ fileNameTemplate: '{site} {title}' });
+  });
+});
