@@ -41,12 +41,12 @@ describe('Chromium: zip export, backup and restore', () => {
   it('exports the library from the popup as a zip, with a summary when done', async () => {
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-zip')]);
     await popup.waitForSelector('#export-progress[data-state="done"]');
-    expect(await popup.textContent('#export-progress')).toMatch(/^Exported 1 article, 0 images, \d+ KB to clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(await popup.textContent('#export-progress')).toMatch(/^Exported 1 article, 1 image, \d+ KB to clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
     const md = strFromU8(files[`2014-11-08 ${expected.title}.md`]!);
     expect(md).toMatch(/\ncanonical: "http:\/\/127\.0\.0\.1:\d+\/business\/2014\/11-08\/6762151\.shtml"\n/);
     expect(md).toContain(expected.paragraphs[0]);
-    expect(strFromU8(files['index.md']!)).toMatch(/^# Clean Capture export\n\n1 article, 0 images/);
+    expect(strFromU8(files['index.md']!)).toMatch(/^# Clean Capture export\n\n1 article, 1 image/);
   });
 
   it('exports the same selection as an EPUB book and as one HTML file', async () => {

@@ -43,10 +43,10 @@ describe('Firefox: zip export, backup and restore', () => {
     await popup.bringToFront();
     await popup.click('#export-zip');
     await popup.waitForSelector('#export-progress[data-state="done"]');
-    expect(await textOf(popup, '#export-progress')).toMatch(/^Exported 1 article, 0 images, \d+ KB to clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(await textOf(popup, '#export-progress')).toMatch(/^Exported 1 article, 1 image, \d+ KB to clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(readFileSync(await h.download(/^clean-capture-\d{4}-\d{2}-\d{2}\.zip$/))));
     expect(strFromU8(files[`2014-11-08 ${expected.title}.md`]!)).toContain(expected.paragraphs[0]);
-    expect(strFromU8(files['index.md']!)).toMatch(/^# Clean Capture export\n\n1 article, 0 images/);
+    expect(strFromU8(files['index.md']!)).toMatch(/^# Clean Capture export\n\n1 article, 1 image/);
   });
 
   it('downloads a backup of the whole library', async () => {

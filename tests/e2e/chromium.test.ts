@@ -155,7 +155,9 @@ describe('Chromium: the first slice end to end', () => {
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-zip')]);
     expect(download.suggestedFilename()).toMatch(/^clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
-    expect(Object.keys(files).sort()).toEqual([`2014-11-08 ${expected.title}.md`, 'index.md']);
+    // The seed's photo was stored at capture, so the zip carries it in assets/.
+    expect(Object.keys(files).sort()).toEqual([`2014-11-08 ${expected.title}.md`, 'assets/00001.jpg', 'index.md']);
+    expect(strFromU8(files[`2014-11-08 ${expected.title}.md`]!)).toContain('](assets/00001.jpg)');
     expect(strFromU8(files['index.md']!)).toContain(`- [${expected.title}](<2014-11-08 ${expected.title}.md>)`);
     expect(strFromU8(files[`2014-11-08 ${expected.title}.md`]!)).toContain(expected.paragraphs[7]);
   });

@@ -172,7 +172,9 @@ describe('Firefox: the first slice end to end', () => {
     await popup!.click('#export-zip');
     const file = await h.download(/^clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(readFileSync(file)));
-    expect(Object.keys(files).sort()).toEqual([`2014-11-08 ${expected.title}.md`, 'index.md']);
+    // The seed's photo was stored at capture, so the zip carries it in assets/.
+    expect(Object.keys(files).sort()).toEqual([`2014-11-08 ${expected.title}.md`, 'assets/00001.jpg', 'index.md']);
+    expect(strFromU8(files[`2014-11-08 ${expected.title}.md`]!)).toContain('](assets/00001.jpg)');
     expect(strFromU8(files['index.md']!)).toContain(`- [${expected.title}](<2014-11-08 ${expected.title}.md>)`);
     expect(strFromU8(files[`2014-11-08 ${expected.title}.md`]!)).toContain(expected.paragraphs[7]);
   });
