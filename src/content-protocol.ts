@@ -15,7 +15,14 @@ export interface ContentOptions {
 }
 
 export type ContentResult =
-  | { ok: true; capture: Capture; /** The article's images (in its HTML, then the lead image). */ imageUrls?: string[] }
+  | {
+    ok: true;
+    capture: Capture;
+    /** The article's images (in its HTML, then the lead image). */
+    imageUrls?: string[];
+    /** The page's HTML as loaded (for Re-extract); absent for huge pages and selections. */
+    rawHtml?: string;
+  }
   | { ok: false; error: WireError };
 
 export type FetchedImage =

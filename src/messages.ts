@@ -1,3 +1,5 @@
+import type { Capture } from './core/capture';
+import type { Completeness } from './core/completeness';
 import type { CaptureErrorCode } from './core/errors';
 import type { CaptureRecord, ImageLinkRecord } from './storage/db';
 import type { TableReport } from './storage/restore';
@@ -13,6 +15,8 @@ import type { TableReport } from './storage/restore';
  * - set-reading-progress {id, progress} → where the reader is in an article (0..1); at the end it
  *   is marked read (issue #6).
  * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
+ * - replace-capture {id, capture} → a capture's content and metadata replaced by a fresh extraction
+ *   of its kept page (Re-extract); what the library added (id, dates, aliases, page HTML) is kept.
  * - restore-backup {text} → a JSON backup validated in full, then merged into the library and its
  *   settings applied; a bad file is refused ("bad-backup") with nothing changed.
  * - restore-backup-part {uploadId, part, parts, text} → the same for a file sent in parts (a
@@ -37,6 +41,7 @@ export interface Protocol {
   'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null; images?: ImageLinkRecord[] } };
   'restore-capture': { request: { record: CaptureRecord; images?: ImageLinkRecord[] }; response: { id: number } };
   'set-reading-progress': { request: { id: number; progress: number }; response: { read: boolean } };
+  'replace-capture': { request: { id: number; capture: Capture }; response: { changed: boolean; completeness: Completeness | null } };
   'restore-backup': { request: { text: string }; response: RestoreSummary };
   'restore-backup-part': { request: { uploadId: string; part: number; parts: number; text: string }; response: RestoreSummary | null };
 }
@@ -70,7 +75,7 @@ export class MessageError extends Error {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress' || type === 'restore-backup' || type === 'restore-backup-part';
+  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress' || type === 'replace-capture' || type === 'restore-backup' || type === 'restore-backup-part';
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { CaptureError, isCaptureError } from '../core/errors';
+import { packRawHtml } from '../core/raw-page';
 import { whyNotCapturable } from '../core/url';
 import type { CaptureOutcome, ImagesOutcome } from '../messages';
 import { saveCapture } from '../storage/captures';
@@ -24,7 +25,8 @@ export async function captureTab(db: CleanCaptureDb, tabId: number, selection = 
     if (refusal) throw refusal;
     const result = await extractInTab(tabId, tab.url, { selection });
     if (!result.ok) throw new CaptureError(result.error.code, result.error.message);
-    const saved = await saveCapture(db, result.capture).catch((error: unknown) => {
+    const kept = result.rawHtml ? { ...result.capture, rawHtmlGzip: packRawHtml(result.rawHtml) } : result.capture;
+    const saved = await saveCapture(db, kept).catch((error: unknown) => {
       throw new CaptureError('storage-failed', `Saving failed: the browser's storage refused it (${(error as Error)?.name ?? 'error'}). Your library was not changed.`);
     });
     const id = saved.record.id!;

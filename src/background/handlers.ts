@@ -2,6 +2,8 @@ import type { Handlers } from '../messages';
 import type { CleanCaptureDb } from '../storage/db';
 import { deleteCaptureWithImages, restoreCaptureWithImages } from '../storage/library';
 import { setReadingProgress } from '../storage/reading';
+import { asBytes } from '../core/raw-page';
+import { replaceCapture } from '../storage/reextract';
 import { captureTab } from './capture-tab';
 import { restoreBackupFile } from './restore-backup';
 import { PartAssembler } from './upload-parts';
@@ -15,7 +17,13 @@ export function createHandlers(db: CleanCaptureDb): Handlers {
       const { record, images } = await deleteCaptureWithImages(db, id);
       return { record: record ?? null, images };
     },
-    'restore-capture': async ({ record, images }) => ({ id: await restoreCaptureWithImages(db, record, images) }),
+    'restore-capture': async ({ record, images }) => {
+      // The record made a round trip through a message: JSON in Chrome turns bytes into an object.
+      const rawHtmlGzip = asBytes(record.rawHtmlGzip);
+      const { rawHtmlGzip: _sent, ...rest } = record;
+      return { id: await restoreCaptureWithImages(db, rawHtmlGzip ? { ...rest, rawHtmlGzip } : rest, images) };
+    },
+    'replace-capture': ({ id, capture }) => replaceCapture(db, id, capture),
     'set-reading-progress': async ({ id, progress }) => ({ read: await setReadingProgress(db, id, progress) }),
     'restore-backup': ({ text }) => restoreBackupFile(db, text),
     'restore-backup-part': async ({ uploadId, part, parts, text }) => {

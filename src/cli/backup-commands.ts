@@ -1,3 +1,6 @@
+import { rawHtmlOf } from '../core/raw-page';
+import { reextractedRecord } from '../storage/reextract';
+import { extractSavedPage } from './extract-page';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -7,12 +10,9 @@ import { serializeBackup } from '../core/backup-write';
 import { toEpub, toHtmlFile } from '../core/book';
 import type { Capture } from '../core/capture';
 import { checkCaptureRecord } from '../core/capture-record-check';
-import { extract } from '../core/extract';
 import type { SavedArticle } from '../core/markdown';
 import { normalizeSettings } from '../core/settings';
-import { textFingerprint } from '../core/text';
 import { buildZip } from '../core/zip-export';
-import { urlKeysOf } from '../storage/captures';
 import type { CaptureRecord } from '../storage/db';
 import { parseDocument } from './dom';
 
@@ -122,16 +122,10 @@ async function exportCommand(args: Args, log: (s: string) => void): Promise<void
   }
 }
 
-/** The raw page HTML a record kept, under the names the raw-HTML feature may give it. */
-function rawHtmlOf(record: Record<string, unknown>): string | null {
-  for (const key of ['rawHtml', 'rawHTML', 'raw_html']) if (typeof record[key] === 'string' && record[key]) return record[key] as string;
-  return null;
-}
-
 async function reextractCommand(args: Args, log: (s: string) => void): Promise<void> {
   const backup = readBackup(args.file);
   const rows = (backup.tables['captures']?.rows ?? []) as (CaptureRecord & Record<string, unknown>)[];
-  const now = new Date().toISOString();
+  const now = new Date();
   let redone = 0;
   const kept: string[] = [];
   backup.tables['captures'] && (backup.tables['captures'].rows = rows.map((record) => {
@@ -142,23 +136,13 @@ async function reextractCommand(args: Args, log: (s: string) => void): Promise<v
     }
     let capture: Capture;
     try {
-      capture = extract(parseDocument(raw, record.url), record.url, { consumeDocument: true });
+      capture = extractSavedPage(raw, record.url);
     } catch (error) {
       kept.push(`"${record.title}" (extraction failed: ${(error as Error).message})`);
       return record;
     }
     redone++;
-    const fingerprint = textFingerprint(capture.textContent);
-    const changed = fingerprint !== record.fingerprint;
-    return {
-      ...record,
-      ...capture,
-      id: record.id,
-      urlKeys: [...new Set([...record.urlKeys, ...urlKeysOf(capture, fingerprint)])],
-      capturedAt: record.capturedAt,
-      updatedAt: changed ? now : record.updatedAt,
-      fingerprint,
-    };
+    return reextractedRecord(record, capture, now);
   }));
   writeFileSync(args.out, await serializeBackup(backup, `clean-capture CLI ${VERSION} (reextract)`));
   log(`re-extracted ${redone} of ${rows.length} articles into ${args.out}\n`);

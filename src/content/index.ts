@@ -1,6 +1,7 @@
 import { CONTENT_ENTRY, IMAGE_ENTRY, type ContentOptions, type ContentResult } from '../content-protocol';
 import { CaptureError, isCaptureError, notHtml } from '../core/errors';
 import { extract } from '../core/extract';
+import { MAX_RAW_HTML_CHARS } from '../core/raw-page';
 import { resolveLazyImages } from '../core/lazy-images';
 import { fetchImageInPage } from './fetch-image';
 import { purifyCapture } from './purify';
@@ -26,11 +27,18 @@ function run(options: ContentOptions): ContentResult {
     resolveLazyImages(work, location.href, live);
     const captured = extract(work, location.href, { selectionHtml: selection, consumeDocument: true });
     const { capture, imageUrls } = purifyCapture(captured);
-    return { ok: true, capture, imageUrls };
+    const raw = selection ? null : pageHtml(document);
+    return { ok: true, capture, imageUrls, ...(raw ? { rawHtml: raw } : {}) };
   } catch (error) {
     if (isCaptureError(error)) return { ok: false, error: { code: error.code, message: error.message } };
     return { ok: false, error: { code: 'internal', message: `Extraction failed: ${(error as Error)?.message ?? error}` } };
   }
+}
+
+/** The page as it is now (doctype included), unless it is too big to keep. */
+function pageHtml(doc: Document): string | null {
+  const html = `${doc.doctype ? `<!DOCTYPE ${doc.doctype.name}>\n` : ''}${doc.documentElement.outerHTML}`;
+  return html.length <= MAX_RAW_HTML_CHARS ? html : null;
 }
 
 (globalThis as Record<string, unknown>)[CONTENT_ENTRY] = run;

@@ -12,6 +12,7 @@ import { runZipExport } from '../ui/export-progress';
 import { exportBook } from '../ui/export-book';
 import { allCaptureIds, searchCaptureIds } from '../storage/export-source';
 import { libraryDb } from '../ui/library-db';
+import { reextractCapture } from '../ui/reextract';
 import { loadSettings } from '../ui/settings-store';
 import { renderRows } from './list-view';
 import { hideStatus, showStatus } from './status';
@@ -45,6 +46,7 @@ async function openReader(id: number): Promise<void> {
   openRecord = record;
   view?.release();
   view = await renderArticle($('reader'), record, db);
+  addReextractButton(record);
   $('library').hidden = true;
   $('reader-view').hidden = false;
   $('reader').scrollTop = 0;
@@ -53,6 +55,28 @@ async function openReader(id: number): Promise<void> {
   if (openRecord !== record) return;
   stopTracking = await trackReading(db, id, scroller);
   $('reader-view').dataset['ready'] = String(id);
+}
+
+/** "Re-extract" under the header when the page was kept with the capture (issue #4). */
+function addReextractButton(record: CaptureRecord): void {
+  if (!record.rawHtmlGzip && !(record as { rawHtml?: string }).rawHtml) return;
+  const button = document.createElement('button');
+  button.id = 'reextract';
+  button.className = 'link-button';
+  button.textContent = 'Re-extract';
+  button.title = "Run today's extractor again on the page kept with this article";
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const { changed } = await send('replace-capture', { id: record.id!, capture: reextractCapture(record) });
+      showStatus('ok', changed ? `Re-extracted · ${record.title}` : `Re-extracted · no change in ${record.title}`);
+      await openReader(record.id!);
+    } catch (error) {
+      showStatus('error', `Re-extract failed. ${(error as Error)?.message ?? error}`);
+      button.disabled = false;
+    }
+  });
+  $('reader').querySelector('.article-header')?.append(button);
 }
 
 function closeReader(): void {

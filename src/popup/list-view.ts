@@ -1,5 +1,5 @@
 import type { CaptureRecord } from '../storage/db';
-import { metaLine } from '../ui/format';
+import { isLowCompleteness, metaLine } from '../ui/format';
 
 /** Rows of the library list; selection checkboxes feed the zip export. */
 export function renderRows(list: HTMLElement, records: CaptureRecord[], checked: Set<number>, open: (id: number) => void, read: Set<number> = new Set()): void {
@@ -25,6 +25,13 @@ export function renderRows(list: HTMLElement, records: CaptureRecord[], checked:
       const meta = document.createElement('div');
       meta.className = 'row-meta';
       meta.textContent = metaLine(record);
+      if (isLowCompleteness(record)) {
+        const warn = document.createElement('span');
+        warn.className = 'incomplete';
+        warn.textContent = ' · ⚠ may be incomplete';
+        warn.title = record.completeness!.reasons.join('; ');
+        meta.append(warn);
+      }
       const excerpt = document.createElement('div');
       excerpt.className = 'row-excerpt';
       excerpt.textContent = record.excerpt ?? '';

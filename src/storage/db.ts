@@ -12,6 +12,8 @@ export interface CaptureRecord extends Capture {
   updatedAt: string;
   /** Hash of the normalized text: tells "same text" from "the article changed". */
   fingerprint: string;
+  /** The page's HTML as captured, gzipped (core/raw-page.ts): for Re-extract; never rendered. */
+  rawHtmlGzip?: Uint8Array;
 }
 
 /**

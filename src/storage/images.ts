@@ -1,3 +1,4 @@
+import { rawHtmlBytes } from '../core/raw-page';
 import type { CaptureRecord, CleanCaptureDb, ImageLinkRecord, ImageRecord } from './db';
 
 /**
@@ -120,10 +121,10 @@ export async function captureStorageUse(db: CleanCaptureDb, record: CaptureRecor
     const users = await db.imageLinks.where('hash').equals(hash).toArray();
     if (users.some((l) => l.captureId !== record.id)) shared++;
   }
-  const { contentHtml, textContent, rawHtml, ...meta } = record as CaptureRecord & { rawHtml?: string };
+  const { contentHtml, textContent, rawHtmlGzip: _raw, ...meta } = record;
   return {
     textBytes: utf8(contentHtml) + utf8(textContent) + utf8(JSON.stringify(meta)),
-    rawHtmlBytes: utf8(rawHtml),
+    rawHtmlBytes: rawHtmlBytes(record as unknown as Record<string, unknown>),
     imageBytes: [...images.values()].reduce((sum, image) => sum + image.bytes, 0),
     images: images.size,
     sharedImages: shared,

@@ -1,7 +1,7 @@
 import DOMPurify from 'dompurify';
 import { purifyToFragment } from '../core/purify-config';
 import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
-import { displayDate, siteOf } from './format';
+import { displayDate, isLowCompleteness, siteOf } from './format';
 import { storageLine } from './storage-line';
 import { loadStoredImages, type StoredImages } from './stored-images';
 
@@ -44,6 +44,9 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   source.rel = 'noopener noreferrer';
   header.append(source);
   if (record.selectionOnly) header.append(el('p', 'article-note', 'Saved selection (part of the page).'));
+  if (isLowCompleteness(record)) {
+    header.append(el('p', 'article-note completeness-warning', `This capture may be incomplete: ${record.completeness!.reasons.join('; ')}. Try Re-extract, or select the article on the page and use "Save selection".`));
+  }
 
   // Everything below works on the sanitized fragment while it still belongs to DOMPurify's inert
   // document: an <img> adopted into this page would start loading its remote address at once.

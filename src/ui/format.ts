@@ -1,3 +1,4 @@
+import { LOW_COMPLETENESS } from '../core/completeness';
 import type { CaptureRecord } from '../storage/db';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -23,4 +24,9 @@ export function siteOf(record: Pick<CaptureRecord, 'siteName' | 'url'>): string 
 export function metaLine(record: CaptureRecord): string {
   const date = displayDate(record.published) || displayDate(record.capturedAt);
   return [siteOf(record), date, `${record.readingMinutes} min`].filter(Boolean).join(' · ');
+}
+
+/** Below the threshold, the list and the reader warn "may be incomplete" (issue #4). */
+export function isLowCompleteness(record: Pick<CaptureRecord, 'completeness'>): boolean {
+  return !!record.completeness && record.completeness.score < LOW_COMPLETENESS;
 }

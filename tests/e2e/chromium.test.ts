@@ -139,6 +139,28 @@ describe('Chromium: the first slice end to end', () => {
     await tab.close();
   });
 
+  it('keeps the page with the capture and re-extracts it offline', async () => {
+    const raw = await h.control.evaluate(() => new Promise<{ bytes: boolean; size: number }>((resolve) => {
+      const open = indexedDB.open('clean-capture');
+      open.onsuccess = () => {
+        const req = open.result.transaction('captures').objectStore('captures').getAll();
+        req.onsuccess = () => {
+          const record = req.result.find((r: { selectionOnly: boolean }) => !r.selectionOnly);
+          resolve({ bytes: record.rawHtmlGzip instanceof Uint8Array, size: record.rawHtmlGzip?.byteLength ?? 0 });
+          open.result.close();
+        };
+      };
+    }));
+    expect(raw.bytes).toBe(true);
+    expect(raw.size).toBeGreaterThan(500); // gzip of the whole page, smaller than the page itself
+    await popup.click('#reextract');
+    await popup.waitForSelector('#status[data-kind="ok"]');
+    expect(await popup.textContent('#status-text')).toContain('Re-extracted');
+    await popup.waitForSelector('#reader .article-body p');
+    const paragraphs = await popup.$$eval('#reader .article-body p', (ps) => ps.map((p) => p.textContent));
+    expect(paragraphs).toEqual(expected.paragraphs);
+  });
+
   it('exports the article as a Markdown file with front matter', async () => {
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.click('#export-md')]);
     expect(download.suggestedFilename()).toBe(`2014-11-08 ${expected.title}.md`);

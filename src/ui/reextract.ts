@@ -1,0 +1,21 @@
+import { absolutizeUrls } from '../core/absolutize';
+import type { Capture } from '../core/capture';
+import { extract } from '../core/extract';
+import { resolveLazyImages } from '../core/lazy-images';
+import { rawHtmlOf } from '../core/raw-page';
+import { purifyCapture } from '../content/purify';
+import type { CaptureRecord } from '../storage/db';
+
+/**
+ * Today's extractor on the page HTML kept with a capture, in an extension page (the background has
+ * no DOM). The page is parsed inert (DOMParser: no scripts, no loads), and its addresses are made
+ * absolute against the article's URL first (relative ones would resolve against the extension).
+ */
+export function reextractCapture(record: CaptureRecord): Capture {
+  const raw = rawHtmlOf(record as unknown as Record<string, unknown>);
+  if (!raw) throw new Error('This capture was saved without its page, so it cannot be re-extracted. Save the page again instead.');
+  const doc = new DOMParser().parseFromString(raw, 'text/html');
+  absolutizeUrls(doc, record.url);
+  resolveLazyImages(doc, record.url);
+  return purifyCapture(extract(doc, record.url, { consumeDocument: true })).capture;
+}
