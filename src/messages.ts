@@ -1,5 +1,7 @@
 import type { CaptureErrorCode } from './core/errors';
-import type { CaptureRecord } from './storage/db';
+import type { SearchFilters, SearchHit } from './core/search-index';
+import type { CapturePatch } from './storage/captures';
+import type { CaptureRecord, VersionRecord } from './storage/db';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -9,18 +11,23 @@ import type { CaptureRecord } from './storage/db';
  * - capture {tabId, selection?} → the tab's article saved (or found already saved).
  * - delete-capture {id} → the record removed; the removed record comes back for Undo.
  * - restore-capture {record} → a deleted record put back (Undo).
- * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
+ * - search {query, filters?, limit?} → ranked ids from the background's full-text index (issue #5).
+ * - update-capture {id, patch} → tags, read/unread, archive, favourite changed.
  */
 export interface CaptureOutcome {
   status: 'saved' | 'already-saved' | 'updated';
   id: number;
   title: string;
+  /** A saved record telling the same story (another site): grouped, never merged. */
+  sameStoryAs?: { id: number; title: string; site: string } | null;
 }
 
 export interface Protocol {
   capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
-  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null } };
-  'restore-capture': { request: { record: CaptureRecord }; response: { id: number } };
+  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null; versions: VersionRecord[] } };
+  'restore-capture': { request: { record: CaptureRecord; versions?: VersionRecord[] }; response: { id: number } };
+  search: { request: { query: string; filters?: SearchFilters; limit?: number }; response: { hits: SearchHit[] } };
+  'update-capture': { request: { id: number; patch: CapturePatch }; response: { record: CaptureRecord | null } };
 }
 
 export type MessageType = keyof Protocol;
@@ -47,7 +54,9 @@ export class MessageError extends Error {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture';
+  return (
+    type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'search' || type === 'update-capture'
+  );
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };
