@@ -1,118 +1,184 @@
 import browser from 'webextension-polyfill';
-import { countCaptures, getCapture, listCaptures, searchCaptures } from '../storage/captures';
+import { getCapture, storyPeer } from '../storage/captures';
 import type { CaptureRecord } from '../storage/db';
-import { renderArticle } from '../ui/article-view';
-import { send } from '../ui/client';
 import { exportMarkdown, exportZip } from '../ui/export';
 import { libraryDb } from '../ui/library-db';
 import { loadSettings } from '../ui/settings-store';
-import { renderRows } from './list-view';
-import { hideStatus, showStatus } from './status';
+import { formatBytes, requestPersistence, storageUsage } from '../ui/storage-usage';
+import { renderWithVersions } from '../ui/versions-bar';
+import { createActions } from './actions';
+import { readFilters, wireFilters } from './filters';
+import { hasFilters, plainSource, searchSource, type LibrarySource } from './library-source';
+import { onKey } from './keyboard';
+import { renderRow } from './row-view';
 import { saveCurrentTab } from './save-current-tab';
+import { VirtualList } from './virtual-list';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const db = libraryDb();
 const checked = new Set<number>();
-let shown: CaptureRecord[] = [];
+const peers = new Map<number, string | null>();
 let openRecord: CaptureRecord | null = null;
+let painted = false;
 
-async function refreshList(): Promise<void> {
+const ROW_HEIGHT = 86;
+
+/** Read the same-story peers of a page of records before it is shown. */
+function withPeers(source: LibrarySource): LibrarySource {
+  return {
+    total: source.total,
+    fetch: async (offset, limit) => {
+      const records = await source.fetch(offset, limit);
+      await Promise.all(records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)));
+      return records;
+    },
+  };
+}
+
+const actions = createActions(() => refreshList(true));
+
+const list = new VirtualList(
+  $('list'),
+  ROW_HEIGHT,
+  (record, index, selected) =>
+    renderRow(record, index, selected, {
+      open: (id) => void openReader(id),
+      checked,
+      storyPeerTitle: (r) => peers.get(r.id!) ?? null,
+      toggleFavourite: (r) => void actions.toggleFavourite(r),
+      toggleArchive: (r) => void actions.toggleArchive(r),
+      remove: (r) => void actions.remove(r.id!),
+    }),
+  () => {
+    // The benchmark reads this mark: popup opened → first rows on screen (issue #5).
+    if (painted) return;
+    painted = true;
+    requestAnimationFrame(() => performance.mark('first-rows'));
+  },
+);
+
+let refreshing = 0;
+async function refreshList(keepScroll = false): Promise<void> {
+  const ticket = ++refreshing;
   const query = $<HTMLInputElement>('search').value.trim();
-  const [records, total] = await Promise.all([query ? searchCaptures(db, query, 200) : listCaptures(db, 0, 200), countCaptures(db)]);
-  shown = records;
-  renderRows($('list'), records, checked, (id) => void openReader(id));
+  const filters = readFilters();
+  const filtered = !!query || hasFilters(filters);
+  peers.clear();
+  const source = withPeers(filtered ? await searchSource(db, query, filters) : await plainSource(db));
+  if (ticket !== refreshing) return;
+  await list.setSource(source, keepScroll);
+  const total = filtered ? (await db.captures.count()) : source.total;
   $('empty').hidden = total > 0;
-  $('count').textContent = total ? (query ? `${records.length} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
+  $('no-match').hidden = !(filtered && total > 0 && source.total === 0);
+  $('count').textContent = total ? (filtered ? `${source.total} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
   $('export-zip').hidden = total === 0;
 }
 
 async function openReader(id: number): Promise<void> {
   const record = await getCapture(db, id);
-  if (!record) return refreshList();
+  if (!record) return refreshList(true);
   openRecord = record;
-  renderArticle($('reader'), record);
+  await renderWithVersions($('reader'), record, db);
+  syncReaderButtons(record);
   $('library').hidden = true;
   $('reader-view').hidden = false;
   $('reader').scrollTop = 0;
   $('back').focus();
+  markReadAtEnd();
+}
+
+function syncReaderButtons(record: CaptureRecord): void {
+  $('toggle-read').textContent = record.readState === 'read' ? 'Unread' : 'Read';
+  $('toggle-favourite').textContent = record.favourite ? '★' : '☆';
+  $('toggle-favourite').setAttribute('aria-pressed', String(!!record.favourite));
+  $('toggle-archive').textContent = record.archived ? 'Unarchive' : 'Archive';
+  $<HTMLInputElement>('tags').value = (record.tags ?? []).join(', ');
+}
+
+/** Reading to the end marks the article read (once; "Mark unread" undoes it). */
+function markReadAtEnd(): void {
+  const reader = $('reader');
+  const check = async () => {
+    if (!openRecord || openRecord.readState === 'read') return reader.removeEventListener('scroll', check);
+    if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 40) {
+      reader.removeEventListener('scroll', check);
+      openRecord = (await actions.update(openRecord, { readState: 'read' })) ?? openRecord;
+      syncReaderButtons(openRecord);
+    }
+  };
+  reader.addEventListener('scroll', check, { passive: true });
 }
 
 function closeReader(): void {
   openRecord = null;
   $('reader-view').hidden = true;
   $('library').hidden = false;
-  void refreshList();
+  void refreshList(true);
+  $('list').focus();
 }
 
-async function deleteOpen(): Promise<void> {
-  if (!openRecord?.id) return;
-  const { record } = await send('delete-capture', { id: openRecord.id });
-  closeReader();
-  if (record) {
-    showStatus('ok', `Deleted “${record.title}”`, {
-      label: 'Undo',
-      run: async () => {
-        await send('restore-capture', { record });
-        hideStatus();
-        await refreshList();
-      },
-    });
-  }
+async function readerAction(run: (record: CaptureRecord) => Promise<CaptureRecord | null | undefined>): Promise<void> {
+  if (!openRecord) return;
+  openRecord = (await run(openRecord)) ?? openRecord;
+  syncReaderButtons(openRecord);
 }
 
 function wire(): void {
   $('search').addEventListener('input', () => void refreshList());
+  wireFilters(() => void refreshList());
   $('options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   $('back').addEventListener('click', closeReader);
   $('open-tab').addEventListener('click', () => {
     if (openRecord?.id) void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${openRecord.id}`) });
   });
   $('export-md').addEventListener('click', () => openRecord && exportMarkdown(openRecord));
-  $('delete').addEventListener('click', () => void deleteOpen());
+  $('delete').addEventListener('click', () => {
+    if (!openRecord?.id) return;
+    const id = openRecord.id;
+    closeReader();
+    void actions.remove(id);
+  });
+  $('toggle-read').addEventListener('click', () => void readerAction(actions.toggleRead));
+  $('toggle-favourite').addEventListener('click', () => void readerAction(actions.toggleFavourite));
+  $('toggle-archive').addEventListener('click', () => void readerAction(actions.toggleArchive));
+  const tags = $<HTMLInputElement>('tags');
+  const saveTags = () => void readerAction((r) => actions.setTags(r, tags.value));
+  tags.addEventListener('change', saveTags);
+  tags.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      saveTags();
+    }
+  });
   $('export-zip').addEventListener('click', async () => {
     const records = checked.size
       ? (await Promise.all([...checked].map((id) => getCapture(db, id)))).filter((r): r is CaptureRecord => !!r)
       : await db.captures.orderBy('capturedAt').reverse().toArray();
     if (records.length) exportZip(records);
   });
-  document.addEventListener('keydown', onKey);
+  document.addEventListener('keydown', (event) =>
+    onKey(event, {
+      list,
+      readerOpen: () => !$('reader-view').hidden,
+      closeReader,
+      open: openReader,
+      actions,
+      focusTags: () => $('tags').focus(),
+    }),
+  );
 }
 
-function onKey(event: KeyboardEvent): void {
-  const inSearch = document.activeElement === $('search');
-  if (!$('reader-view').hidden) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      closeReader();
-    }
-    return;
-  }
-  if (event.key === '/' && !inSearch) {
-    event.preventDefault();
-    $('search').focus();
-    return;
-  }
-  const rows = [...$('list').querySelectorAll<HTMLElement>('.row')];
-  const current = rows.findIndex((r) => r.getAttribute('aria-selected') === 'true');
-  const move = (to: number) => {
-    rows.forEach((r, i) => r.setAttribute('aria-selected', String(i === to)));
-    rows[to]?.scrollIntoView({ block: 'nearest' });
-  };
-  if (event.key === 'ArrowDown' || (!inSearch && event.key === 'j')) {
-    event.preventDefault();
-    move(Math.min(rows.length - 1, current + 1));
-  } else if (event.key === 'ArrowUp' || (!inSearch && event.key === 'k')) {
-    event.preventDefault();
-    move(Math.max(0, current - 1));
-  } else if (event.key === 'Enter' && current >= 0) {
-    event.preventDefault();
-    void openReader(shown[current]!.id!);
-  }
+async function showStorage(): Promise<void> {
+  const persisted = await requestPersistence();
+  const usage = await storageUsage();
+  const used = usage.usedBytes !== null ? `${formatBytes(usage.usedBytes)} used` : '';
+  $('storage').textContent = [used, persisted ? '' : 'not persistent'].filter(Boolean).join(' · ');
 }
 
 wire();
 void refreshList().then(async () => {
+  void showStorage();
   // A page named with ?tab= was asked for explicitly; otherwise the setting decides.
   const explicit = new URLSearchParams(location.search).has('tab');
-  if (explicit || (await loadSettings()).saveOnPopupOpen) await saveCurrentTab(refreshList);
+  if (explicit || (await loadSettings()).saveOnPopupOpen) await saveCurrentTab(() => refreshList(true), openReader);
 });

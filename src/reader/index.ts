@@ -1,7 +1,7 @@
 import { getCapture } from '../storage/captures';
-import { renderArticle } from '../ui/article-view';
 import { exportMarkdown } from '../ui/export';
 import { libraryDb } from '../ui/library-db';
+import { renderWithVersions } from '../ui/versions-bar';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     return;
   }
   document.title = record.title;
-  renderArticle(document.getElementById('reader')!, record);
+  await renderWithVersions(document.getElementById('reader')!, record, libraryDb());
   const exportButton = document.getElementById('export-md')!;
   exportButton.hidden = false;
   exportButton.addEventListener('click', () => exportMarkdown(record));

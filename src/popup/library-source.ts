@@ -1,0 +1,34 @@
+import type { SearchFilters } from '../core/search-index';
+import { countCaptures, listCaptures } from '../storage/captures';
+import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
+import { send } from '../ui/client';
+
+/**
+ * What the list shows, as pages fetched on demand (issue #5: never all records at once).
+ * The plain library reads pages straight from the capturedAt index; a query or a filter asks the
+ * background's search index for the matching ids, then reads just the visible ones.
+ */
+export interface LibrarySource {
+  total: number;
+  fetch(offset: number, limit: number): Promise<CaptureRecord[]>;
+}
+
+export async function plainSource(db: CleanCaptureDb): Promise<LibrarySource> {
+  return { total: await countCaptures(db), fetch: (offset, limit) => listCaptures(db, offset, limit) };
+}
+
+export function hasFilters(filters: SearchFilters): boolean {
+  return Object.values(filters).some((v) => v !== undefined && v !== '' && v !== false);
+}
+
+export async function searchSource(db: CleanCaptureDb, query: string, filters: SearchFilters): Promise<LibrarySource> {
+  const { hits } = await send('search', { query, filters, limit: 10_000 });
+  const ids = hits.map((h) => h.id);
+  return {
+    total: ids.length,
+    fetch: async (offset, limit) => {
+      const records = await db.captures.bulkGet(ids.slice(offset, offset + limit));
+      return records.filter((r): r is CaptureRecord => !!r);
+    },
+  };
+}
