@@ -11,7 +11,7 @@ import MiniSearch, { type Options, type SearchResult } from 'minisearch';
  * would make an index far larger than the library list needs; the opening words carry the
  * article's subject (news is written top-down). Titles, authors, sites and tags are indexed whole.
  */
-export const TEXT_WORDS_INDEXED = 400;
+export const TEXT_WORDS_INDEXED = 120;
 
 export interface SearchDoc {
   id: number;
@@ -73,9 +73,11 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
   },
   searchOptions: {
     boost: { title: 3, byline: 2, site: 1.5, tags: 2 },
-    prefix: true,
-    // Typo tolerance grows with the word: none for short words (they'd match everything).
-    fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false) as number | false,
+    // As you type: the last word is a prefix (from 3 letters; shorter prefixes match half the
+    // vocabulary and make every keystroke slow).
+    prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
+    // One typo from 5 letters, two from 9: short words would match everything.
+    fuzzy: (term) => (term.length >= 9 ? 2 : term.length >= 5 ? 1 : false),
     combineWith: 'AND',
   },
 };

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { getCapture, storyPeer } from '../storage/captures';
 import type { CaptureRecord } from '../storage/db';
+import { send } from '../ui/client';
 import { exportMarkdown, exportZip } from '../ui/export';
 import { libraryDb } from '../ui/library-db';
 import { loadSettings } from '../ui/settings-store';
@@ -178,6 +179,8 @@ async function showStorage(): Promise<void> {
 wire();
 void refreshList().then(async () => {
   void showStorage();
+  // Have the background load its search index now, so the first typed query is fast.
+  void send('search', { query: '', limit: 1 }).catch(() => {});
   // A page named with ?tab= was asked for explicitly; otherwise the setting decides.
   const explicit = new URLSearchParams(location.search).has('tab');
   if (explicit || (await loadSettings()).saveOnPopupOpen) await saveCurrentTab(() => refreshList(true), openReader);

@@ -1,9 +1,10 @@
 import type { CaptureRecord } from '../storage/db';
 import type { LibrarySource } from './library-source';
 
-const PAGE = 50;
+/** Rows read at a time: about two screens, so the first paint reads little. */
+const PAGE = 16;
 const OVERSCAN = 6;
-const MAX_PAGES = 12;
+const MAX_PAGES = 30;
 
 /**
  * A list that only creates the rows in view (plus a few), over a source read page by page

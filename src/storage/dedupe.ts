@@ -19,23 +19,28 @@ export async function decide(db: CleanCaptureDb, signed: Signed, selectionOnly: 
   if (byUrl) return byUrl.fingerprint === signed.fingerprint ? { kind: 'same', record: byUrl, by: 'url' } : { kind: 'version', record: byUrl };
   // A selection is never merged with, or grouped under, a whole article.
   if (selectionOnly) return { kind: 'new', story: null };
-  const byText = await db.captures.where('fingerprint').equals(signed.fingerprint).and((r) => !r.selectionOnly).first();
+  const byText = (await db.captures.where('fingerprint').equals(signed.fingerprint).toArray()).find((r) => !r.selectionOnly);
   if (byText) return { kind: 'same', record: byText, by: 'fingerprint' };
   return { kind: 'new', story: await sameStory(db, signed) };
 }
+
+const MAX_CANDIDATES = 16;
 
 /** The most similar record sharing an LSH band, when it reaches the threshold. */
 export async function sameStory(db: CleanCaptureDb, signed: Signed): Promise<{ record: CaptureRecord; similarity: number } | null> {
   if (!signed.bands.length) return null;
   let best: { record: CaptureRecord; similarity: number } | null = null;
-  await db.captures
-    .where('bands')
-    .anyOf(signed.bands)
-    .distinct()
-    .each((record) => {
-      if (!record.minhash || record.selectionOnly) return;
-      const score = similarity(signed.minhash, record.minhash);
-      if (score >= SAME_STORY_THRESHOLD && (!best || score > best.similarity)) best = { record, similarity: score };
-    });
+  // Ids from the index alone (one per shared band); only the candidates sharing the most bands
+  // are read whole, so a library of look-alike pages cannot make a save slow.
+  const shared = new Map<number, number>();
+  // One getAllKeys per band, issued together (anyOf would walk a cursor, a round trip per step).
+  const perBand = await Promise.all(signed.bands.map((band) => db.captures.where('bands').equals(band).primaryKeys()));
+  for (const id of perBand.flat()) shared.set(id, (shared.get(id) ?? 0) + 1);
+  const ids = [...shared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  for (const record of await db.captures.bulkGet(ids)) {
+    if (!record?.minhash || record.selectionOnly) continue;
+    const score = similarity(signed.minhash, record.minhash);
+    if (score >= SAME_STORY_THRESHOLD && (!best || score > best.similarity)) best = { record, similarity: score };
+  }
   return best;
 }
