@@ -29,3 +29,16 @@ export function readCapture(id: number): Promise<CaptureRecord | undefined> {
     open.onerror = () => reject(open.error);
   });
 }
+
+/** Older versions kept (store 'versions', schema v2). */
+export function countVersions(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('clean-capture');
+    open.onsuccess = () => {
+      const req = open.result.transaction('versions').objectStore('versions').count();
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
