@@ -1,0 +1,38 @@
+import { countCaptures } from '../../storage/captures';
+import { libraryDb } from '../../ui/library-db';
+import { formatBytes, requestPersistence, storageUsage } from '../../ui/storage-usage';
+import type { OptionsSection } from '../section';
+
+/** Storage used by the library and whether the browser may evict it (issue #5). */
+export const storageSection: OptionsSection = {
+  id: 'storage',
+  title: 'Storage',
+  async render(body) {
+    const facts = document.createElement('p');
+    facts.id = 'storage-facts';
+    const persist = document.createElement('button');
+    persist.className = 'text-button';
+    persist.id = 'persist-storage';
+    persist.textContent = 'Keep my library when disk space runs low';
+    const show = async () => {
+      const [usage, count] = await Promise.all([storageUsage(), countCaptures(libraryDb()).catch(() => null)]);
+      const used = usage.usedBytes !== null ? `${formatBytes(usage.usedBytes)} used` : 'Space used: unknown';
+      const articles = count !== null ? ` by ${count} article${count === 1 ? '' : 's'}` : '';
+      const kept = usage.persisted
+        ? 'Persistent: the browser will not delete it to free space.'
+        : 'Not persistent: under disk pressure the browser may delete it. Export a backup, or ask to keep it.';
+      facts.textContent = `${used}${articles}. ${kept}`;
+      persist.hidden = !!usage.persisted;
+    };
+    persist.addEventListener('click', async () => {
+      const granted = await requestPersistence();
+      if (!granted) facts.textContent += ' The browser declined; it decides from how much you use the extension.';
+      else await show();
+    });
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.textContent = 'If the disk is full, a save stops with a message and the library stays as it was.';
+    body.append(facts, persist, hint);
+    await show();
+  },
+};
