@@ -11,7 +11,7 @@ function asRecord(record: CaptureRecord, version: VersionRecord): CaptureRecord 
 }
 
 function label(at: string, number: number, newest: boolean): string {
-  return `Version ${number}${newest ? ' (newest)' : ''} · saved ${displayDate(at, true) || at.slice(0, 10)}`;
+  return `Version ${number}${newest ? ' (newest)' : ''} · ${displayDate(at) || at.slice(0, 10)}`;
 }
 
 /**
