@@ -154,8 +154,9 @@ export async function updateCapture(db: CleanCaptureDb, id: number, patch: Captu
     const record = await db.captures.get(id);
     if (!record) return undefined;
     const changes: Partial<CaptureRecord> = {};
-    if (patch.tags) changes.tags = cleanTags(patch.tags);
-    if (patch.readState) changes.readState = patch.readState;
+    // Patches arrive as messages: take only well-formed values.
+    if (Array.isArray(patch.tags)) changes.tags = cleanTags(patch.tags.filter((t): t is string => typeof t === 'string'));
+    if (patch.readState === 'read' || patch.readState === 'unread') changes.readState = patch.readState;
     if (patch.archived !== undefined) changes.archived = patch.archived ? 1 : 0;
     if (patch.favourite !== undefined) changes.favourite = patch.favourite ? 1 : 0;
     await db.captures.update(id, changes);

@@ -146,3 +146,26 @@ describe('quota errors', () => {
     expect(storageFailure(Object.assign(new Error('x'), { name: 'UnknownError' }))).toMatch(/refused it \(UnknownError\)/);
   });
 });
+
+describe('library state', () => {
+  it('updates tags, read state, archive and favourite, ignoring malformed values', async () => {
+    const { updateCapture } = await import('../../../src/storage/captures');
+    const { record } = await saveCapture(db, seedCapture(), T1);
+    expect(record.readState).toBe('unread');
+    const updated = await updateCapture(db, record.id!, { tags: [' Canada ', 'TRADE', 'canada', ''], readState: 'read', archived: true, favourite: true });
+    expect(updated).toMatchObject({ tags: ['canada', 'trade'], readState: 'read', archived: 1, favourite: 1 });
+    const stored = await getCapture(db, record.id!);
+    expect(stored).toMatchObject({ tags: ['canada', 'trade'], readState: 'read', archived: 1, favourite: 1 });
+    await updateCapture(db, record.id!, { tags: 'x' as never, readState: 'bogus' as never });
+    expect(await getCapture(db, record.id!)).toMatchObject({ tags: ['canada', 'trade'], readState: 'read' });
+    expect(await updateCapture(db, 9999, { favourite: true })).toBeUndefined();
+  });
+
+  it('marks a changed article unread again', async () => {
+    const { updateCapture } = await import('../../../src/storage/captures');
+    const { record } = await saveCapture(db, seedCapture(), T1);
+    await updateCapture(db, record.id!, { readState: 'read' });
+    await saveCapture(db, updatedCapture(), T2);
+    expect((await getCapture(db, record.id!))!.readState).toBe('unread');
+  });
+});
