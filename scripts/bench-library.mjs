@@ -72,6 +72,7 @@ try {
     await popup.goto(url('popup.html'));
     await popup.waitForFunction(() => performance.getEntriesByName('first-rows').length > 0, null, { timeout: 60_000 });
     paints.push(await popup.evaluate(() => performance.getEntriesByName('first-rows')[0].startTime));
+    if (process.env.BENCH_VERBOSE) console.log(await popup.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))));
   }
   paints.sort((a, b) => a - b);
   results['popup.first_paint_10k_ms'] = { value: round(paints[2]), unit: 'ms', note: `median of 5 fresh popup.html loads (navigation start → first rows painted); runs ${paints.map((p) => round(p, 0)).join(', ')}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores` };

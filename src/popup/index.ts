@@ -13,8 +13,9 @@ import { hasFilters, plainSource, searchSource, type LibrarySource } from './lib
 import { onKey } from './keyboard';
 import { renderRow } from './row-view';
 import { saveCurrentTab } from './save-current-tab';
-import { VirtualList } from './virtual-list';
+import { PAGE, VirtualList } from './virtual-list';
 
+performance.mark('popup-script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const db = libraryDb();
 const checked = new Set<number>();
@@ -28,6 +29,7 @@ const ROW_HEIGHT = 86;
 function withPeers(source: LibrarySource): LibrarySource {
   return {
     total: source.total,
+    totalLater: source.totalLater,
     fetch: async (offset, limit) => {
       const records = await source.fetch(offset, limit);
       await Promise.all(records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)));
@@ -65,10 +67,13 @@ async function refreshList(keepScroll = false): Promise<void> {
   const filters = readFilters();
   const filtered = !!query || hasFilters(filters);
   peers.clear();
-  const source = withPeers(filtered ? await searchSource(db, query, filters) : await plainSource(db));
+  const source = withPeers(filtered ? await searchSource(db, query, filters) : await plainSource(db, PAGE));
   if (ticket !== refreshing) return;
+  performance.mark('library-read');
   await list.setSource(source, keepScroll);
-  const total = filtered ? (await db.captures.count()) : source.total;
+  const total = filtered ? await db.captures.count() : await source.totalLater!;
+  if (ticket !== refreshing) return;
+  if (!filtered) list.setTotal(total);
   $('empty').hidden = total > 0;
   $('no-match').hidden = !(filtered && total > 0 && source.total === 0);
   $('count').textContent = total ? (filtered ? `${source.total} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';

@@ -11,10 +11,22 @@ import { send } from '../ui/client';
 export interface LibrarySource {
   total: number;
   fetch(offset: number, limit: number): Promise<CaptureRecord[]>;
+  /** The real total when `total` is provisional (counting 10,000 records is slower than a page). */
+  totalLater?: Promise<number>;
 }
 
-export async function plainSource(db: CleanCaptureDb): Promise<LibrarySource> {
-  return { total: await countCaptures(db), fetch: (offset, limit) => listCaptures(db, offset, limit) };
+/**
+ * The whole library, newest first. The first page is read before the count: its rows are painted
+ * at once, and the scroll height grows when the count arrives.
+ */
+export async function plainSource(db: CleanCaptureDb, firstPage: number): Promise<LibrarySource> {
+  const totalLater = countCaptures(db);
+  const first = await listCaptures(db, 0, firstPage);
+  return {
+    total: first.length,
+    totalLater,
+    fetch: (offset, limit) => (offset === 0 && limit <= first.length ? Promise.resolve(first.slice(0, limit)) : listCaptures(db, offset, limit)),
+  };
 }
 
 export function hasFilters(filters: SearchFilters): boolean {

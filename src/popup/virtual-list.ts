@@ -2,7 +2,7 @@ import type { CaptureRecord } from '../storage/db';
 import type { LibrarySource } from './library-source';
 
 /** Rows read at a time: about two screens, so the first paint reads little. */
-const PAGE = 16;
+export const PAGE = 16;
 const OVERSCAN = 6;
 const MAX_PAGES = 30;
 
@@ -48,6 +48,12 @@ export class VirtualList {
     this.selected = Math.min(this.selected, source.total - 1);
     await this.load(this.pageOf(Math.floor(this.viewport.scrollTop / this.rowHeight)), generation);
     if (generation === this.generation) this.render();
+  }
+
+  /** The real total of a source whose total was provisional. */
+  setTotal(total: number): void {
+    this.source = { ...this.source, total };
+    this.render();
   }
 
   recordAt(index: number): CaptureRecord | undefined {
