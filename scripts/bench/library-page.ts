@@ -80,7 +80,7 @@ async function seed(n: number, from = 0): Promise<number> {
       records.push({
         ...capture, urlKeys: signed.keys, capturedAt: at, updatedAt: at, fingerprint: signed.fingerprint, minhash: signed.minhash,
         bands: signed.bands, storyId: null, tags: i % 7 ? [] : ['weekly'], readState: i % 3 ? 'unread' : 'read', archived: i % 11 ? 0 : 1,
-        favourite: i % 13 ? 0 : 1, versionCount: 1,
+        favourite: i % 13 ? 0 : 1, versionCount: 1, listOrder: -Date.parse(at),
       });
     }
     await db.transaction('rw', [db.captures, db.meta], async () => {

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { getCapture, storyPeer } from '../storage/captures';
+import { countCaptures, getCapture, storyPeer } from '../storage/captures';
 import type { CaptureRecord } from '../storage/db';
 import { send } from '../ui/client';
 import { exportMarkdown, exportZip } from '../ui/export';
@@ -71,7 +71,7 @@ async function refreshList(keepScroll = false): Promise<void> {
   if (ticket !== refreshing) return;
   performance.mark('library-read');
   await list.setSource(source, keepScroll);
-  const total = filtered ? await db.captures.count() : await source.totalLater!;
+  const total = filtered ? await countCaptures(db) : await source.totalLater!;
   if (ticket !== refreshing) return;
   if (!filtered) list.setTotal(total);
   $('empty').hidden = total > 0;

@@ -20,8 +20,8 @@ export interface LibrarySource {
  * at once, and the scroll height grows when the count arrives.
  */
 export async function plainSource(db: CleanCaptureDb, firstPage: number): Promise<LibrarySource> {
-  const totalLater = countCaptures(db);
   const first = await listCaptures(db, 0, firstPage);
+  const totalLater = countCaptures(db);
   return {
     total: first.length,
     totalLater,

@@ -4,6 +4,7 @@ import type { CaptureRecord, CleanCaptureDb, VersionRecord } from './db';
 import { decide } from './dedupe';
 import { bumpGeneration } from './generation';
 import { signCapture } from './record-fields';
+import { listOrderOf } from './migrate-v2';
 
 export { urlKeysOf } from './record-fields';
 
@@ -51,7 +52,7 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
       const storyId = story ? (story.storyId ?? story.id!) : null;
       const record: CaptureRecord = {
         ...capture, urlKeys: signed.keys, capturedAt: at, updatedAt: at, fingerprint: signed.fingerprint,
-        minhash: signed.minhash, bands: signed.bands, storyId, tags: [], readState: 'unread', archived: 0, favourite: 0, versionCount: 1,
+        minhash: signed.minhash, bands: signed.bands, storyId, tags: [], readState: 'unread', archived: 0, favourite: 0, versionCount: 1, listOrder: listOrderOf(at),
       };
       record.id = await db.captures.add(record);
       if (story && story.storyId == null) await db.captures.update(story.id!, { storyId });
@@ -99,11 +100,15 @@ export async function isUrlSaved(db: CleanCaptureDb, url: string): Promise<boole
 
 /** One page of the library, newest first, read from the index (never the whole table). */
 export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promise<CaptureRecord[]> {
-  return db.captures.orderBy('capturedAt').reverse().offset(offset).limit(limit).toArray();
+  return db.captures.orderBy('listOrder').offset(offset).limit(limit).toArray();
 }
 
+/**
+ * Counted on the listOrder index: counting the table itself makes Chromium walk every record's
+ * value (hundreds of MB for a large library), holding up the reads behind it.
+ */
 export function countCaptures(db: CleanCaptureDb): Promise<number> {
-  return db.captures.count();
+  return db.captures.orderBy('listOrder').count();
 }
 
 /** What Undo needs to put a deleted article back exactly: the record and its older versions. */
@@ -129,7 +134,7 @@ export async function restoreCapture(db: CleanCaptureDb, record: CaptureRecord, 
   return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
     const clash = await db.captures.where('urlKeys').anyOf(record.urlKeys).first();
     if (clash) return clash.id!;
-    const id = await db.captures.put(record);
+    const id = await db.captures.put({ ...record, listOrder: record.listOrder ?? listOrderOf(record.capturedAt) });
     if (versions.length) await db.versions.bulkPut(versions.map((v) => ({ ...v, captureId: id })));
     await bumpGeneration(db);
     return id;

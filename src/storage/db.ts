@@ -30,6 +30,11 @@ export interface CaptureRecord extends Capture {
   favourite?: 0 | 1;
   /** How many versions of the text were saved (1 = never changed). Older ones are in `versions`. */
   versionCount?: number;
+  /**
+   * −(capturedAt in ms): ascending order is newest first, so the popup's first page is one
+   * getAll() instead of a reverse cursor stepping record by record (issue #5, first paint).
+   */
+  listOrder?: number;
 }
 
 /** An older text of a record, kept when the article changed at the same URL (issue #5). */
@@ -89,7 +94,7 @@ export class CleanCaptureDb extends Dexie {
     // library state (unread, not archived, no tags) on records saved by v1.
     this.version(2)
       .stores({
-        captures: '++id, *urlKeys, capturedAt, fingerprint, *bands, storyId',
+        captures: '++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder',
         versions: '++id, captureId',
         searchIndex: 'key',
         meta: 'key',

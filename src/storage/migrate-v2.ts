@@ -28,4 +28,11 @@ export function migrateRecordToV2(record: CaptureRecord): void {
   record.archived ??= 0;
   record.favourite ??= 0;
   record.versionCount ??= 1;
+  record.listOrder = listOrderOf(record.capturedAt);
+}
+
+/** See CaptureRecord.listOrder; a record with an unreadable date sorts last. */
+export function listOrderOf(capturedAt: string): number {
+  const ms = Date.parse(capturedAt);
+  return Number.isFinite(ms) ? -ms : 0;
 }

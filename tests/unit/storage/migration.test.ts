@@ -59,11 +59,15 @@ describe('v1 → v2 upgrade', () => {
       expect(after.archived).toBe(0);
       expect(after.favourite).toBe(0);
       expect(after.versionCount).toBe(1);
+      expect(after.listOrder).toBe(-Date.parse(before.capturedAt));
       expect(after.storyId).toBeNull();
       if (before.selectionOnly) expect(after.bands).toEqual([]);
       else expect(after.minhash).toHaveLength(64);
     }
-    // The new indexes work on upgraded records.
+    // The new indexes work on upgraded records: newest first, counted.
+    const { listCaptures, countCaptures } = await import('../../../src/storage/captures');
+    expect((await listCaptures(db, 0, 3)).map((r) => r.id)).toEqual([1000, 999, 998]);
+    expect(await countCaptures(db)).toBe(1000);
     expect(await isUrlSaved(db, 'https://site5.example/news/2005/story-5')).toBe(true);
     expect(await db.captures.where('fingerprint').equals(originals[7]!.fingerprint).count()).toBeGreaterThanOrEqual(1);
     const again = await saveCapture(db, { ...makeCapture({ url: 'https://site7.example/news/2007/story-7', textContent: originals[7]!.textContent }) });
