@@ -141,7 +141,12 @@ describe('Chromium: a library that scales (dedupe, versions, search, actions)', 
     await popup.waitForFunction(() => document.querySelector('#count')!.textContent === '1 of 2 articles');
     expect(await rowTitles()).toEqual([first]);
     await popup.selectOption('#filter-state', 'unread');
-    await popup.waitForFunction(() => document.querySelector('#count')!.textContent === '1 of 2 articles');
+    // The count reads "1 of 2" under both filters: wait for the rows themselves to change.
+    await popup.waitForFunction((t) => {
+      const titles = [...document.querySelectorAll('#list .row .row-title')].map((e) => e.textContent);
+      return titles.length === 1 && titles[0] !== t;
+    }, first);
+    expect(await popup.textContent('#count')).toBe('1 of 2 articles');
     expect(await rowTitles()).not.toContain(first);
 
     // Tags from the reader, then the tag filter.
