@@ -1,5 +1,7 @@
 export const SEED_PATH: string;
 export const SEED_IMAGE: string;
+export const SEED_AMP_PATH: string;
+export const SYNDICATED_PATH: string;
 export interface DemoServer {
   origin: string;
   seedUrl: string;

@@ -13,6 +13,10 @@ const fixture = (...parts) => readFileSync(join(root, 'tests/fixtures', ...parts
 
 export const SEED_PATH = '/business/2014/11-08/6762151.shtml';
 export const SEED_IMAGE = '/business/2014/11-08/U194P886T4D147553F107DT20141108090401.jpg';
+/** The seed's AMP address (issue #5: one record with the normal page). */
+export const SEED_AMP_PATH = `${SEED_PATH}/amp`;
+/** The same wire story on another "site" (tests/fixtures/dedupe/syndicated-xinhua.html). */
+export const SYNDICATED_PATH = '/english/china/2014-11/07/c_133773001.htm';
 
 const NO_ARTICLE = `<!doctype html><html><head><title>Sign in</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
@@ -89,6 +93,8 @@ let largePng = null;
 function routes(pages) {
   return {
     [SEED_PATH]: () => ['text/html; charset=utf-8', pages.seed()],
+    [SEED_AMP_PATH]: () => ['text/html; charset=utf-8', pages.seed()],
+    [SYNDICATED_PATH]: () => ['text/html; charset=utf-8', fixture('dedupe', 'syndicated-xinhua.html')],
     [SEED_IMAGE]: () => ['image/jpeg', fixture('seed', 'lead-image.jpg')],
     '/no-article.html': () => ['text/html; charset=utf-8', NO_ARTICLE],
     '/document.pdf': () => ['application/pdf', PDF],

@@ -3,10 +3,10 @@
  * Screenshots of what the user sees (popup list, popup reader, reader tab), light and dark, into
  * .tmp/screenshots/ — to look at after UI changes. Run `npm run build` first.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startDemoServer } from './demo-server.mjs';
+import { startDemoServer, SYNDICATED_PATH } from './demo-server.mjs';
 import { launchChromiumWithExtension } from './launch-chromium.mjs';
 import { testCopyOf } from './extension-copy.mjs';
 
@@ -62,6 +62,26 @@ try {
     await tab.waitForSelector('#storage-use');
     await tab.waitForSelector('#template-preview');
     await tab.screenshot({ path: join(out, `options-${scheme}.png`), fullPage: true });
+  }
+  // Issue #5: a changed article (versions, word diff) and the same story from another site.
+  const original = server.pages.seed;
+  server.pages.seed = () => readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'tests/fixtures/dedupe/chinanews-harper-jack-ma-updated.html'));
+  await article.goto(server.seedUrl);
+  await popup.goto(url(`popup.html?tab=${tabId}`));
+  await popup.waitForSelector('#status[data-kind]');
+  server.pages.seed = original;
+  await article.goto(`${server.origin}${SYNDICATED_PATH}`);
+  const storyTab = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, `${server.origin}${SYNDICATED_PATH}`);
+  for (const scheme of ['light', 'dark']) {
+    await popup.emulateMedia({ colorScheme: scheme });
+    await popup.goto(url(`popup.html?tab=${storyTab}`));
+    await popup.waitForSelector('#status[data-kind]');
+    await popup.waitForFunction(() => document.querySelectorAll('#list .row').length === 2);
+    await popup.screenshot({ path: join(out, `popup-story-${scheme}.png`) });
+    await popup.locator('#list .row', { hasText: 'versions' }).click();
+    await popup.click('#show-changes');
+    await popup.waitForSelector('#reader .diff-text');
+    await popup.screenshot({ path: join(out, `popup-diff-${scheme}.png`) });
   }
   await article.goto(`${server.origin}/no-article.html`);
   const errorTab = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, `${server.origin}/no-article.html`);

@@ -3,6 +3,9 @@ import type { Completeness } from './core/completeness';
 import type { CaptureErrorCode } from './core/errors';
 import type { CaptureRecord, ImageLinkRecord } from './storage/db';
 import type { TableReport } from './storage/restore';
+import type { SearchFilters, SearchHit } from './core/search-index';
+import type { CapturePatch } from './storage/captures';
+import type { VersionRecord } from './storage/db';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -21,6 +24,8 @@ import type { TableReport } from './storage/restore';
  *   settings applied; a bad file is refused ("bad-backup") with nothing changed.
  * - restore-backup-part {uploadId, part, parts, text} → the same for a file sent in parts (a
  *   message is capped at 64 MiB in Chrome); null until the last part, then the summary.
+ * - search {query, filters?, limit?} → ranked ids from the background's full-text index (issue #5).
+ * - update-capture {id, patch} → tags, read/unread, archive, favourite changed.
  */
 export interface ImagesOutcome {
   stored: number;
@@ -34,16 +39,20 @@ export interface CaptureOutcome {
   title: string;
   /** The article's images kept offline (absent when none were fetched). */
   images?: ImagesOutcome;
+  /** A saved record telling the same story (another site): grouped, never merged. */
+  sameStoryAs?: { id: number; title: string; site: string } | null;
 }
 
 export interface Protocol {
   capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
-  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null; images?: ImageLinkRecord[] } };
-  'restore-capture': { request: { record: CaptureRecord; images?: ImageLinkRecord[] }; response: { id: number } };
+  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null; images?: ImageLinkRecord[]; versions?: VersionRecord[] } };
+  'restore-capture': { request: { record: CaptureRecord; images?: ImageLinkRecord[]; versions?: VersionRecord[] }; response: { id: number } };
   'set-reading-progress': { request: { id: number; progress: number }; response: { read: boolean } };
   'replace-capture': { request: { id: number; capture: Capture }; response: { changed: boolean; completeness: Completeness | null } };
   'restore-backup': { request: { text: string }; response: RestoreSummary };
   'restore-backup-part': { request: { uploadId: string; part: number; parts: number; text: string }; response: RestoreSummary | null };
+  search: { request: { query: string; filters?: SearchFilters; limit?: number }; response: { hits: SearchHit[] } };
+  'update-capture': { request: { id: number; patch: CapturePatch }; response: { record: CaptureRecord | null } };
 }
 
 export interface RestoreSummary {
@@ -75,7 +84,11 @@ export class MessageError extends Error {
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress' || type === 'replace-capture' || type === 'restore-backup' || type === 'restore-backup-part';
+  return (
+    type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress'
+    || type === 'replace-capture' || type === 'restore-backup' || type === 'restore-backup-part' || type === 'search'
+    || type === 'update-capture'
+  );
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };

@@ -5,17 +5,36 @@ import { whyNotCapturable } from '../core/url';
 import type { CaptureOutcome, ImagesOutcome } from '../messages';
 import { saveCapture } from '../storage/captures';
 import type { CleanCaptureDb } from '../storage/db';
+import { storageFailure } from '../storage/quota';
 import { showBadge } from './badge';
 import { fetchImageInTab, extractInTab } from './inject';
 import { loadSettings } from '../ui/settings-store';
 import { storeCaptureImages } from './store-images';
 import { freeOrphanedImages } from '../storage/images';
+import { markTab } from './saved-icon';
+import { siteKeyOf } from '../core/search-index';
+
+/**
+ * A capture of a tab already running: a double click, the shortcut pressed during a capture, or
+ * the popup opening meanwhile join it instead of extracting twice (the save itself is one
+ * transaction anyway, so two tabs of one page also end as one record).
+ */
+const inFlight = new Map<string, Promise<CaptureOutcome>>();
+
+export function captureTab(db: CleanCaptureDb, tabId: number, selection = false): Promise<CaptureOutcome> {
+  const key = `${tabId}:${selection}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const started = runCapture(db, tabId, selection).finally(() => inFlight.delete(key));
+  inFlight.set(key, started);
+  return started;
+}
 
 /**
  * Capture one tab: check it can be captured, extract in the page, store (deduplicated), and
  * show progress and the result on the badge. Nothing is stored unless everything succeeded.
  */
-export async function captureTab(db: CleanCaptureDb, tabId: number, selection = false): Promise<CaptureOutcome> {
+async function runCapture(db: CleanCaptureDb, tabId: number, selection: boolean): Promise<CaptureOutcome> {
   await showBadge(tabId, 'saving');
   try {
     const tab = await browser.tabs.get(tabId).catch(() => {
@@ -27,12 +46,20 @@ export async function captureTab(db: CleanCaptureDb, tabId: number, selection = 
     if (!result.ok) throw new CaptureError(result.error.code, result.error.message);
     const kept = result.rawHtml ? { ...result.capture, rawHtmlGzip: packRawHtml(result.rawHtml) } : result.capture;
     const saved = await saveCapture(db, kept).catch((error: unknown) => {
-      throw new CaptureError('storage-failed', `Saving failed: the browser's storage refused it (${(error as Error)?.name ?? 'error'}). Your library was not changed.`);
+      throw new CaptureError('storage-failed', storageFailure(error));
     });
     const id = saved.record.id!;
+    await markTab(tabId, true);
     const images = await keepImages(db, tabId, id, saved.status, result.imageUrls ?? []);
     await showBadge(tabId, saved.status);
-    return { status: saved.status, id, title: saved.record.title, ...(images ? { images } : {}) };
+    const peer = saved.sameStoryAs;
+    return {
+      status: saved.status,
+      id,
+      title: saved.record.title,
+      sameStoryAs: peer ? { id: peer.id!, title: peer.title, site: peer.siteName ?? siteKeyOf(peer) } : null,
+      ...(images ? { images } : {}),
+    };
   } catch (error) {
     const failure = isCaptureError(error) ? error : new CaptureError('internal', `Saving failed: ${(error as Error)?.message ?? error}`);
     await showBadge(tabId, 'failed', failure.message);

@@ -1,4 +1,5 @@
 import type { Handlers } from '../messages';
+import { updateCapture } from '../storage/captures';
 import type { CleanCaptureDb } from '../storage/db';
 import { deleteCaptureWithImages, restoreCaptureWithImages } from '../storage/library';
 import { setReadingProgress } from '../storage/reading';
@@ -7,28 +8,63 @@ import { replaceCapture } from '../storage/reextract';
 import { captureTab } from './capture-tab';
 import { restoreBackupFile } from './restore-backup';
 import { PartAssembler } from './upload-parts';
+import type { SearchService } from './search-service';
+import { refreshSavedIcons } from './saved-icon';
 
 /** One handler per message; the background is the only writer of the database. */
-export function createHandlers(db: CleanCaptureDb): Handlers {
+export function createHandlers(db: CleanCaptureDb, search: SearchService): Handlers {
   const uploads = new PartAssembler();
+  const reindex = (id: number) => void search.upsert(id).catch(() => {});
   return {
-    capture: ({ tabId, selection }) => captureTab(db, tabId, selection),
-    'delete-capture': async ({ id }) => {
-      const { record, images } = await deleteCaptureWithImages(db, id);
-      return { record: record ?? null, images };
+    capture: async ({ tabId, selection }) => {
+      const outcome = await captureTab(db, tabId, selection);
+      if (outcome.status !== 'already-saved') reindex(outcome.id);
+      return outcome;
     },
-    'restore-capture': async ({ record, images }) => {
+    'delete-capture': async ({ id }) => {
+      // Versions (issue #5) and image links (issue #6) come back with the record for Undo.
+      const { record, images, versions } = await deleteCaptureWithImages(db, id);
+      void search.remove(id).catch(() => {});
+      void refreshSavedIcons(db);
+      return { record: record ?? null, images, versions };
+    },
+    'restore-capture': async ({ record, images, versions }) => {
       // The record made a round trip through a message: JSON in Chrome turns bytes into an object.
       const rawHtmlGzip = asBytes(record.rawHtmlGzip);
       const { rawHtmlGzip: _sent, ...rest } = record;
-      return { id: await restoreCaptureWithImages(db, rawHtmlGzip ? { ...rest, rawHtmlGzip } : rest, images) };
+      const id = await restoreCaptureWithImages(db, rawHtmlGzip ? { ...rest, rawHtmlGzip } : rest, images, versions);
+      reindex(id);
+      void refreshSavedIcons(db);
+      return { id };
     },
-    'replace-capture': ({ id, capture }) => replaceCapture(db, id, capture),
-    'set-reading-progress': async ({ id, progress }) => ({ read: await setReadingProgress(db, id, progress) }),
-    'restore-backup': ({ text }) => restoreBackupFile(db, text),
+    'replace-capture': async ({ id, capture }) => {
+      const result = await replaceCapture(db, id, capture);
+      reindex(id);
+      return result;
+    },
+    'set-reading-progress': async ({ id, progress }) => {
+      const read = await setReadingProgress(db, id, progress);
+      // Reading to the end marks the article read in the library too (issue #5's filters).
+      if (read) await updateCapture(db, id, { readState: 'read' }).then(() => reindex(id)).catch(() => {});
+      return { read };
+    },
+    search: async ({ query, filters, limit }) => ({ hits: await search.search(String(query ?? ''), filters ?? {}, limit) }),
+    'update-capture': async ({ id, patch }) => {
+      const record = (await updateCapture(db, id, patch)) ?? null;
+      if (record) reindex(id);
+      return { record };
+    },
+    'restore-backup': async ({ text }) => {
+      const summary = await restoreBackupFile(db, text);
+      void search.reindexAll().catch(() => {});
+      return summary;
+    },
     'restore-backup-part': async ({ uploadId, part, parts, text }) => {
       const whole = uploads.add(uploadId, part, parts, text);
-      return whole === null ? null : restoreBackupFile(db, whole);
+      if (whole === null) return null;
+      const summary = await restoreBackupFile(db, whole);
+      void search.reindexAll().catch(() => {});
+      return summary;
     },
   };
 }

@@ -3,12 +3,14 @@ import { isCaptureError } from '../core/errors';
 import { isRequest, type AnyRequest, type Reply } from '../messages';
 import { openDb } from '../storage/db';
 import { freeOrphanedImages } from '../storage/images';
-import { captureTab } from './capture-tab';
 import { createHandlers } from './handlers';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
+import { watchTabs } from './saved-icon';
+import { SearchService } from './search-service';
 
 const db = openDb();
-const handlers = createHandlers(db);
+const search = new SearchService(db);
+const handlers = createHandlers(db, search);
 // Images left unused by deletes are freed after Undo's grace period (issue #6).
 void freeOrphanedImages(db).catch(() => {});
 
@@ -26,12 +28,17 @@ browser.runtime.onMessage.addListener((message: unknown) => (isRequest(message) 
 
 browser.runtime.onInstalled.addListener(createMenus);
 
+watchTabs(db);
+
+// The shortcut and the menu go through the same handler as the popup (index update included).
+const captureFromTab = (tabId: number, selection = false) => void handlers.capture({ type: 'capture', tabId, selection }).catch(() => {});
+
 browser.contextMenus.onClicked.addListener((info, tab) => {
-  if (tab?.id !== undefined) captureTab(db, tab.id, info.menuItemId === MENU_SAVE_SELECTION).catch(() => {});
+  if (tab?.id !== undefined) captureFromTab(tab.id, info.menuItemId === MENU_SAVE_SELECTION);
 });
 
 browser.commands.onCommand.addListener(async (command, tab) => {
   if (command !== 'save-article') return;
   const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  if (target?.id !== undefined) captureTab(db, target.id).catch(() => {});
+  if (target?.id !== undefined) captureFromTab(target.id);
 });

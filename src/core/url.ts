@@ -1,3 +1,4 @@
+import { dropAmpMarkers, unwrapAmpCache } from './amp';
 import { CaptureError } from './errors';
 
 /**
@@ -9,8 +10,17 @@ const TRACKING_PARAMS = new Set([
   'mc_eid', '_ga', '_gl', 'ref', 'ref_src', 'ref_url', 'from', 'isappinstalled', 'spm', 'share_source',
   'cmpid', 'ncid', 'ocid', 'smid', 'sr_share', 'mkt_tok', 'oly_anon_id', 'oly_enc_id', 'vero_id',
   '__twitter_impression', 'wt_mc', 'wt.mc_id', 'cid_source',
+  // Newsletters, social networks, ad and analytics platforms (issue #5).
+  '_hsenc', '_hsmi', '__hssc', '__hstc', '__hsfp', 'hsctatracking', 'ttclid', 'li_fat_id', 'epik',
+  'srsltid', 'ck_subscriber_id', 'rb_clickid', 'wickedid', 'irclickid', 'gclsrc', 'guccounter',
+  'guce_referrer', 'guce_referrer_sig', 'icid', 's_cid', 'sc_cid', 'xtor', 'ito', 'cmp', 'cmpid',
+  'ns_source', 'ns_mchannel', 'ns_campaign', 'ns_linkname', 'ns_fee', 'fb_action_ids', 'fb_action_types',
+  'fb_source', 'fb_ref', 'trk', 'trkcampaign', 'soc_src', 'soc_trk', 'share', 'shared', 'socialshare',
+  'sharetype', 'rss', 'feature', 'referrer', 'tracking_id', 'campaign_id', 'ad_id', 'mbid',
+  'ga_source', 'ga_medium', 'ga_campaign', 'ga_content', 'ga_term', 'sfmc_id', 'sfmc_sub', 'sfmc_activityid',
+  'vgo_ee', 'nr_email_referer', 'via',
 ]);
-const TRACKING_PREFIXES = ['utm_', 'hsa_', 'pk_', 'mtm_', 'at_'];
+const TRACKING_PREFIXES = ['utm_', 'hsa_', 'pk_', 'mtm_', 'at_', 'matomo_', 'piwik_', 'sfmc_', 'vero_', 'mkt_', 'itm_'];
 
 function isTrackingParam(name: string): boolean {
   const key = name.toLowerCase();
@@ -18,13 +28,18 @@ function isTrackingParam(name: string): boolean {
 }
 
 /**
- * The dedupe key of a page address: scheme and host lower-cased, default port, fragment and
- * tracking parameters dropped, remaining parameters sorted, trailing slash removed.
- * Throws on a string that is not an absolute URL.
+ * The dedupe key of a page address: scheme and host lower-cased, default port, `www.`, fragment
+ * and tracking parameters dropped, AMP addresses turned into the canonical one, remaining
+ * parameters sorted, trailing slash removed. Throws on a string that is not an absolute URL.
  */
 export function normalizeUrl(input: string): string {
-  const url = new URL(input.trim());
+  const url = unwrapAmpCache(new URL(input.trim()));
   url.hash = '';
+  if (url.protocol === 'http:' || url.protocol === 'https:') {
+    dropAmpMarkers(url);
+    // www.example.com and example.com serve the same articles on every news site we know of.
+    if (url.hostname.startsWith('www.')) url.hostname = url.hostname.slice(4);
+  }
   const kept = [...url.searchParams.entries()]
     .filter(([name]) => !isTrackingParam(name))
     .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)));

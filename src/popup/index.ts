@@ -1,56 +1,115 @@
 import browser from 'webextension-polyfill';
-import { countCaptures, getCapture, listCaptures, searchCaptures } from '../storage/captures';
+import { countCaptures, getCapture, storyPeer } from '../storage/captures';
 import type { CaptureRecord } from '../storage/db';
-import { renderArticle, type RenderedArticle } from '../ui/article-view';
+import { send } from '../ui/client';
+import type { RenderedArticle } from '../ui/article-view';
+import { exportMarkdown } from '../ui/export';
+import { exportBook } from '../ui/export-book';
+import { runZipExport } from '../ui/export-progress';
 import { buildLookPanel } from '../ui/reader-look';
 import { readerKey } from '../ui/reader-keys';
 import { elementScroller, trackReading } from '../ui/reading-position';
-import { readIds } from '../storage/reading';
-import { send } from '../ui/client';
-import { exportMarkdown } from '../ui/export';
-import { runZipExport } from '../ui/export-progress';
-import { exportBook } from '../ui/export-book';
+import { reextractCapture } from '../ui/reextract';
 import { allCaptureIds, searchCaptureIds } from '../storage/export-source';
 import { libraryDb } from '../ui/library-db';
-import { reextractCapture } from '../ui/reextract';
 import { loadSettings } from '../ui/settings-store';
-import { renderRows } from './list-view';
-import { hideStatus, showStatus } from './status';
+import { formatBytes, requestPersistence, storageUsage } from '../ui/storage-usage';
+import { renderWithVersions } from '../ui/versions-bar';
+import { createActions } from './actions';
+import { readFilters, wireFilters } from './filters';
+import { hasFilters, plainSource, searchSource, type LibrarySource } from './library-source';
+import { onKey } from './keyboard';
+import { renderRow } from './row-view';
 import { saveCurrentTab } from './save-current-tab';
+import { showStatus } from './status';
+import { PAGE, VirtualList } from './virtual-list';
 
+performance.mark('popup-script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const db = libraryDb();
 const checked = new Set<number>();
-let shown: CaptureRecord[] = [];
+const peers = new Map<number, string | null>();
 let openRecord: CaptureRecord | null = null;
+let painted = false;
 let view: RenderedArticle | null = null;
 let stopTracking: (() => void) | null = null;
 const scroller = elementScroller($('reader'));
 let look: { step(delta: number): void } = { step: () => {} };
 
-async function refreshList(): Promise<void> {
+const ROW_HEIGHT = 86;
+
+/** Read the same-story peers of a page of records before it is shown. */
+function withPeers(source: LibrarySource): LibrarySource {
+  return {
+    total: source.total,
+    totalLater: source.totalLater,
+    fetch: async (offset, limit) => {
+      const records = await source.fetch(offset, limit);
+      await Promise.all(records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)));
+      return records;
+    },
+  };
+}
+
+const actions = createActions(() => refreshList(true));
+
+const list = new VirtualList(
+  $('list'),
+  ROW_HEIGHT,
+  (record, index, selected) =>
+    renderRow(record, index, selected, {
+      open: (id) => void openReader(id),
+      checked,
+      storyPeerTitle: (r) => peers.get(r.id!) ?? null,
+      toggleFavourite: (r) => void actions.toggleFavourite(r),
+      toggleArchive: (r) => void actions.toggleArchive(r),
+      remove: (r) => void actions.remove(r.id!),
+    }),
+  () => {
+    // The benchmark reads this mark: popup opened → first rows on screen (issue #5).
+    if (painted) return;
+    painted = true;
+    requestAnimationFrame(() => performance.mark('first-rows'));
+  },
+);
+
+let refreshing = 0;
+async function refreshList(keepScroll = false): Promise<void> {
+  const ticket = ++refreshing;
   const query = $<HTMLInputElement>('search').value.trim();
-  const [records, total] = await Promise.all([query ? searchCaptures(db, query, 200) : listCaptures(db, 0, 200), countCaptures(db)]);
-  shown = records;
-  const read = await readIds(db, records.map((r) => r.id!)).catch(() => new Set<number>());
-  renderRows($('list'), records, checked, (id) => void openReader(id), read);
+  const filters = readFilters();
+  const filtered = !!query || hasFilters(filters);
+  peers.clear();
+  const source = withPeers(filtered ? await searchSource(db, query, filters) : await plainSource(db, PAGE));
+  if (ticket !== refreshing) return;
+  performance.mark('library-read');
+  await list.setSource(source, keepScroll);
+  const total = filtered ? await countCaptures(db) : await source.totalLater!;
+  if (ticket !== refreshing) return;
+  if (!filtered) list.setTotal(total);
   $('empty').hidden = total > 0;
-  $('count').textContent = total ? (query ? `${records.length} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
+  $('no-match').hidden = !(filtered && total > 0 && source.total === 0);
+  $('count').textContent = total ? (filtered ? `${source.total} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
   $('export-zip').hidden = total === 0;
   $('export-format').hidden = total === 0;
 }
 
 async function openReader(id: number): Promise<void> {
   const record = await getCapture(db, id);
-  if (!record) return refreshList();
+  if (!record) return refreshList(true);
   openRecord = record;
+  stopTracking?.();
+  stopTracking = null;
   view?.release();
-  view = await renderArticle($('reader'), record, db);
+  view = await renderWithVersions($('reader'), record, db);
   addReextractButton(record);
+  syncReaderButtons(record);
   $('library').hidden = true;
   $('reader-view').hidden = false;
   $('reader').scrollTop = 0;
   $('back').focus();
+  markReadAtEnd();
+  // Reading position saved and restored once the images have their size (issue #6).
   await view.settled;
   if (openRecord !== record) return;
   stopTracking = await trackReading(db, id, scroller);
@@ -79,6 +138,28 @@ function addReextractButton(record: CaptureRecord): void {
   $('reader').querySelector('.article-header')?.append(button);
 }
 
+function syncReaderButtons(record: CaptureRecord): void {
+  $('toggle-read').textContent = record.readState === 'read' ? 'Unread' : 'Read';
+  $('toggle-favourite').textContent = record.favourite ? '★' : '☆';
+  $('toggle-favourite').setAttribute('aria-pressed', String(!!record.favourite));
+  $('toggle-archive').textContent = record.archived ? 'Unarchive' : 'Archive';
+  $<HTMLInputElement>('tags').value = (record.tags ?? []).join(', ');
+}
+
+/** Reading to the end marks the article read (once; "Mark unread" undoes it). */
+function markReadAtEnd(): void {
+  const reader = $('reader');
+  const check = async () => {
+    if (!openRecord || openRecord.readState === 'read') return reader.removeEventListener('scroll', check);
+    if (reader.scrollTop + reader.clientHeight >= reader.scrollHeight - 40) {
+      reader.removeEventListener('scroll', check);
+      openRecord = (await actions.update(openRecord, { readState: 'read' })) ?? openRecord;
+      syncReaderButtons(openRecord);
+    }
+  };
+  reader.addEventListener('scroll', check, { passive: true });
+}
+
 function closeReader(): void {
   openRecord = null;
   // Save the position while the article still has its layout.
@@ -88,39 +169,47 @@ function closeReader(): void {
   $('look-panel').hidden = true;
   $('reader-view').hidden = true;
   $('library').hidden = false;
-  void refreshList();
+  void refreshList(true);
+  $('list').focus();
 }
 
-async function deleteOpen(): Promise<void> {
-  if (!openRecord?.id) return;
-  const { record, images } = await send('delete-capture', { id: openRecord.id });
-  closeReader();
-  if (record) {
-    showStatus('ok', `Deleted “${record.title}”`, {
-      label: 'Undo',
-      run: async () => {
-        await send('restore-capture', { record, images });
-        hideStatus();
-        await refreshList();
-      },
-    });
-  }
+async function readerAction(run: (record: CaptureRecord) => Promise<CaptureRecord | null | undefined>): Promise<void> {
+  if (!openRecord) return;
+  openRecord = (await run(openRecord)) ?? openRecord;
+  syncReaderButtons(openRecord);
 }
 
 function wire(): void {
   $('search').addEventListener('input', () => void refreshList());
+  wireFilters(() => void refreshList());
   $('options').addEventListener('click', () => void browser.runtime.openOptionsPage());
   $('back').addEventListener('click', closeReader);
   $('open-tab').addEventListener('click', () => {
     if (openRecord?.id) void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${openRecord.id}`) });
   });
   $('export-md').addEventListener('click', () => void (openRecord && exportMarkdown(openRecord)));
-  $('delete').addEventListener('click', () => void deleteOpen());
-  // The zip holds the checked articles, else the search result, else the whole library.
+  $('delete').addEventListener('click', () => {
+    if (!openRecord?.id) return;
+    const id = openRecord.id;
+    closeReader();
+    void actions.remove(id);
+  });
+  $('toggle-read').addEventListener('click', () => void readerAction(actions.toggleRead));
+  $('toggle-favourite').addEventListener('click', () => void readerAction(actions.toggleFavourite));
+  $('toggle-archive').addEventListener('click', () => void readerAction(actions.toggleArchive));
+  const tags = $<HTMLInputElement>('tags');
+  const saveTags = () => void readerAction((r) => actions.setTags(r, tags.value));
+  tags.addEventListener('change', saveTags);
+  tags.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      saveTags();
+    }
+  });
+  // The export holds the checked articles, else the search result, else the whole library.
   $('export-zip').addEventListener('click', async () => {
     const query = $<HTMLInputElement>('search').value.trim();
-    const inView = shown.map((r) => r.id!).filter((id) => checked.has(id));
-    const ids = checked.size ? [...inView, ...[...checked].filter((id) => !inView.includes(id))] : query ? await searchCaptureIds(db, query) : await allCaptureIds(db);
+    const ids = checked.size ? [...checked] : query || hasFilters(readFilters()) ? await filteredIds(query) : await allCaptureIds(db);
     if (!ids.length) return;
     const button = $<HTMLButtonElement>('export-zip');
     const format = $<HTMLSelectElement>('export-format').value;
@@ -142,52 +231,54 @@ function wire(): void {
     }
     button.disabled = false;
   });
-  document.addEventListener('keydown', onKey);
   $('look-toggle').addEventListener('click', () => {
     $('look-panel').hidden = !$('look-panel').hidden;
     $('look-toggle').setAttribute('aria-expanded', String(!$('look-panel').hidden));
   });
   void loadSettings().then((settings) => (look = buildLookPanel($('look-panel'), settings)));
+  document.addEventListener('keydown', (event) => {
+    // In the reader: Esc closes the look panel first; j/k, Space, +/− scroll and size (issue #6).
+    if (!$('reader-view').hidden && event.key !== 'Escape' && !(document.activeElement instanceof HTMLInputElement)) {
+      if (readerKey(event, scroller, look.step)) event.preventDefault();
+      return;
+    }
+    if (!$('reader-view').hidden && event.key === 'Escape' && !$('look-panel').hidden) {
+      event.preventDefault();
+      $('look-panel').hidden = true;
+      return;
+    }
+    onKey(event, {
+      list,
+      readerOpen: () => !$('reader-view').hidden,
+      closeReader,
+      open: openReader,
+      actions,
+      focusTags: () => $('tags').focus(),
+    });
+  });
 }
 
-function onKey(event: KeyboardEvent): void {
-  const inSearch = document.activeElement === $('search');
-  if (!$('reader-view').hidden) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      if (!$('look-panel').hidden) $('look-panel').hidden = true;
-      else closeReader();
-    } else if (readerKey(event, scroller, look.step)) {
-      event.preventDefault();
-    }
-    return;
-  }
-  if (event.key === '/' && !inSearch) {
-    event.preventDefault();
-    $('search').focus();
-    return;
-  }
-  const rows = [...$('list').querySelectorAll<HTMLElement>('.row')];
-  const current = rows.findIndex((r) => r.getAttribute('aria-selected') === 'true');
-  const move = (to: number) => {
-    rows.forEach((r, i) => r.setAttribute('aria-selected', String(i === to)));
-    rows[to]?.scrollIntoView({ block: 'nearest' });
-  };
-  if (event.key === 'ArrowDown' || (!inSearch && event.key === 'j')) {
-    event.preventDefault();
-    move(Math.min(rows.length - 1, current + 1));
-  } else if (event.key === 'ArrowUp' || (!inSearch && event.key === 'k')) {
-    event.preventDefault();
-    move(Math.max(0, current - 1));
-  } else if (event.key === 'Enter' && current >= 0) {
-    event.preventDefault();
-    void openReader(shown[current]!.id!);
-  }
+/** Ids of everything matching the search box and filters, ranked as the list shows them. */
+async function filteredIds(query: string): Promise<number[]> {
+  const filters = readFilters();
+  if (!hasFilters(filters)) return searchCaptureIds(db, query);
+  const { hits } = await send('search', { query, filters, limit: 100_000 });
+  return hits.map((h) => h.id);
+}
+
+async function showStorage(): Promise<void> {
+  const persisted = await requestPersistence();
+  const usage = await storageUsage();
+  const used = usage.usedBytes !== null ? `${formatBytes(usage.usedBytes)} used` : '';
+  $('storage').textContent = [used, persisted ? '' : 'not persistent'].filter(Boolean).join(' · ');
 }
 
 wire();
 void refreshList().then(async () => {
+  void showStorage();
+  // Have the background load its search index now, so the first typed query is fast.
+  void send('search', { query: '', limit: 1 }).catch(() => {});
   // A page named with ?tab= was asked for explicitly; otherwise the setting decides.
   const explicit = new URLSearchParams(location.search).has('tab');
-  if (explicit || (await loadSettings()).saveOnPopupOpen) await saveCurrentTab(refreshList);
+  if (explicit || (await loadSettings()).saveOnPopupOpen) await saveCurrentTab(() => refreshList(true), openReader);
 });

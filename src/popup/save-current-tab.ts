@@ -16,15 +16,17 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export async function saveCurrentTab(refresh: () => Promise<void>): Promise<void> {
+export async function saveCurrentTab(refresh: () => Promise<void>, open: (id: number) => Promise<void>): Promise<void> {
   const tabId = await targetTabId();
   if (tabId === undefined) return;
   showStatus('busy', 'Saving…');
   try {
     const outcome = await send('capture', { tabId });
     await refresh();
+    // Near-duplicates are grouped, never merged: say so, so the user knows both are kept.
+    const story = outcome.sameStoryAs ? ` — same story as “${outcome.sameStoryAs.title}” (${outcome.sameStoryAs.site})` : '';
     if (outcome.status === 'saved') {
-      showStatus('ok', `✓ Saved · ${outcome.title}`, {
+      showStatus('ok', `✓ Saved · ${outcome.title}${story}`, {
         label: 'Undo',
         run: async () => {
           await send('delete-capture', { id: outcome.id });
@@ -36,7 +38,7 @@ export async function saveCurrentTab(refresh: () => Promise<void>): Promise<void
       const word = outcome.status === 'updated' ? 'Updated (the article changed)' : 'Already saved';
       showStatus('ok', `${word} · ${outcome.title}`, {
         label: 'View',
-        run: () => document.querySelector<HTMLElement>(`.row[data-id="${outcome.id}"]`)?.click(),
+        run: () => void open(outcome.id),
       });
     }
   } catch (error) {

@@ -1,11 +1,11 @@
 import { getCapture } from '../storage/captures';
-import { renderArticle } from '../ui/article-view';
 import { exportMarkdown } from '../ui/export';
 import { libraryDb } from '../ui/library-db';
 import { buildLookPanel } from '../ui/reader-look';
 import { readerKey } from '../ui/reader-keys';
 import { trackReading, windowScroller } from '../ui/reading-position';
 import { loadSettings } from '../ui/settings-store';
+import { renderWithVersions } from '../ui/versions-bar';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     return;
   }
   document.title = record.title;
-  const view = await renderArticle(document.getElementById('reader')!, record, db);
+  const view = await renderWithVersions(document.getElementById('reader')!, record, db);
   const toggle = document.getElementById('look-toggle')!;
   toggle.hidden = false;
   toggle.addEventListener('click', () => {

@@ -1,48 +1,85 @@
 import type { Capture } from '../core/capture';
-import { textFingerprint } from '../core/text';
 import { tryNormalizeUrl } from '../core/url';
-import type { CaptureRecord, CleanCaptureDb } from './db';
+import type { CaptureRecord, CleanCaptureDb, VersionRecord } from './db';
+import { decide } from './dedupe';
+import { bumpGeneration } from './generation';
+import { signCapture } from './record-fields';
+import { listOrderOf } from './migrate-v2';
+
+export { urlKeysOf } from './record-fields';
 
 export type SaveStatus = 'saved' | 'already-saved' | 'updated';
 
 export interface SaveResult {
   status: SaveStatus;
   record: CaptureRecord;
+  /** For a new record: another record telling the same story (never merged, only grouped). */
+  sameStoryAs: CaptureRecord | null;
+}
+
+/** The text fields an older version keeps. */
+function versionOf(record: CaptureRecord, number: number): VersionRecord {
+  return {
+    captureId: record.id!,
+    number,
+    savedAt: record.updatedAt,
+    title: record.title,
+    byline: record.byline,
+    published: record.published,
+    modified: record.modified,
+    excerpt: record.excerpt,
+    contentHtml: record.contentHtml,
+    textContent: record.textContent,
+    wordCount: record.wordCount,
+    readingMinutes: record.readingMinutes,
+    fingerprint: record.fingerprint,
+  };
 }
 
 /**
- * The dedupe keys of a capture. A saved selection is its own record (keyed by its text), so it
- * never overwrites the whole article saved from the same page, nor the other way round.
- */
-export function urlKeysOf(capture: Pick<Capture, 'url' | 'canonicalUrl' | 'selectionOnly'>, fingerprint: string): string[] {
-  const keys = [...new Set([tryNormalizeUrl(capture.url), tryNormalizeUrl(capture.canonicalUrl)].filter((k): k is string => k !== null))];
-  return capture.selectionOnly ? keys.map((key) => `selection:${fingerprint}:${key}`) : keys;
-}
-
-/**
- * Save a capture, deduplicating by every normalized URL it is known by. Runs in one read-write
- * transaction, so two captures of one page racing each other still leave one record.
+ * Save a capture: new record, already saved (same URL or same text: the address is kept as an
+ * alias), a new version (same URL, changed text: the older text goes to `versions`), or a new
+ * record grouped with the same story found elsewhere. Decision and write are one read-write
+ * transaction, so double clicks and two tabs of one page still leave one record.
  */
 export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Date = new Date()): Promise<SaveResult> {
-  const fingerprint = textFingerprint(capture.textContent);
-  const keys = urlKeysOf(capture, fingerprint);
+  const signed = signCapture(capture);
   const at = now.toISOString();
-  return db.transaction('rw', db.captures, async () => {
-    const existing = keys.length ? await db.captures.where('urlKeys').anyOf(keys).first() : undefined;
-    if (!existing) {
-      const record: CaptureRecord = { ...capture, urlKeys: keys, capturedAt: at, updatedAt: at, fingerprint };
+  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
+    const decision = await decide(db, signed, capture.selectionOnly);
+    if (decision.kind === 'new') {
+      const story = decision.story?.record ?? null;
+      const storyId = story ? (story.storyId ?? story.id!) : null;
+      const record: CaptureRecord = {
+        ...capture, urlKeys: signed.keys, capturedAt: at, updatedAt: at, fingerprint: signed.fingerprint,
+        minhash: signed.minhash, bands: signed.bands, storyId, tags: [], readState: 'unread', archived: 0, favourite: 0, versionCount: 1, listOrder: listOrderOf(at),
+      };
       record.id = await db.captures.add(record);
-      return { status: 'saved' as const, record };
+      if (story && story.storyId == null) await db.captures.update(story.id!, { storyId });
+      await bumpGeneration(db);
+      return { status: 'saved' as const, record, sameStoryAs: story };
     }
-    const urlKeys = [...new Set([...existing.urlKeys, ...keys])];
-    if (existing.fingerprint === fingerprint) {
-      if (urlKeys.length !== existing.urlKeys.length) await db.captures.update(existing.id!, { urlKeys });
-      return { status: 'already-saved' as const, record: { ...existing, urlKeys } };
+    const existing = decision.record;
+    const urlKeys = [...new Set([...existing.urlKeys, ...signed.keys])];
+    if (decision.kind === 'same') {
+      if (urlKeys.length !== existing.urlKeys.length) {
+        await db.captures.update(existing.id!, { urlKeys });
+        await bumpGeneration(db);
+      }
+      return { status: 'already-saved' as const, record: { ...existing, urlKeys }, sameStoryAs: null };
     }
-    // The article changed: keep the newest text (version history is a later step).
-    const record: CaptureRecord = { ...existing, ...capture, urlKeys, fingerprint, updatedAt: at, id: existing.id, capturedAt: existing.capturedAt };
+    // The article changed at the same address: the newest text becomes the record, the older one a version.
+    const count = existing.versionCount ?? 1;
+    await db.versions.add(versionOf(existing, count));
+    const record: CaptureRecord = {
+      ...existing, ...capture, urlKeys, fingerprint: signed.fingerprint, minhash: signed.minhash, bands: signed.bands,
+      updatedAt: at, id: existing.id, capturedAt: existing.capturedAt, versionCount: count + 1,
+      // A changed article is worth reading again.
+      readState: 'unread',
+    };
     await db.captures.put(record);
-    return { status: 'updated' as const, record };
+    await bumpGeneration(db);
+    return { status: 'updated' as const, record, sameStoryAs: null };
   });
 }
 
@@ -55,30 +92,93 @@ export async function findCaptureByUrl(db: CleanCaptureDb, url: string): Promise
   return key ? db.captures.where('urlKeys').equals(key).first() : undefined;
 }
 
+/** Whether a page address is in the library, by primary key only (cheap: for the toolbar icon). */
+export async function isUrlSaved(db: CleanCaptureDb, url: string): Promise<boolean> {
+  const key = tryNormalizeUrl(url);
+  return key ? (await db.captures.where('urlKeys').equals(key).primaryKeys()).length > 0 : false;
+}
+
 /** One page of the library, newest first, read from the index (never the whole table). */
 export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promise<CaptureRecord[]> {
-  return db.captures.orderBy('capturedAt').reverse().offset(offset).limit(limit).toArray();
+  return db.captures.orderBy('listOrder').offset(offset).limit(limit).toArray();
 }
 
+/**
+ * Counted on the listOrder index: counting the table itself makes Chromium walk every record's
+ * value (hundreds of MB for a large library), holding up the reads behind it.
+ */
 export function countCaptures(db: CleanCaptureDb): Promise<number> {
-  return db.captures.count();
+  return db.captures.orderBy('listOrder').count();
 }
 
-export async function deleteCapture(db: CleanCaptureDb, id: number): Promise<CaptureRecord | undefined> {
-  return db.transaction('rw', db.captures, async () => {
+/** What Undo needs to put a deleted article back exactly: the record and its older versions. */
+export interface Deleted {
+  record: CaptureRecord;
+  versions: VersionRecord[];
+}
+
+export async function deleteCapture(db: CleanCaptureDb, id: number): Promise<Deleted | undefined> {
+  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
     const record = await db.captures.get(id);
-    if (record) await db.captures.delete(id);
-    return record;
+    if (!record) return undefined;
+    const versions = await db.versions.where('captureId').equals(id).toArray();
+    await db.captures.delete(id);
+    await db.versions.where('captureId').equals(id).delete();
+    await bumpGeneration(db);
+    return { record, versions };
   });
 }
 
 /** Put back a record removed by deleteCapture (Undo), unless the page was saved again since. */
-export async function restoreCapture(db: CleanCaptureDb, record: CaptureRecord): Promise<number> {
-  return db.transaction('rw', db.captures, async () => {
+export async function restoreCapture(db: CleanCaptureDb, record: CaptureRecord, versions: VersionRecord[] = []): Promise<number> {
+  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
     const clash = await db.captures.where('urlKeys').anyOf(record.urlKeys).first();
     if (clash) return clash.id!;
-    return db.captures.put(record);
+    const id = await db.captures.put({ ...record, listOrder: record.listOrder ?? listOrderOf(record.capturedAt) });
+    if (versions.length) await db.versions.bulkPut(versions.map((v) => ({ ...v, captureId: id })));
+    await bumpGeneration(db);
+    return id;
   });
+}
+
+/** Library state the user changes from the popup (issue #5). */
+export interface CapturePatch {
+  tags?: string[];
+  readState?: 'unread' | 'read';
+  archived?: boolean;
+  favourite?: boolean;
+}
+
+/** Tags as typed: trimmed, lower-cased, no empties or duplicates, at most 40 characters each. */
+export function cleanTags(tags: readonly string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, 40)).filter(Boolean))];
+}
+
+export async function updateCapture(db: CleanCaptureDb, id: number, patch: CapturePatch): Promise<CaptureRecord | undefined> {
+  return db.transaction('rw', [db.captures, db.meta], async () => {
+    const record = await db.captures.get(id);
+    if (!record) return undefined;
+    const changes: Partial<CaptureRecord> = {};
+    // Patches arrive as messages: take only well-formed values.
+    if (Array.isArray(patch.tags)) changes.tags = cleanTags(patch.tags.filter((t): t is string => typeof t === 'string'));
+    if (patch.readState === 'read' || patch.readState === 'unread') changes.readState = patch.readState;
+    if (patch.archived !== undefined) changes.archived = patch.archived ? 1 : 0;
+    if (patch.favourite !== undefined) changes.favourite = patch.favourite ? 1 : 0;
+    await db.captures.update(id, changes);
+    await bumpGeneration(db);
+    return { ...record, ...changes };
+  });
+}
+
+/** Older versions of a record, oldest first (the record itself is the newest). */
+export function listVersions(db: CleanCaptureDb, captureId: number): Promise<VersionRecord[]> {
+  return db.versions.where('captureId').equals(captureId).sortBy('number');
+}
+
+/** Another record of the same story group, for "same story as …" (null when alone). */
+export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Promise<CaptureRecord | null> {
+  if (record.storyId == null) return null;
+  return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id).first()) ?? null;
 }
 
 /** Captures whose title, byline, site or text contain every word of the query, newest first. */

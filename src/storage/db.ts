@@ -1,5 +1,9 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Capture } from '../core/capture';
+import { migrateRecordToV2 } from './migrate-v2';
+
+/** Reading state shown and filtered in the library (issue #5). */
+export type ReadState = 'unread' | 'read';
 
 /** A saved article: the Capture plus what the library needs to find and order it. */
 export interface CaptureRecord extends Capture {
@@ -14,6 +18,25 @@ export interface CaptureRecord extends Capture {
   fingerprint: string;
   /** The page's HTML as captured, gzipped (core/raw-page.ts): for Re-extract; never rendered. */
   rawHtmlGzip?: Uint8Array;
+  // v2 (issue #5) — filled in by the v2 upgrade for records saved before.
+  /** MinHash of word 3-shingles (near-duplicate "same story" detection). */
+  minhash?: number[];
+  /** LSH band keys of `minhash`, indexed: records sharing one are same-story candidates. */
+  bands?: string[];
+  /** Id of the first record of its story group when another record tells the same story; else null. */
+  storyId?: number | null;
+  tags?: string[];
+  readState?: ReadState;
+  /** 1 when archived, 0 otherwise (numbers, because IndexedDB cannot index booleans). */
+  archived?: 0 | 1;
+  favourite?: 0 | 1;
+  /** How many versions of the text were saved (1 = never changed). Older ones are in `versions`. */
+  versionCount?: number;
+  /**
+   * −(capturedAt in ms): ascending order is newest first, so the popup's first page is one
+   * getAll() instead of a reverse cursor stepping record by record (issue #5, first paint).
+   */
+  listOrder?: number;
 }
 
 /**
@@ -57,6 +80,39 @@ export interface ReadingRecord {
   updatedAt: string;
 }
 
+/** An older text of a record, kept when the article changed at the same URL (issue #5). */
+export interface VersionRecord {
+  id?: number;
+  captureId: number;
+  /** 1 for the first text saved, 2 for the next, … (the record itself holds the newest). */
+  number: number;
+  /** When this text was saved (the record's updatedAt at the time). */
+  savedAt: string;
+  title: string;
+  byline: string | null;
+  published: string | null;
+  modified: string | null;
+  excerpt: string | null;
+  contentHtml: string;
+  textContent: string;
+  wordCount: number;
+  readingMinutes: number;
+  fingerprint: string;
+}
+
+/** The persisted MiniSearch index and the library generation it reflects. */
+export interface SearchIndexRecord {
+  key: 'minisearch';
+  generation: number;
+  json: string;
+}
+
+/** Small named values: `generation` counts every library write, so a stale search index is noticed. */
+export interface MetaRecord {
+  key: string;
+  value: number;
+}
+
 export const DB_NAME = 'clean-capture';
 
 /**
@@ -68,6 +124,9 @@ export class CleanCaptureDb extends Dexie {
   images!: Table<ImageRecord, string>;
   imageLinks!: Table<ImageLinkRecord, [number, string]>;
   reading!: Table<ReadingRecord, number>;
+  versions!: Table<VersionRecord, number>;
+  searchIndex!: Table<SearchIndexRecord, string>;
+  meta!: Table<MetaRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -89,6 +148,22 @@ export class CleanCaptureDb extends Dexie {
     this.version(4).stores({
       imageLinks: '[captureId+url], captureId, hash, url',
     });
+    // v2 (issue #5): dedupe by content fingerprint, same-story candidates by LSH band, story groups,
+    // older versions of a changed article, the persisted search index and a write generation.
+    // The upgrade re-keys URLs (AMP/www/more tracking parameters), signs every text and sets the
+    // library state (unread, not archived, no tags) on records saved by v1.
+    this.version(2)
+      .stores({
+        captures: '++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder',
+        versions: '++id, captureId',
+        searchIndex: 'key',
+        meta: 'key',
+      })
+      .upgrade(async (tx: Transaction) => {
+        await tx.table('captures').toCollection().modify((record: CaptureRecord) => {
+          migrateRecordToV2(record);
+        });
+      });
   }
 }
 

@@ -43,6 +43,19 @@ export function readImageLinks(captureId: number): Promise<{ url: string; hash: 
   });
 }
 
+/** Older versions kept (store 'versions', schema v2). */
+export function countVersions(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const open = indexedDB.open('clean-capture');
+    open.onsuccess = () => {
+      const req = open.result.transaction('versions').objectStore('versions').count();
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
 /** Every stored image: hash, type, bytes (blob size), width, height, orphaned or not. */
 export function readImages(): Promise<{ hash: string; type: string; size: number; width: number | null; height: number | null; orphaned: boolean }[]> {
   return new Promise((resolve, reject) => {

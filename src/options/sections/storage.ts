@@ -1,28 +1,53 @@
-import { formatBytes } from '../../core/image-type';
+import { formatBytes as formatImageBytes } from '../../core/image-type';
+import { countCaptures } from '../../storage/captures';
 import { libraryDb } from '../../ui/library-db';
+import { formatBytes, requestPersistence, storageUsage } from '../../ui/storage-usage';
 import type { OptionsSection } from '../section';
 
-/** How much the library takes: articles, stored images (each once), and the browser's estimate. */
+/**
+ * Storage used by the library and whether the browser may evict it (issue #5), with the stored
+ * images counted once each (issue #6).
+ */
 export const storageSection: OptionsSection = {
   id: 'storage',
   title: 'Storage',
   async render(body) {
     const db = libraryDb();
+    const facts = document.createElement('p');
+    facts.id = 'storage-facts';
     const line = document.createElement('p');
     line.id = 'storage-use';
     line.className = 'option';
-    let imageBytes = 0;
-    let images = 0;
-    await db.images.each((image) => {
-      images++;
-      imageBytes += image.bytes;
+    const persist = document.createElement('button');
+    persist.className = 'text-button';
+    persist.id = 'persist-storage';
+    persist.textContent = 'Keep my library when disk space runs low';
+    const show = async () => {
+      const [usage, count] = await Promise.all([storageUsage(), countCaptures(db).catch(() => null)]);
+      const used = usage.usedBytes !== null ? `${formatBytes(usage.usedBytes)} used` : 'Space used: unknown';
+      const articles = count !== null ? ` by ${count} article${count === 1 ? '' : 's'}` : '';
+      const kept = usage.persisted
+        ? 'Persistent: the browser will not delete it to free space.'
+        : 'Not persistent: under disk pressure the browser may delete it. Export a backup, or ask to keep it.';
+      facts.textContent = `${used}${articles}. ${kept}`;
+      persist.hidden = !!usage.persisted;
+      let imageBytes = 0;
+      let images = 0;
+      await db.images.each((image) => {
+        images++;
+        imageBytes += image.bytes;
+      });
+      line.textContent = `${count ?? '?'} article${count === 1 ? '' : 's'} · ${images} stored image${images === 1 ? '' : 's'} (${formatImageBytes(imageBytes)})`;
+    };
+    persist.addEventListener('click', async () => {
+      const granted = await requestPersistence();
+      if (!granted) facts.textContent += ' The browser declined; it decides from how much you use the extension.';
+      else await show();
     });
-    const articles = await db.captures.count();
-    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-    line.textContent = `${articles} article${articles === 1 ? '' : 's'} · ${images} stored image${images === 1 ? '' : 's'} (${formatBytes(imageBytes)})${estimate?.usage !== undefined ? ` · ${formatBytes(estimate.usage)} used in all` : ''}`;
     const hint = document.createElement('p');
     hint.className = 'hint';
-    hint.textContent = 'Each article’s share is shown at the end of it in the reader. Deleting an article frees its images unless another article shows them.';
-    body.append(line, hint);
+    hint.textContent = 'If the disk is full, a save stops with a message and the library stays as it was. Each article’s share is shown at the end of it in the reader; deleting an article frees its images unless another article shows them.';
+    body.append(facts, line, persist, hint);
+    await show();
   },
 };

@@ -62,7 +62,7 @@ describe('saveCapture', () => {
     const reordered = await saveCapture(db, makeCapture({ url: `${base}?page=1&utm_campaign=z&id=3#top` }), T2);
     expect(reordered.status).toBe('already-saved');
     expect(await countCaptures(db)).toBe(1);
-    const other = await saveCapture(db, makeCapture({ url: `${base}?id=4&page=1` }), T2);
+    const other = await saveCapture(db, makeCapture({ url: `${base}?id=4&page=1`, textContent: 'Story four is about the tram line.' }), T2);
     expect(other.status).toBe('saved');
     expect(await countCaptures(db)).toBe(2);
   });
@@ -138,7 +138,7 @@ describe('saveCapture', () => {
 describe('listCaptures', () => {
   it('lists newest first, with offset and limit', async () => {
     for (let i = 0; i < 5; i++) {
-      await saveCapture(db, makeCapture({ url: `https://news.example.com/story-${i}`, title: `Story ${i}` }), new Date(Date.UTC(2024, 0, 1 + i)));
+      await saveCapture(db, makeCapture({ url: `https://news.example.com/story-${i}`, title: `Story ${i}`, textContent: `Text of story ${i}.` }), new Date(Date.UTC(2024, 0, 1 + i)));
     }
     expect((await listCaptures(db)).map((r) => r.title)).toEqual(['Story 4', 'Story 3', 'Story 2', 'Story 1', 'Story 0']);
     expect((await listCaptures(db, 0, 2)).map((r) => r.title)).toEqual(['Story 4', 'Story 3']);
@@ -148,9 +148,9 @@ describe('listCaptures', () => {
   });
 
   it('orders by first capture, not by insertion order', async () => {
-    await saveCapture(db, makeCapture({ url: 'https://news.example.com/older', title: 'Older' }), T1);
-    await saveCapture(db, makeCapture({ url: 'https://news.example.com/newer', title: 'Newer' }), T2);
-    await saveCapture(db, makeCapture({ url: 'https://news.example.com/oldest', title: 'Oldest' }), new Date('2023-06-01T00:00:00Z'));
+    await saveCapture(db, makeCapture({ url: 'https://news.example.com/older', title: 'Older', textContent: 'Older text.' }), T1);
+    await saveCapture(db, makeCapture({ url: 'https://news.example.com/newer', title: 'Newer', textContent: 'Newer text.' }), T2);
+    await saveCapture(db, makeCapture({ url: 'https://news.example.com/oldest', title: 'Oldest', textContent: 'Oldest text.' }), new Date('2023-06-01T00:00:00Z'));
     expect((await listCaptures(db)).map((r) => r.title)).toEqual(['Newer', 'Older', 'Oldest']);
   });
 });
@@ -160,11 +160,11 @@ describe('deleteCapture / restoreCapture', () => {
     const { record } = await saveCapture(db, makeCapture({ url: URL_, keywords: ['Harper', 'Alibaba'] }), T1);
     const before = await getCapture(db, record.id!);
     const deleted = await deleteCapture(db, record.id!);
-    expect(deleted).toEqual(before);
+    expect(deleted?.record).toEqual(before);
     expect(await getCapture(db, record.id!)).toBeUndefined();
     expect(await countCaptures(db)).toBe(0);
 
-    const id = await restoreCapture(db, deleted!);
+    const id = await restoreCapture(db, deleted!.record, deleted!.versions);
     expect(id).toBe(record.id);
     expect(await getCapture(db, id)).toEqual(before);
     expect(await countCaptures(db)).toBe(1);
@@ -178,7 +178,7 @@ describe('deleteCapture / restoreCapture', () => {
     const { record } = await saveCapture(db, makeCapture({ url: URL_ }), T1);
     const deleted = await deleteCapture(db, record.id!);
     const again = await saveCapture(db, makeCapture({ url: URL_ }), T2);
-    const id = await restoreCapture(db, deleted!);
+    const id = await restoreCapture(db, deleted!.record, deleted!.versions);
     expect(id).toBe(again.record.id);
     expect(await countCaptures(db)).toBe(1);
   });

@@ -23,7 +23,7 @@ afterEach(async () => {
 
 const image = (hash: string, bytes = 100) => ({ hash, blob: new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), type: 'image/jpeg', bytes, width: 10, height: 10 });
 async function article(url: string): Promise<number> {
-  return (await saveCapture(db, makeCapture({ url }), T0)).record.id!;
+  return (await saveCapture(db, makeCapture({ url, textContent: `Text of ${url}` }), T0)).record.id!;
 }
 
 describe('images in the library', () => {
@@ -71,7 +71,7 @@ describe('images in the library', () => {
     await setCaptureImages(db, a, [{ url: 'u1', hash: 'h1' }, { url: 'u2', hash: 'h2' }], T0);
     const { record, images } = await deleteCaptureWithImages(db, a, T0);
     await db.images.delete('h2'); // freed by a sweep in between
-    expect(await restoreCaptureWithImages(db, record!, images, later(1000))).toBe(a);
+    expect(await restoreCaptureWithImages(db, record!, images, [], later(1000))).toBe(a);
     const links = await db.imageLinks.where('captureId').equals(a).toArray();
     expect(links.map((l) => [l.url, l.hash])).toEqual([['u1', 'h1'], ['u2', null]]);
     expect(links[1]!.error).toMatch(/freed/);

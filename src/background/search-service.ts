@@ -1,0 +1,100 @@
+import type MiniSearch from 'minisearch';
+import { createIndex, loadIndex, searchDocOf, searchIndex, type SearchDoc, type SearchFilters, type SearchHit } from '../core/search-index';
+import type { CleanCaptureDb } from '../storage/db';
+import { readGeneration } from '../storage/generation';
+
+/** Saving the index (≈ 13 MB of JSON for 10,000 articles) blocks the worker for a moment: wait for a pause. */
+const PERSIST_DELAY_MS = 5000;
+
+/**
+ * The background's full-text index (issue #5): loaded from its persisted copy when that copy is
+ * as new as the library (same write generation and document count), rebuilt otherwise; kept up to
+ * date one record at a time after each write; persisted a moment after the last change.
+ * All operations run one after another, so an update never interleaves with a rebuild.
+ */
+export class SearchService {
+  private index: MiniSearch<SearchDoc> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly db: CleanCaptureDb) {}
+
+  private run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private async ensure(): Promise<MiniSearch<SearchDoc>> {
+    if (this.index) return this.index;
+    const [saved, generation, count] = await Promise.all([
+      this.db.searchIndex.get('minisearch'),
+      readGeneration(this.db),
+      this.db.captures.count(),
+    ]);
+    if (saved && saved.generation === generation) {
+      try {
+        const loaded = loadIndex(saved.json);
+        if (loaded.documentCount === count) return (this.index = loaded);
+      } catch {
+        // a damaged copy: rebuild below
+      }
+    }
+    return (this.index = await this.rebuild());
+  }
+
+  private async rebuild(): Promise<MiniSearch<SearchDoc>> {
+    const index = createIndex();
+    const batch: SearchDoc[] = [];
+    await this.db.captures.each((record) => void batch.push(searchDocOf(record)));
+    index.addAll(batch);
+    this.index = index;
+    this.schedulePersist();
+    return index;
+  }
+
+  search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]> {
+    return this.run(async () => searchIndex(await this.ensure(), query, filters, limit));
+  }
+
+  /** After a record was added or changed. */
+  upsert(id: number): Promise<void> {
+    return this.run(async () => {
+      const index = await this.ensure();
+      const record = await this.db.captures.get(id);
+      if (index.has(id)) index.discard(id);
+      if (record) index.add(searchDocOf(record));
+      this.schedulePersist();
+    });
+  }
+
+  /** After a record was deleted. */
+  remove(id: number): Promise<void> {
+    return this.run(async () => {
+      const index = await this.ensure();
+      if (index.has(id)) index.discard(id);
+      this.schedulePersist();
+    });
+  }
+
+  /** After many records changed at once (a restored backup): rebuilt from the library. */
+  reindexAll(): Promise<void> {
+    return this.run(async () => void (await this.rebuild()));
+  }
+
+  /** Build (or load) now, so the first search is fast. */
+  warm(): Promise<void> {
+    return this.run(async () => void (await this.ensure()));
+  }
+
+  private schedulePersist(): void {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => void this.run(() => this.persist()).catch(() => {}), PERSIST_DELAY_MS);
+  }
+
+  private async persist(): Promise<void> {
+    if (!this.index) return;
+    const generation = await readGeneration(this.db);
+    await this.db.searchIndex.put({ key: 'minisearch', generation, json: JSON.stringify(this.index) });
+  }
+}

@@ -1,0 +1,46 @@
+import type { SearchFilters } from '../core/search-index';
+import { countCaptures, listCaptures } from '../storage/captures';
+import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
+import { send } from '../ui/client';
+
+/**
+ * What the list shows, as pages fetched on demand (issue #5: never all records at once).
+ * The plain library reads pages straight from the capturedAt index; a query or a filter asks the
+ * background's search index for the matching ids, then reads just the visible ones.
+ */
+export interface LibrarySource {
+  total: number;
+  fetch(offset: number, limit: number): Promise<CaptureRecord[]>;
+  /** The real total when `total` is provisional (counting 10,000 records is slower than a page). */
+  totalLater?: Promise<number>;
+}
+
+/**
+ * The whole library, newest first. The first page is read before the count: its rows are painted
+ * at once, and the scroll height grows when the count arrives.
+ */
+export async function plainSource(db: CleanCaptureDb, firstPage: number): Promise<LibrarySource> {
+  const first = await listCaptures(db, 0, firstPage);
+  const totalLater = countCaptures(db);
+  return {
+    total: first.length,
+    totalLater,
+    fetch: (offset, limit) => (offset === 0 && limit <= first.length ? Promise.resolve(first.slice(0, limit)) : listCaptures(db, offset, limit)),
+  };
+}
+
+export function hasFilters(filters: SearchFilters): boolean {
+  return Object.values(filters).some((v) => v !== undefined && v !== '' && v !== false);
+}
+
+export async function searchSource(db: CleanCaptureDb, query: string, filters: SearchFilters): Promise<LibrarySource> {
+  const { hits } = await send('search', { query, filters, limit: 10_000 });
+  const ids = hits.map((h) => h.id);
+  return {
+    total: ids.length,
+    fetch: async (offset, limit) => {
+      const records = await db.captures.bulkGet(ids.slice(offset, offset + limit));
+      return records.filter((r): r is CaptureRecord => !!r);
+    },
+  };
+}

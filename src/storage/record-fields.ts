@@ -1,0 +1,27 @@
+import type { Capture } from '../core/capture';
+import { lshBands, minHash } from '../core/fingerprint';
+import { textFingerprint } from '../core/text';
+import { tryNormalizeUrl } from '../core/url';
+
+/**
+ * The dedupe keys of a capture. A saved selection is its own record (keyed by its text), so it
+ * never overwrites the whole article saved from the same page, nor the other way round.
+ */
+export function urlKeysOf(capture: Pick<Capture, 'url' | 'canonicalUrl' | 'selectionOnly'>, fingerprint: string): string[] {
+  const keys = [...new Set([tryNormalizeUrl(capture.url), tryNormalizeUrl(capture.canonicalUrl)].filter((k): k is string => k !== null))];
+  return capture.selectionOnly ? keys.map((key) => `selection:${fingerprint}:${key}`) : keys;
+}
+
+/** Everything computed from a capture's text and addresses, once per save. */
+export interface Signed {
+  fingerprint: string;
+  keys: string[];
+  minhash: number[];
+  bands: string[];
+}
+
+export function signCapture(capture: Capture): Signed {
+  const fingerprint = textFingerprint(capture.textContent);
+  const minhash = minHash(capture.textContent);
+  return { fingerprint, keys: urlKeysOf(capture, fingerprint), minhash, bands: lshBands(minhash) };
+}
