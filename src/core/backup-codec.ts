@@ -3,7 +3,7 @@ import { base64ToBytes, bytesToBase64 } from './base64';
 /**
  * Values IndexedDB can hold but JSON cannot, written as tagged objects so a backup loses nothing:
  *   {"$cc": "blob", "type": "image/jpeg", "base64": "…"}   Blob / File
- *   {"$cc": "bytes", "base64": "…"}                         ArrayBuffer / Uint8Array
+ *   {"$cc": "bytes", "base64": "…"}                         ArrayBuffer / Uint8Array (restored as Uint8Array)
  *   {"$cc": "date", "iso": "…"}                             Date
  *   {"$cc": "number", "value": "NaN" | "Infinity" | "-Infinity"}
  *   {"$cc": "object", "value": {…}}                         a stored object that itself has a "$cc" key
@@ -58,7 +58,8 @@ export function decodeValue(value: unknown, where: string, depth = 0): unknown {
     if (tag === 'blob' || tag === 'bytes') {
       const bytes = typeof obj.base64 === 'string' ? base64ToBytes(obj.base64) : null;
       if (!bytes) fail(where, 'binary data is not valid base64 (the file may be truncated or edited)');
-      if (tag === 'bytes') return bytes.buffer;
+      // A Uint8Array, the form the library stores bytes in (rawHtmlGzip).
+      if (tag === 'bytes') return bytes;
       if (typeof obj.type !== 'string') fail(where, 'a Blob without a type');
       return new Blob([bytes as BlobPart], { type: obj.type });
     }

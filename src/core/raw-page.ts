@@ -17,8 +17,8 @@ export const MAX_RAW_HTML_CHARS = 20_000_000;
 
 /** The raw page HTML a stored record kept: gzipped (`rawHtmlGzip`) or, from older tools, plain. */
 export function rawHtmlOf(record: Record<string, unknown>): string | null {
-  const packed = record['rawHtmlGzip'];
-  if (packed instanceof Uint8Array && packed.length) return unpackRawHtml(packed);
+  const packed = asBytes(record['rawHtmlGzip']);
+  if (packed?.length) return unpackRawHtml(packed);
   for (const key of ['rawHtml', 'rawHTML', 'raw_html']) if (typeof record[key] === 'string' && record[key]) return record[key] as string;
   return null;
 }
@@ -37,6 +37,7 @@ export function rawHtmlBytes(record: Record<string, unknown>): number {
  */
 export function asBytes(value: unknown): Uint8Array | undefined {
   if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
   if (Array.isArray(value)) return Uint8Array.from(value as number[]);
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);

@@ -24,3 +24,13 @@ describe('raw page HTML kept with a capture', () => {
     expect(asBytes({ a: 1 })).toBeUndefined();
   });
 });
+
+describe('raw page bytes in a backup', () => {
+  it('come back as a Uint8Array that unpacks to the page', async () => {
+    const { encodeValue, decodeValue } = await import('../../../src/core/backup-codec');
+    const packed = packRawHtml(page);
+    const back = decodeValue(JSON.parse(JSON.stringify(await encodeValue(packed))), 'test');
+    expect(back).toBeInstanceOf(Uint8Array);
+    expect(rawHtmlOf({ rawHtmlGzip: back })).toBe(page);
+  });
+});
