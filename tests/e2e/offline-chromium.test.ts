@@ -209,8 +209,9 @@ describe('Chromium: offline images, a safe reader, reading comfort', () => {
     expect((await reading())?.readAt).toMatch(/^\d{4}-/);
     await tab.close();
     await popup.goto(h.url('popup.html'));
-    await popup.waitForSelector(`#list .row.read[data-id="${ids.seed}"]`);
-    expect(await popup.getAttribute(`#list .row[data-id="${ids.gallery}"]`, 'class')).toContain('unread');
+    // Read to the end in the reader → read in the library too (issue #5's read/unread state).
+    await popup.waitForSelector(`#list .row[data-state="read"][data-id="${ids.seed}"]`);
+    expect(await popup.getAttribute(`#list .row[data-id="${ids.gallery}"]`, 'data-state')).toBe('unread');
   });
 
   it("deleting an article keeps a photo another article still shows, and Undo brings the images back", async () => {
