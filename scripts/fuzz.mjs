@@ -49,9 +49,9 @@ if (!isMainThread) {
  */
 export const KNOWN = [
   {
-    id: 'empty-document',
-    match: /Cannot destructure property 'firstElementChild' of 'documentElement' as it is null[\s\S]*at scanPage/,
-    note: 'an empty (0-byte) or whitespace-only document: linkedom gives no documentElement and scanPage reads doc.body; should be CaptureError no-article (CLI/Node only: a browser always builds html/head/body)',
+    id: 'no-document-element',
+    match: /Cannot destructure property 'firstElementChild' of 'documentElement' as it is null/,
+    note: "a document linkedom parses without a documentElement (empty or whitespace-only input, or '<?xml …?>' then no <html>): doc.body throws inside linkedom, from scanPage or Readability._prepDocument; should be CaptureError no-article (CLI/Node only: a browser always builds html/head/body)",
   },
   {
     id: 'readability-outside-body',
