@@ -119,6 +119,11 @@ export async function startDemoServer() {
     const extra = route ? null : reliabilityRoute(path); // issue #8's pages
     if (extra) {
       const send = () => { if (!res.destroyed) res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' }).end(extra.body); };
+      if (extra.hold) { // the head of the page now, the rest never
+        res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' });
+        res.write(extra.body);
+        return;
+      }
       if (!extra.slow) return send();
       slowImage.requested++;
       const timer = setTimeout(send, slowImage.ms);

@@ -3,6 +3,8 @@
  *   /articles/<n>.html            a distinct article per n (concurrent captures)
  *   /charset/<charset>-<how>.html  an article encoded in gbk, shift_jis or windows-1251, its charset
  *                                 declared in the HTTP header (how=header) or a <meta> (how=meta)
+ *   /loading.html                 an article whose body never finishes (the page stays "loading")
+ *   /framed.html                  a page whose only article is inside an <iframe>
  *   /slow-image.html              an article whose one (lazy, data-src) image answers only after `slowImage.ms`
  */
 export const CHARSET_TITLES = {
@@ -67,6 +69,13 @@ export function reliabilityRoute(path) {
   if (m) {
     const [type, body] = charsetPage(m[1], m[2]);
     return { type, body };
+  }
+  if (path === '/loading.html') {
+    // Sent at once, then the connection stays open: the document never leaves readyState "loading".
+    return { type: 'text/html; charset=utf-8', body: article('loading').replace('</article></body></html>', '</article>'), hold: true };
+  }
+  if (path === '/framed.html') {
+    return { type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A frame</title></head><body><p>Top page.</p><iframe src="/articles/99.html" width="600" height="400"></iframe></body></html>' };
   }
   if (path === '/slow-image.html') return { type: 'text/html; charset=utf-8', body: SLOW_IMAGE_PAGE };
   if (path === '/slow-image.jpg') return { type: 'image/png', body: Buffer.alloc(0), slow: true };

@@ -45,6 +45,25 @@ describe('Chromium: reliability', () => {
     });
   }
 
+  it('a page still loading: the article as far as it has arrived is captured, without waiting for the load', async () => {
+    const page = await h.context.newPage();
+    pages.push(page);
+    const url = `${server.origin}/loading.html`;
+    void page.goto(url, { waitUntil: 'commit' }).catch(() => {});
+    await page.waitForSelector('article p:nth-of-type(6)');
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    const reply = await h.send<Reply>({ type: 'capture', tabId: await h.tabIdOf(url) });
+    expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { status: 'saved', title: 'Article number loading from the harbour desk' } });
+  });
+
+  it('an article only inside a frame: the top page is read, "no article" said, nothing stored', async () => {
+    const before = await h.control.evaluate(countCaptures);
+    const tabId = await open(`${server.origin}/framed.html`);
+    const reply = await h.send<Reply>({ type: 'capture', tabId });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'no-article', message: expect.stringContaining('Save selection') } });
+    expect(await h.control.evaluate(countCaptures)).toBe(before);
+  });
+
   it('20 captures started at once from 20 tabs: every one answers, no write is lost, duplicates stay one record', async () => {
     const before = await h.control.evaluate(countCaptures);
     // 17 distinct articles, and 3 more tabs showing articles 0-2 again (with a tracking parameter).
