@@ -8,6 +8,8 @@ export interface DemoServer {
   pages: { seed: () => string | Uint8Array };
   /** Paths under /trap/ requested so far. */
   trapHits: string[];
+  /** /slow-image.jpg answers after `ms`; `requested` counts its requests. */
+  slowImage: { ms: number; requested: number };
   close(): Promise<void>;
 }
 export function startDemoServer(): Promise<DemoServer>;

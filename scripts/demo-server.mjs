@@ -7,6 +7,7 @@ import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reliabilityRoute } from './reliability-pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = (...parts) => readFileSync(join(root, 'tests/fixtures', ...parts));
@@ -114,12 +115,27 @@ export async function startDemoServer() {
   const pages = { seed: () => fixture('seed', 'chinanews-harper-jack-ma.html') };
   const table = routes(pages);
   const trapHits = [];
+  const slowImage = { ms: 60_000, requested: 0 };
   const sockets = new Set();
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     const route = table[path];
     // Anything under /trap/ is a request hostile content should never get to make.
     if (path.startsWith('/trap/')) trapHits.push(path);
+    const extra = route ? null : reliabilityRoute(path); // issue #8's pages
+    if (extra) {
+      const send = () => { if (!res.destroyed) res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' }).end(extra.body); };
+      if (extra.hold) { // the head of the page now, the rest never
+        res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' });
+        res.write(extra.body);
+        return;
+      }
+      if (!extra.slow) return send();
+      slowImage.requested++;
+      const timer = setTimeout(send, slowImage.ms);
+      res.on('close', () => clearTimeout(timer));
+      return;
+    }
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -139,6 +155,8 @@ export async function startDemoServer() {
     pages,
     /** Paths under /trap/ requested so far (clear it with `trapHits.length = 0`). */
     trapHits,
+    /** /slow-image.jpg answers after `ms`; `requested` counts its requests. */
+    slowImage,
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { clearStaleBadges } from './stale-badges';
 
 /** Toolbar badge per tab: "…" while saving, "✓" for 2 s after, "!" on failure (tooltip says why). */
 export type BadgeState = 'saving' | 'saved' | 'already-saved' | 'updated' | 'failed';
@@ -12,9 +13,15 @@ const LOOK: Record<BadgeState, { text: string; color: string; title: string }> =
 };
 
 const clearTimers = new Map<number, ReturnType<typeof setTimeout>>();
+/** Tabs whose capture this background instance is running (their "…" is not stale). */
+const saving = new Set<number>();
+
+export const isSaving = (tabId: number): boolean => saving.has(tabId);
 
 export async function showBadge(tabId: number, state: BadgeState, detail?: string): Promise<void> {
   const look = LOOK[state];
+  if (state === 'saving') saving.add(tabId);
+  else saving.delete(tabId);
   clearTimeout(clearTimers.get(tabId));
   try {
     await Promise.all([
@@ -28,4 +35,14 @@ export async function showBadge(tabId: number, state: BadgeState, detail?: strin
   if (state !== 'saving' && state !== 'failed') {
     clearTimers.set(tabId, setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {}), 2000));
   }
+}
+
+/** On start: clear "…" badges a stopped background left behind (see stale-badges.ts). */
+export function clearStaleSavingBadges(): Promise<number[]> {
+  return clearStaleBadges({
+    queryTabIds: async () => (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
+    getBadgeText: (tabId) => browser.action.getBadgeText({ tabId }),
+    setBadgeText: (tabId, text) => browser.action.setBadgeText({ tabId, text }),
+    setTitle: (tabId, title) => browser.action.setTitle({ tabId, title }),
+  }, isSaving);
 }

@@ -3,6 +3,7 @@ import { isCaptureError } from '../core/errors';
 import { isRequest, type AnyRequest, type Reply } from '../messages';
 import { openDb } from '../storage/db';
 import { freeOrphanedImages } from '../storage/images';
+import { clearStaleSavingBadges } from './badge';
 import { createHandlers } from './handlers';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
 import { watchTabs } from './saved-icon';
@@ -13,6 +14,8 @@ const search = new SearchService(db);
 const handlers = createHandlers(db, search);
 // Images left unused by deletes are freed after Undo's grace period (issue #6).
 void freeOrphanedImages(db).catch(() => {});
+// A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).
+void clearStaleSavingBadges().catch(() => {});
 
 async function dispatch(request: AnyRequest): Promise<Reply<unknown>> {
   try {

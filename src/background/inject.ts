@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser, { type Scripting } from 'webextension-polyfill';
 import { CONTENT_ENTRY, IMAGE_ENTRY, type ContentOptions, type ContentResult, type FetchedImage } from '../content-protocol';
 import { CaptureError, notHtml } from '../core/errors';
 
@@ -27,9 +27,12 @@ function injectionError(error: unknown, url: string | undefined): CaptureError {
 /** Run the content script's extractor in the tab's top frame and return its result. */
 export async function extractInTab(tabId: number, url: string | undefined, options: ContentOptions): Promise<ContentResult> {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    // injectImmediately: a page still loading (a slow ad, a stream that never ends) would otherwise
+    // hold the capture until document_idle, possibly for ever; we read the article as far as it has come.
+    await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'], injectImmediately: true } as Scripting.ScriptInjection);
     const [first] = await browser.scripting.executeScript({
       target: { tabId },
+      injectImmediately: true,
       func: (entry: string, opts: ContentOptions) => (globalThis as unknown as Record<string, (o: ContentOptions) => unknown>)[entry]!(opts),
       args: [CONTENT_ENTRY, options],
     });
@@ -49,6 +52,7 @@ export async function fetchImageInTab(tabId: number, url: string, maxBytes: numb
   try {
     const [first] = await browser.scripting.executeScript({
       target: { tabId },
+      injectImmediately: true,
       func: (entry: string, address: string, max: number) =>
         (globalThis as unknown as Record<string, (u: string, m: number) => unknown>)[entry]!(address, max),
       args: [IMAGE_ENTRY, url, maxBytes],
