@@ -5,7 +5,12 @@ import { parseHTML } from 'linkedom';
  * leave relative links relative, so the page URL is set (honouring a <base href>).
  */
 export function parseDocument(html: string, url: string): Document {
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // A fragment ("<div>…", no <html>) becomes the root element in linkedom; browsers wrap it in
+  // html/body, and Readability needs a <body> to climb to.
+  if (document.documentElement && document.documentElement.tagName.toUpperCase() !== 'HTML') {
+    document = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`).document;
+  }
   const baseHref = document.querySelector('base[href]')?.getAttribute('href');
   let base = url;
   try {

@@ -8,6 +8,7 @@ import { dedupeFigures, normalizeFigures } from './figures';
 import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats } from './completeness';
 import { collectPageSignals, resolveMetadata } from './metadata';
 import { scanPage } from './page-scan';
+import { normalizeStructure } from './structure';
 import { sanitizeTree } from './sanitize';
 import { countWords, readingMinutes, truncate } from './text';
 
@@ -29,6 +30,9 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   // Readability rewrites the document it reads; the caller's page stays untouched unless it
   // hands the document over (the CLI parses a page just for this).
   const work = options.consumeDocument ? doc : (doc.cloneNode(true) as Document);
+  // An empty or rootless document (a loose parser's view of "" or a bare XML prolog) has no article.
+  if (!work.documentElement || work.body?.tagName.toUpperCase() !== 'BODY') throw noArticle();
+  normalizeStructure(work);
   const scan = scanPage(work);
   const signals = collectPageSignals(work, scan, url);
   const pageStats = pageArticleStats(scan);
@@ -39,7 +43,15 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     keepClasses: true, // our sanitizer drops classes after we have used them
     serializer: (el: Node) => el,
   } as ConstructorParameters<typeof Readability>[1]);
-  const article = reader.parse();
+  let article: ReturnType<typeof reader.parse> = null;
+  try {
+    article = reader.parse();
+  } catch {
+    // Readability assumes every candidate has a <body> above it; on a tree malformed beyond what
+    // normalizeStructure repairs (a loose parser's view of broken markup) it throws. There is no
+    // article it can find then: the typed "no article" below, never a crash (issue #8's fuzzing).
+    article = null;
+  }
   const meta = resolveMetadata(signals, article ?? {});
 
   let content: Element | null = null;
