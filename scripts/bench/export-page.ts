@@ -6,13 +6,12 @@
 import { buildZip } from '../../src/core/zip-export';
 import { CleanCaptureDb } from '../../src/storage/db';
 import { allCaptureIds, captureSource } from '../../src/storage/export-source';
-import type { CaptureRecord } from '../../src/storage/db';
+import type { CaptureRecord, ImageLinkRecord, ImageRecord } from '../../src/storage/db';
 
-/** The app's schema plus an `images` table as the image-storage feature adds it (bench only). */
+/** The app's own schema, in a database of its own. */
 class BenchDb extends CleanCaptureDb {
   constructor() {
     super('cc-export-bench');
-    this.version(2).stores({ images: '++id, url, captureId' });
   }
 }
 
@@ -28,7 +27,8 @@ async function fill(db: BenchDb, count: number, imageBytes: number): Promise<voi
   const at = new Date('2024-01-02T03:04:05.000Z');
   for (let start = 0; start < count; start += 100) {
     const captures: CaptureRecord[] = [];
-    const images: Record<string, unknown>[] = [];
+    const images: ImageRecord[] = [];
+    const links: ImageLinkRecord[] = [];
     for (let i = start; i < Math.min(count, start + 100); i++) {
       const url = `https://news.example.com/2024/story-${i}`;
       const img = `https://img.example.com/photos/${i}.jpg`;
@@ -41,11 +41,15 @@ async function fill(db: BenchDb, count: number, imageBytes: number): Promise<voi
         textContent: text, wordCount: 480, readingMinutes: 2, sources: {}, selectionOnly: false,
         urlKeys: [url], capturedAt: new Date(at.getTime() + i * 1000).toISOString(), updatedAt: at.toISOString(), fingerprint: `f${i}`,
       });
-      images.push({ url: img, captureId: i + 1, blob: new Blob([noise(imageBytes) as BlobPart], { type: 'image/jpeg' }) });
+      // Stored as the extension stores them: one image row by content hash, one link by address.
+      const hash = `bench-${i}`;
+      images.push({ hash, blob: new Blob([noise(imageBytes) as BlobPart], { type: 'image/jpeg' }), type: 'image/jpeg', bytes: imageBytes, width: 800, height: 600, storedAt: at.toISOString() });
+      links.push({ captureId: i + 1, url: img, hash, bytes: imageBytes });
     }
-    await db.transaction('rw', db.captures, db.table('images'), async () => {
+    await db.transaction('rw', db.captures, db.images, db.imageLinks, async () => {
       await db.captures.bulkAdd(captures);
-      await db.table('images').bulkAdd(images);
+      await db.images.bulkAdd(images);
+      await db.imageLinks.bulkAdd(links);
     });
   }
 }
