@@ -34,9 +34,7 @@ async function buildBrowser(browser) {
     format: 'iife', // content scripts must be; a classic worker/event page works in both browsers
     target: ['chrome120', 'firefox128'],
     platform: 'browser',
-    // Minified: a smaller popup bundle parses faster, and the popup's first paint counts (issue #5).
-    // The Firefox store gets the sources as a zip (npm run package).
-    minify: true,
+    minify: false,
     sourcemap: false,
     legalComments: 'none',
     define: { __BROWSER__: JSON.stringify(browser) },
