@@ -7,3 +7,4 @@ export { isCaptureError } from '../core/errors';
 export { parseDocument } from './dom';
 export { extractSavedPage } from './extract-page';
 export { toMarkdown } from '../core/markdown';
+export { stripSiteSuffix } from '../core/metadata';

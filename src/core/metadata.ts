@@ -156,6 +156,8 @@ export interface PageSignals {
   ld: JsonLdArticle | null;
   docTitle: string;
   headline: string | null;
+  /** The <title> when its "Topic:" prefix is one the page's headings use too. */
+  topicTitle: string | null;
   /** Text of the first <h1>, the title of last resort. */
   firstHeading: string | null;
   pageByline: string | null;
@@ -179,6 +181,7 @@ export function collectPageSignals(doc: Document, scan: PageScan, url: string): 
     ld,
     docTitle,
     headline: headlineMatchingTitle(scan, [docTitle, meta('og:title'), ld?.headline]),
+    topicTitle: topicPrefixedTitle(scan, docTitle),
     firstHeading: collapseWhitespace(scan.byTag.get('H1')?.[0]?.textContent ?? '') || null,
     pageByline: bylineFromPage(scan),
     pageDate: dateFromPageText(scan),
@@ -199,8 +202,28 @@ export function stripSiteSuffix(title: string, siteName: string | null): string 
   const first = parts[0]!.toLowerCase();
   const site = siteName?.toLowerCase();
   if (site && (last === site || site.includes(last) || last.includes(site))) return title.slice(0, title.length - parts[parts.length - 1]!.length).replace(/\s+[|\-–—:·»]\s+$/, '');
-  if (site && (first === site || site.includes(first))) return title.slice(parts[0]!.length).replace(/^\s+[|\-–—:·»]\s+/, '');
+  // A leading part goes only when it is the site's name itself: "Evolve: Shared History" keeps "Evolve".
+  if (site && first === site) return title.slice(parts[0]!.length).replace(/^\s+[|\-–—:·»]\s+/, '');
   return title;
+}
+
+/**
+ * Readability cuts "Topic: Headline" titles after the colon when no heading repeats them whole.
+ * The topic stays when the page's own headings use it the same way ("Evolve: Concepts" beside
+ * "Evolve: Shared Mutable History"); a blog's name before the colon ("Silicon Exposed: …") does not.
+ */
+function topicPrefixedTitle(scan: PageScan, docTitle: string): string | null {
+  const topic = /^([^:]{1,40}):\s+\S/.exec(docTitle)?.[1]?.trim().toLowerCase();
+  if (!topic) return null;
+  const headings = [...(scan.byTag.get('H1') ?? []), ...(scan.byTag.get('H2') ?? [])];
+  return headings.some((h) => collapseWhitespace(h.textContent ?? '').toLowerCase().startsWith(`${topic}:`)) ? docTitle : null;
+}
+
+/** Readability's title, or the page's whole "Topic: Headline" title when Readability cut the topic off. */
+function withTopic(readabilityTitle: string | null | undefined, topicTitle: string | null): string | null {
+  if (!readabilityTitle) return null;
+  const cut = collapseWhitespace(readabilityTitle);
+  return topicTitle && topicTitle !== cut && topicTitle.endsWith(cut) ? topicTitle : cut;
 }
 
 /**
@@ -245,7 +268,7 @@ export function resolveMetadata(signals: PageSignals, readability: ReadabilityMe
   ]);
   const rawTitle = pick<string>(sources, 'title', [
     [signals.headline, 'document'],
-    [readability.title, 'readability'],
+    [withTopic(readability.title, signals.topicTitle), 'readability'],
     [ld?.headline, 'jsonld'],
     [meta('og:title'), 'opengraph'],
     [signals.docTitle, 'document'],

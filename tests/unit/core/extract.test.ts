@@ -107,6 +107,20 @@ describe('extract: title suffix', () => {
     }));
     expect(capture.title).toBe('Storm - what we know so far');
   });
+
+  // Readability cuts at the colon when no heading repeats the title whole.
+  it('keeps a "Topic:" prefix that the page\'s headings use, not a blog name before a colon', () => {
+    const topic = run(page({
+      head: '<title>Evolve: Shared mutable history for everyone</title>',
+      body: `<article><h2>Evolve: Shared history</h2>${paragraphs(6)}</article>`,
+    }));
+    expect(topic.title).toBe('Evolve: Shared mutable history for everyone');
+    const blog = run(page({
+      head: '<title>Silicon Notes: Harbour reopens after the storm</title>',
+      body: `<header><a href="/">Silicon Notes</a></header><article><h2>Harbour news</h2>${paragraphs(6)}</article>`,
+    }));
+    expect(blog.title).toBe('Harbour reopens after the storm');
+  });
 });
 
 describe('extract: title fallbacks', () => {
