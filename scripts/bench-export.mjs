@@ -6,16 +6,15 @@
  * Merged into bench-results.json (only these keys are replaced).
  */
 import { createServer } from 'node:http';
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, dirname } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumExecutable } from '../tests/e2e/browsers.mjs';
+import { writeBenchResults } from './lib/bench-results.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS = join(root, 'bench-results.json');
 const COUNT = 1000;
 const IMAGE_BYTES = 100 * 1024;
 const RUNS = 3;
@@ -74,19 +73,5 @@ try {
   server.close();
 }
 
-let merged = {};
-if (existsSync(RESULTS)) {
-  try {
-    merged = JSON.parse(readFileSync(RESULTS, 'utf8'));
-  } catch (error) {
-    console.error(`bench-results.json is not valid JSON (${error.message}); fix or delete it, then rerun`);
-    process.exit(1);
-  }
-}
-for (const key of KEYS) delete merged[key];
-writeFileSync(RESULTS, `${JSON.stringify({ ...merged, ...results }, null, 2)}\n`);
-const width = Math.max(...Object.keys(results).map((k) => k.length));
-console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(9)}  unit   note`);
-for (const [name, { value, unit, note }] of Object.entries(results)) console.log(`${name.padEnd(width)}  ${String(value).padStart(9)}  ${unit.padEnd(5)}  ${note}`);
-console.log('\nwritten to bench-results.json');
+writeBenchResults(KEYS, results);
 

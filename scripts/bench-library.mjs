@@ -13,15 +13,15 @@
  *   node scripts/bench-library.mjs [--count N]      (npm run bench builds first)
  */
 import { build } from 'esbuild';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cpus, loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeBenchResults } from './lib/bench-results.mjs';
 import { launchChromiumWithExtension } from './launch-chromium.mjs';
 import { testCopyOf } from './extension-copy.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const RESULTS = join(root, 'bench-results.json');
 const countArg = process.argv.indexOf('--count');
 const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 10_000;
 const KEYS = ['popup.first_paint_10k_ms', 'search.p95_10k_ms', 'capture.store_ms', 'popup.memory_10k_mb', 'dedupe.check_10k_ms', 'search.index_ready_10k_ms'];
@@ -111,19 +111,4 @@ try {
   await context.close();
 }
 
-function readPrevious() {
-  if (!existsSync(RESULTS)) return {};
-  try {
-    return JSON.parse(readFileSync(RESULTS, 'utf8'));
-  } catch (error) {
-    console.error(`bench-results.json is not valid JSON (${error.message}); fix or delete it, then rerun`);
-    process.exit(1);
-  }
-}
-const merged = readPrevious();
-for (const key of KEYS) delete merged[key];
-writeFileSync(RESULTS, `${JSON.stringify({ ...merged, ...results }, null, 2)}\n`);
-const width = Math.max(...Object.keys(results).map((k) => k.length));
-console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(9)}  unit   note`);
-for (const [name, { value, unit, note }] of Object.entries(results)) console.log(`${name.padEnd(width)}  ${String(value).padStart(9)}  ${unit.padEnd(5)}  ${note}`);
-console.log('\nwritten to bench-results.json');
+writeBenchResults(KEYS, results);

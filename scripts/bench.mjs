@@ -8,15 +8,15 @@
  * Absolute times depend on the machine; the corpus ratios (ours ÷ raw Readability, same DOM
  * library, same run, interleaved) are what compare across machines and commits.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_CORPUS, loadLib, parseOptions, readArticles, root, runOurs, runReadability } from './lib/corpus.mjs';
+import { writeBenchResults } from './lib/bench-results.mjs';
 
 const USAGE = 'Usage: node scripts/bench.mjs [--corpus DIR]';
 const options = parseOptions(process.argv.slice(2), ['corpus'], USAGE);
 const corpus = options.corpus ?? DEFAULT_CORPUS;
-const RESULTS = join(root, 'bench-results.json');
 const SEED = { file: join(root, 'tests/fixtures/seed/chinanews-harper-jack-ma.html'), url: 'http://127.0.0.1/business/2014/11-08/6762151.shtml' };
 const SEED_WARMUP = 50; // V8 keeps optimizing for ~50 runs of this small page; fewer inflates the median several-fold
 const SEED_RUNS = 30;
@@ -83,29 +83,10 @@ function benchCorpus(pages) {
 
 const round = (x, digits) => Number(x.toFixed(digits));
 
-function readPrevious() {
-  if (!existsSync(RESULTS)) return {};
-  try {
-    return JSON.parse(readFileSync(RESULTS, 'utf8'));
-  } catch (error) {
-    // Overwriting would silently drop other benchmarks' figures: make the person look instead.
-    console.error(`bench-results.json is not valid JSON (${error.message}); fix or delete it, then rerun`);
-    process.exit(1);
-  }
-}
 
 const results = benchSeed();
 const pages = readArticles(corpus);
 if (pages) Object.assign(results, benchCorpus(pages));
 else console.log(`note: no corpus at ${join(corpus, 'articles')}; ratio figures skipped (and dropped from bench-results.json)`);
 
-const merged = readPrevious();
-for (const key of KEYS) delete merged[key]; // figures not measured this run must not linger
-writeFileSync(RESULTS, `${JSON.stringify({ ...merged, ...results }, null, 2)}\n`);
-
-const width = Math.max(...Object.keys(results).map((k) => k.length));
-console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(9)}  unit   note`);
-for (const [name, { value, unit, note }] of Object.entries(results)) {
-  console.log(`${name.padEnd(width)}  ${String(value).padStart(9)}  ${unit.padEnd(5)}  ${note}`);
-}
-console.log('\nwritten to bench-results.json');
+writeBenchResults(KEYS, results);
