@@ -22,6 +22,11 @@ export interface FirefoxHarness {
   send<T>(message: unknown): Promise<T>;
   /** The path of a finished download whose name matches, once Firefox has written it. */
   download(name: string | RegExp): Promise<string>;
+  /**
+   * Start collecting what Firefox logs for the extension's pages to the browser console (script
+   * errors, CSP reports); `take()` returns and forgets what came since. See `watchBrowserConsole`.
+   */
+  browserConsole(): Promise<{ take(): Promise<string[]> }>;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,41 @@ export async function waitForExtensionPage(page: Page, readySelector: string): P
     if (state !== 'moz-extension: complete') throw new Error(`the extension page has not loaded (${state})`);
   }, { timeout: 15_000, interval: 50 });
   await page.waitForSelector(readySelector);
+}
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: any }>;
+}
+
+/**
+ * The browser console's script errors and CSP reports for pages under `prefix`, collected by a
+ * listener on Firefox's console service, registered in the browser window (chrome scope, which
+ * `--remote-allow-system-access` opens to WebDriver BiDi). Puppeteer's 'console' and 'pageerror'
+ * events never fire for moz-extension:// pages (BiDi's log module and preload scripts skip the
+ * extension process), so this is the only way a test sees them. console.log() calls of extension
+ * pages do not reach this service either (they stay in the extension process's console storage).
+ */
+async function watchBrowserConsole(connection: BidiConnection, prefix: string): Promise<{ take(): Promise<string[]> }> {
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+  const context = tree.result.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
+  if (!context) throw new Error('no browser window in the chrome scope (is --remote-allow-system-access set?)');
+  const run = async (expression: string): Promise<unknown> => {
+    const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: false });
+    if (result.type !== 'success') throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(result.exceptionDetails ?? result)}`);
+    return result.result.value;
+  };
+  await run(`(() => {
+    const prefix = ${JSON.stringify(prefix)};
+    if (window.__ccConsole) return;
+    window.__ccConsole = [];
+    Services.console.registerListener({
+      observe(message) {
+        if (message instanceof Ci.nsIScriptError && message.sourceName.startsWith(prefix))
+          window.__ccConsole.push(message.category + ': ' + message.errorMessage);
+      },
+    });
+  })()`);
+  return { take: async () => JSON.parse(String(await run('JSON.stringify(window.__ccConsole.splice(0))'))) };
 }
 
 export async function launchFirefox(): Promise<FirefoxHarness> {
@@ -127,6 +167,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
           return path;
         }, { timeout: 10_000, interval: 50 });
       },
+      browserConsole: () => watchBrowserConsole((instance as unknown as { connection: BidiConnection }).connection, url('')),
       close: () => instance.close(),
     };
   } catch (error) {
