@@ -5,12 +5,15 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
-import { launchFirefox, type FirefoxHarness } from './firefox-harness';
+import { fill, launchFirefox, type FirefoxHarness } from './firefox-harness';
 import { countCaptures, readCapture } from './library-queries';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'));
 
-/** Zip export with progress, backup download, wipe, restore, and a refused file, in Firefox ESR. */
+/**
+ * Zip, EPUB and HTML export, the options page's template preview, backup download, wipe, restore,
+ * and a refused file, in Firefox ESR.
+ */
 describe('Firefox: zip export, backup and restore', () => {
   let server: DemoServer;
   let h: FirefoxHarness;
@@ -49,6 +52,34 @@ describe('Firefox: zip export, backup and restore', () => {
     expect(strFromU8(files['index.md']!)).toMatch(/^# Clean Capture export\n\n1 article, 1 image/);
   });
 
+  it('exports the same selection as an EPUB book and as one HTML file', async () => {
+    await popup.bringToFront();
+    await popup.select('#export-format', 'epub');
+    await popup.click('#export-zip');
+    const book = unzipSync(new Uint8Array(readFileSync(await h.download(/^clean-capture-\d{4}-\d{2}-\d{2}\.epub$/))));
+    expect(Object.keys(book)[0]).toBe('mimetype');
+    expect(strFromU8(book['mimetype']!)).toBe('application/epub+zip');
+    expect(strFromU8(book['OEBPS/a0001.xhtml']!)).toContain(expected.paragraphs[0]);
+    await popup.select('#export-format', 'html');
+    await popup.click('#export-zip');
+    const page = readFileSync(await h.download(/^clean-capture-\d{4}-\d{2}-\d{2}\.html$/), 'utf8');
+    expect(page).toContain(`<h2>${expected.title.replace(/&/g, '&amp;')}</h2>`);
+    expect(page).toContain(expected.paragraphs[0]);
+    await popup.select('#export-format', 'zip');
+  });
+
+  it('the options page previews the templates live and refuses an unknown variable', async () => {
+    await options.bringToFront();
+    const preview = () => options.$eval('#template-preview', (e) => e.textContent ?? '');
+    await fill(options, '#file-name-template', '{site} - {title}');
+    await options.waitForFunction(() => document.getElementById('template-preview')!.textContent!.startsWith('Example News - Canadian PM'));
+    expect(await preview()).toMatch(/^Example News - Canadian PM/);
+    await fill(options, '#file-name-template', '{titel}');
+    await options.waitForFunction(() => document.getElementById('template-error')!.textContent!.includes('Unknown variable {titel}'));
+    await fill(options, '#file-name-template', '{date} {title}');
+    await options.waitForFunction(() => document.getElementById('template-error')!.textContent === '');
+  });
+
   it('downloads a backup of the whole library', async () => {
     original = await h.control.evaluate(readCapture, 1);
     await options.bringToFront();
@@ -59,6 +90,8 @@ describe('Firefox: zip export, backup and restore', () => {
     expect(data.format).toBe('clean-capture-backup');
     expect(data.tables.captures.rows).toHaveLength(1);
     expect(data.tables.captures.rows[0].title).toBe(expected.title);
+    // The template set on the options page above went into the settings.
+    expect(data.settings.fileNameTemplate).toBe('{date} {title}');
   });
 
   it('restores it after the library was wiped: the same record comes back', async () => {

@@ -83,6 +83,19 @@ async function watchBrowserConsole(connection: BidiConnection, prefix: string): 
   return { take: async () => JSON.parse(String(await run('JSON.stringify(window.__ccConsole.splice(0))'))) };
 }
 
+/**
+ * Playwright's fill() for Puppeteer: the field's text selected, then typed over (or deleted), so
+ * the page sees real key and input events. (BiDi's sendCharacter takes one character only.)
+ */
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await page.focus(selector);
+  await page.$eval(selector, (input) => (input as HTMLInputElement).select());
+  if (value) await page.keyboard.type(value);
+  else await page.keyboard.press('Backspace');
+  const now = await page.$eval(selector, (input) => (input as HTMLInputElement).value);
+  if (now !== value) throw new Error(`${selector} holds "${now}", not "${value}"`);
+}
+
 export async function launchFirefox(): Promise<FirefoxHarness> {
   const extension = testCopyOf('firefox');
   const uuid = randomUUID();
@@ -101,7 +114,7 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
-      'browser.helperApps.neverAsk.saveToDisk': 'text/markdown,application/zip,application/json',
+      'browser.helperApps.neverAsk.saveToDisk': 'text/markdown,application/zip,application/json,application/epub+zip,text/html',
     },
   });
   try {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_AMP_PATH, startDemoServer, SYNDICATED_PATH, type DemoServer } from '../../scripts/demo-server.mjs';
-import { launchFirefox, type FirefoxHarness } from './firefox-harness';
+import { fill, launchFirefox, type FirefoxHarness } from './firefox-harness';
 import { countCaptures, countVersions } from './library-queries';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'));
@@ -33,17 +33,6 @@ describe('Firefox: a library that scales (dedupe, versions, search, actions)', (
   async function openPopupFor(tabId: number): Promise<string> {
     const page = await openPopup(`popup.html?tab=${tabId}`, '#status[data-kind="ok"], #status[data-kind="error"]');
     return text(page, '#status');
-  }
-  /**
-   * Playwright's fill() for Puppeteer: the field's text selected, then typed over (or deleted), so
-   * the page sees real key and input events. (BiDi's sendCharacter takes one character only.)
-   */
-  async function fill(page: Page, selector: string, value: string): Promise<void> {
-    await page.focus(selector);
-    await page.$eval(selector, (input) => (input as HTMLInputElement).select());
-    if (value) await page.keyboard.type(value);
-    else await page.keyboard.press('Backspace');
-    expect(await page.$eval(selector, (input) => (input as HTMLInputElement).value)).toBe(value);
   }
   const rowTitles = () => popup!.$$eval('#list .row .row-title', (rows) => rows.map((r) => r.textContent));
   const recordCount = () => h.control.evaluate(countCaptures);
