@@ -112,8 +112,7 @@ describe('Firefox: offline images and a safe reader', () => {
     expect(record.textContent).toContain('The new timetable starts on the first Monday');
     // The reader must hold even when stored HTML is hostile (a library from an older version, a
     // restored backup): put the raw page in as an article's HTML, through the Undo message.
-    // (BiDi hands typed arrays back as undefined, so the raw page's bytes are left out.)
-    const raw = { ...record, id: undefined, rawHtmlGzip: undefined, url: `${server.origin}/raw-hostile`, canonicalUrl: `${server.origin}/raw-hostile`, urlKeys: ['raw-hostile'], title: 'Raw hostile', contentHtml: hostileHtml.replaceAll('="/trap/', `="${server.origin}/trap/`) };
+    const raw = { ...record, id: undefined, url: `${server.origin}/raw-hostile`, canonicalUrl: `${server.origin}/raw-hostile`, urlKeys: ['raw-hostile'], title: 'Raw hostile', contentHtml: hostileHtml.replaceAll('="/trap/', `="${server.origin}/trap/`) };
     expect(raw.contentHtml).toMatch(ACTIVE);
     ids.raw = (await h.send<{ ok: true; value: { id: number } }>({ type: 'restore-capture', record: raw })).value.id;
     expect((await h.control.evaluate(readCapture, ids.raw))?.contentHtml).toBe(raw.contentHtml);
