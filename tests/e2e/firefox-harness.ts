@@ -27,6 +27,8 @@ export interface FirefoxHarness {
    * errors, CSP reports); `take()` returns and forgets what came since. See `watchBrowserConsole`.
    */
   browserConsole(): Promise<{ take(): Promise<string[]> }>;
+  /** Unload the extension's background (event page), as Firefox does when it is idle. */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,22 +55,32 @@ interface BidiConnection {
 }
 
 /**
- * The browser console's script errors and CSP reports for pages under `prefix`, collected by a
- * listener on Firefox's console service, registered in the browser window (chrome scope, which
- * `--remote-allow-system-access` opens to WebDriver BiDi). Puppeteer's 'console' and 'pageerror'
- * events never fire for moz-extension:// pages (BiDi's log module and preload scripts skip the
- * extension process), so this is the only way a test sees them. console.log() calls of extension
- * pages do not reach this service either (they stay in the extension process's console storage).
+ * Evaluate JavaScript in Firefox's browser window (chrome scope, privileged), which
+ * `--remote-allow-system-access` opens to WebDriver BiDi: the way to what no WebExtension or BiDi
+ * API shows a test (the browser console, the extension's background).
  */
-async function watchBrowserConsole(connection: BidiConnection, prefix: string): Promise<{ take(): Promise<string[]> }> {
-  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-  const context = tree.result.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
-  if (!context) throw new Error('no browser window in the chrome scope (is --remote-allow-system-access set?)');
-  const run = async (expression: string): Promise<unknown> => {
-    const { result } = await connection.send('script.evaluate', { expression, target: { context }, awaitPromise: false });
+function chromeScope(connection: BidiConnection): (expression: string) => Promise<unknown> {
+  let context: Promise<string> | undefined;
+  return async (expression) => {
+    context ??= connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 }).then(({ result }) => {
+      const found = result.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
+      if (!found) throw new Error('no browser window in the chrome scope (is --remote-allow-system-access set?)');
+      return found;
+    });
+    const { result } = await connection.send('script.evaluate', { expression, target: { context: await context }, awaitPromise: true });
     if (result.type !== 'success') throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(result.exceptionDetails ?? result)}`);
     return result.result.value;
   };
+}
+
+/**
+ * The browser console's script errors and CSP reports for pages under `prefix`, collected by a
+ * listener on Firefox's console service registered in the browser window. Puppeteer's 'console'
+ * and 'pageerror' events never fire for moz-extension:// pages (BiDi's log module and preload
+ * scripts skip the extension process), so this is the only way a test sees them. console.log()
+ * calls of extension pages do not reach this service either (they stay in the extension process).
+ */
+async function watchBrowserConsole(run: (expression: string) => Promise<unknown>, prefix: string): Promise<{ take(): Promise<string[]> }> {
   await run(`(() => {
     const prefix = ${JSON.stringify(prefix)};
     if (window.__ccConsole) return;
@@ -120,6 +132,8 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   try {
     await instance.installExtension(extension);
     const url = (path: string) => `moz-extension://${uuid}/${path}`;
+    // Puppeteer's BiDi connection (not in its public types).
+    const chrome = chromeScope((instance as unknown as { connection: BidiConnection }).connection);
     const open = async (path: string, readySelector: string) => {
       const page = await instance.newPage();
       // A background tab's requestAnimationFrame is throttled, and Puppeteer's clicks and
@@ -180,7 +194,17 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
           return path;
         }, { timeout: 10_000, interval: 50 });
       },
-      browserConsole: () => watchBrowserConsole((instance as unknown as { connection: BidiConnection }).connection, url('')),
+      browserConsole: () => watchBrowserConsole(chrome, url('')),
+      async stopBackground() {
+        // What Firefox itself does to an idle event page (and its tests do through
+        // ExtensionTestUtils): the background document is unloaded; the next event starts it again.
+        const state = await chrome(`(async () => {
+          const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+          await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+          return extension.backgroundState;
+        })()`);
+        if (state !== 'stopped') throw new Error(`the background is ${state}, not stopped`);
+      },
       close: () => instance.close(),
     };
   } catch (error) {
