@@ -76,8 +76,8 @@ function chromeScope(connection: BidiConnection): (expression: string) => Promis
 /**
  * The browser console's script errors and CSP reports for pages under `prefix`, collected by a
  * listener on Firefox's console service registered in the browser window. Puppeteer's 'console'
- * and 'pageerror' events never fire for moz-extension:// pages (BiDi's log module and preload
- * scripts skip the extension process), so this is the only way a test sees them. console.log()
+ * and 'pageerror' events never fire for moz-extension:// pages, nor do preload scripts run there
+ * (measured on ESR 153), so this is the only way a test sees them. console.log()
  * calls of extension pages do not reach this service either (they stay in the extension process).
  */
 async function watchBrowserConsole(run: (expression: string) => Promise<unknown>, prefix: string): Promise<{ take(): Promise<string[]> }> {
