@@ -159,14 +159,15 @@ describe('Firefox: offline images and a safe reader', () => {
         expect(await tab.evaluate(() => location.search)).toBe(`?id=${id}`);
       }
       expect(await popup.evaluate(() => (window as { __logged?: string[] }).__logged)).not.toContainEqual(expect.stringMatching(/HOSTILE/));
-      // An error thrown last in each page arrives in the browser console after all before it.
+      // An error reported last in each page arrives in the browser console after all before it.
+      // (reportError, not a throw in a timer: a background tab's timers are throttled to 1 s.)
       const logs: string[] = [];
       for (const [name, p] of [['popup', popup], ['tab', tab]] as const) {
-        await p.evaluate((probe) => setTimeout(() => { throw new Error(probe); }), `probe ${name} ${id}`);
+        await p.evaluate((probe) => reportError(new Error(probe)), `probe ${name} ${id}`);
         await vi.waitFor(async () => {
           logs.push(...await browserConsole.take());
           expect(logs).toContainEqual(expect.stringContaining(`probe ${name} ${id}`));
-        });
+        }, { timeout: 15_000, interval: 100 });
       }
       await tab.close();
       const reported = logs.filter((l) => !/probe (popup|tab) /.test(l));
@@ -220,11 +221,11 @@ describe('Firefox: offline images and a safe reader', () => {
     expect(await attr(tab, 'data-size')).toBe('L');
     expect(await fontSize()).toBeGreaterThan(before);
     expect(await tab.$eval('body', (b) => getComputedStyle(b).backgroundColor)).toBe('rgb(244, 236, 216)');
-    await vi.waitFor(async () => expect(await h.control.evaluate(async () => (await browser.storage.local.get('settings')).settings)).toMatchObject({ readerTheme: 'sepia', readerFont: 'sans', readerSize: 'L', readerWidth: 'narrow' }));
+    await vi.waitFor(async () => expect(await h.control.evaluate(async () => (await browser.storage.local.get('settings')).settings)).toMatchObject({ readerTheme: 'sepia', readerFont: 'sans', readerSize: 'L', readerWidth: 'narrow' }), { timeout: 10_000 });
 
     // Scroll with the keyboard's j, then to the middle; the position is saved.
     await tab.keyboard.press('j');
-    await vi.waitFor(async () => expect(await tab.evaluate(() => scrollY)).toBeGreaterThan(0));
+    await vi.waitFor(async () => expect(await tab.evaluate(() => scrollY)).toBeGreaterThan(0), { timeout: 10_000 });
     await tab.evaluate(() => scrollTo(0, (document.scrollingElement!.scrollHeight - innerHeight) / 2));
     const reading = () => h.control.evaluate((id) => new Promise<{ progress: number; readAt?: string } | undefined>((resolve) => {
       const open = indexedDB.open('clean-capture');
@@ -233,7 +234,7 @@ describe('Firefox: offline images and a safe reader', () => {
         req.onsuccess = () => { resolve(req.result); open.result.close(); };
       };
     }), ids.seed);
-    await vi.waitFor(async () => expect((await reading())?.progress).toBeCloseTo(0.5, 1));
+    await vi.waitFor(async () => expect((await reading())?.progress).toBeCloseTo(0.5, 1), { timeout: 10_000 });
     expect((await reading())?.readAt).toBeUndefined();
     await tab.close();
 
