@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
 import { launchChromium, type ChromiumHarness } from './chromium-harness';
-import { countCaptures, readCapture } from './library-queries';
+import { countCaptures, readCapture, type StoredCapture } from './library-queries';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'));
 
@@ -75,6 +75,8 @@ describe('Chromium: zip export, backup and restore', () => {
 
   it('downloads a backup of the whole library', async () => {
     original = await h.control.evaluate(readCapture, 1);
+    // The stored page's bytes are part of what must come back.
+    expect((original as StoredCapture).rawHtmlGzip!.length).toBeGreaterThan(500);
     const [download] = await Promise.all([options.waitForEvent('download'), options.click('#backup-download')]);
     expect(download.suggestedFilename()).toMatch(/^clean-capture-backup-\d{4}-\d{2}-\d{2}\.json$/);
     backupPath = (await download.path())!;
@@ -108,6 +110,18 @@ describe('Chromium: zip export, backup and restore', () => {
     await options.setInputFiles('#restore-file', broken);
     await options.waitForSelector('#backup-status[data-state="failed"]');
     expect(await options.textContent('#backup-status')).toMatch(/This backup file is incomplete .*Nothing was changed/);
+    expect(await recordCount()).toBe(1);
+    expect(await h.control.evaluate(readCapture, 1)).toEqual(original);
+  });
+
+  it('refuses a file from a newer version with a clear message and changes nothing', async () => {
+    const data = JSON.parse(readFileSync(backupPath, 'utf8'));
+    data.formatVersion = 99;
+    const future = join(tmpdir(), `cc-future-${process.pid}.json`);
+    writeFileSync(future, JSON.stringify(data));
+    await options.setInputFiles('#restore-file', future);
+    await options.waitForSelector('#backup-status[data-state="failed"]:text("made by a newer version")');
+    expect(await options.textContent('#backup-status')).toMatch(/made by a newer version of Clean Capture \(format 99.*Nothing was changed/);
     expect(await recordCount()).toBe(1);
     expect(await h.control.evaluate(readCapture, 1)).toEqual(original);
   });

@@ -22,6 +22,13 @@ export interface FirefoxHarness {
   send<T>(message: unknown): Promise<T>;
   /** The path of a finished download whose name matches, once Firefox has written it. */
   download(name: string | RegExp): Promise<string>;
+  /**
+   * Start collecting what Firefox logs for the extension's pages to the browser console (script
+   * errors, CSP reports); `take()` returns and forgets what came since. See `watchBrowserConsole`.
+   */
+  browserConsole(): Promise<{ take(): Promise<string[]> }>;
+  /** Unload the extension's background (event page), as Firefox does when it is idle. */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,6 +50,64 @@ export async function waitForExtensionPage(page: Page, readySelector: string): P
   await page.waitForSelector(readySelector);
 }
 
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: any }>;
+}
+
+/**
+ * Evaluate JavaScript in Firefox's browser window (chrome scope, privileged), which
+ * `--remote-allow-system-access` opens to WebDriver BiDi: the way to what no WebExtension or BiDi
+ * API shows a test (the browser console, the extension's background).
+ */
+function chromeScope(connection: BidiConnection): (expression: string) => Promise<unknown> {
+  let context: Promise<string> | undefined;
+  return async (expression) => {
+    context ??= connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 }).then(({ result }) => {
+      const found = result.contexts.find((c: { url: string }) => c.url === 'chrome://browser/content/browser.xhtml')?.context;
+      if (!found) throw new Error('no browser window in the chrome scope (is --remote-allow-system-access set?)');
+      return found;
+    });
+    const { result } = await connection.send('script.evaluate', { expression, target: { context: await context }, awaitPromise: true });
+    if (result.type !== 'success') throw new Error(`chrome-scope evaluation failed: ${JSON.stringify(result.exceptionDetails ?? result)}`);
+    return result.result.value;
+  };
+}
+
+/**
+ * The browser console's script errors and CSP reports for pages under `prefix`, collected by a
+ * listener on Firefox's console service registered in the browser window. Puppeteer's 'console'
+ * and 'pageerror' events never fire for moz-extension:// pages, nor do preload scripts run there
+ * (measured on ESR 153), so this is the only way a test sees them. console.log()
+ * calls of extension pages do not reach this service either (they stay in the extension process).
+ */
+async function watchBrowserConsole(run: (expression: string) => Promise<unknown>, prefix: string): Promise<{ take(): Promise<string[]> }> {
+  await run(`(() => {
+    const prefix = ${JSON.stringify(prefix)};
+    if (window.__ccConsole) return;
+    window.__ccConsole = [];
+    Services.console.registerListener({
+      observe(message) {
+        if (message instanceof Ci.nsIScriptError && message.sourceName.startsWith(prefix))
+          window.__ccConsole.push(message.category + ': ' + message.errorMessage);
+      },
+    });
+  })()`);
+  return { take: async () => JSON.parse(String(await run('JSON.stringify(window.__ccConsole.splice(0))'))) };
+}
+
+/**
+ * Playwright's fill() for Puppeteer: the field's text selected, then typed over (or deleted), so
+ * the page sees real key and input events. (BiDi's sendCharacter takes one character only.)
+ */
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  await page.focus(selector);
+  await page.$eval(selector, (input) => (input as HTMLInputElement).select());
+  if (value) await page.keyboard.type(value);
+  else await page.keyboard.press('Backspace');
+  const now = await page.$eval(selector, (input) => (input as HTMLInputElement).value);
+  if (now !== value) throw new Error(`${selector} holds "${now}", not "${value}"`);
+}
+
 export async function launchFirefox(): Promise<FirefoxHarness> {
   const extension = testCopyOf('firefox');
   const uuid = randomUUID();
@@ -61,12 +126,14 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       'browser.download.dir': downloads,
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
-      'browser.helperApps.neverAsk.saveToDisk': 'text/markdown,application/zip,application/json',
+      'browser.helperApps.neverAsk.saveToDisk': 'text/markdown,application/zip,application/json,application/epub+zip,text/html',
     },
   });
   try {
     await instance.installExtension(extension);
     const url = (path: string) => `moz-extension://${uuid}/${path}`;
+    // Puppeteer's BiDi connection (not in its public types).
+    const chrome = chromeScope((instance as unknown as { connection: BidiConnection }).connection);
     const open = async (path: string, readySelector: string) => {
       const page = await instance.newPage();
       // A background tab's requestAnimationFrame is throttled, and Puppeteer's clicks and
@@ -126,6 +193,17 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
           if (!path || existsSync(`${path}.part`) || statSync(path).size === 0) throw new Error(`no finished download ${name} in ${downloads}`);
           return path;
         }, { timeout: 10_000, interval: 50 });
+      },
+      browserConsole: () => watchBrowserConsole(chrome, url('')),
+      async stopBackground() {
+        // What Firefox itself does to an idle event page (and its tests do through
+        // ExtensionTestUtils): the background document is unloaded; the next event starts it again.
+        const state = await chrome(`(async () => {
+          const extension = WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension;
+          await extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+          return extension.backgroundState;
+        })()`);
+        if (state !== 'stopped') throw new Error(`the background is ${state}, not stopped`);
       },
       close: () => instance.close(),
     };

@@ -156,6 +156,28 @@ describe('Firefox: the first slice end to end', () => {
     await page.bringToFront();
   });
 
+  it('keeps the page with the capture and re-extracts it offline', async () => {
+    const raw = await h.control.evaluate(() => new Promise<{ bytes: boolean; size: number }>((resolve) => {
+      const open = indexedDB.open('clean-capture');
+      open.onsuccess = () => {
+        const req = open.result.transaction('captures').objectStore('captures').getAll();
+        req.onsuccess = () => {
+          const record = req.result.find((r: { selectionOnly: boolean }) => !r.selectionOnly);
+          resolve({ bytes: record.rawHtmlGzip instanceof Uint8Array, size: record.rawHtmlGzip?.byteLength ?? 0 });
+          open.result.close();
+        };
+      };
+    }));
+    expect(raw.bytes).toBe(true);
+    expect(raw.size).toBeGreaterThan(500); // gzip of the whole page, smaller than the page itself
+    // The server is stopped: only the stored page can be read again.
+    await popup!.click('#reextract');
+    await popup!.waitForFunction(() => document.querySelector('#status')?.getAttribute('data-kind') === 'ok' && document.querySelector('#status-text')?.textContent?.includes('Re-extracted'));
+    await popup!.waitForSelector('#reader .article-body p');
+    const paragraphs = await popup!.$$eval('#reader .article-body p', (ps) => ps.map((p) => p.textContent));
+    expect(paragraphs).toEqual(expected.paragraphs);
+  });
+
   it('exports the article as a Markdown file with front matter', async () => {
     await popup!.click('#export-md');
     const file = await h.download(`2014-11-08 ${expected.title}.md`);

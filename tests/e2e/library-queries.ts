@@ -18,12 +18,26 @@ export function countCaptures(): Promise<number> {
   });
 }
 
-export function readCapture(id: number): Promise<CaptureRecord | undefined> {
-  return new Promise<CaptureRecord | undefined>((resolve, reject) => {
+/** A capture as `readCapture` hands it over: the stored page's bytes as a plain array. */
+export type StoredCapture = Omit<CaptureRecord, 'rawHtmlGzip'> & { rawHtmlGzip?: number[] };
+
+/**
+ * One capture. Its bytes (`rawHtmlGzip`) come back as an array of numbers: WebDriver BiDi
+ * (Puppeteer in Firefox) cannot hand a Uint8Array to the test at all (it arrives as undefined),
+ * so the bytes are compared the same way in both browsers. The extension's messages take the
+ * array back as bytes.
+ */
+export function readCapture(id: number): Promise<StoredCapture | undefined> {
+  return new Promise<StoredCapture | undefined>((resolve, reject) => {
     const open = indexedDB.open('clean-capture');
     open.onsuccess = () => {
       const req = open.result.transaction('captures').objectStore('captures').get(id);
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onsuccess = () => {
+        const record = req.result;
+        if (record?.rawHtmlGzip instanceof Uint8Array) record.rawHtmlGzip = Array.from(record.rawHtmlGzip);
+        resolve(record);
+        open.result.close();
+      };
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);

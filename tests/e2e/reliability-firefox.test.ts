@@ -10,13 +10,16 @@ type Reply = { ok: true; value: { status: string; id: number; title: string } } 
 declare const browser: any;
 
 /**
- * Issue #8 in Firefox ESR: the same legacy-charset and 20-at-once captures as Chromium. Stopping the
- * background mid-capture has no automation hook in Firefox (README "Reliability").
+ * Issue #8 in Firefox ESR, the same steps as Chromium: legacy charsets, a page still loading, an
+ * article only in a frame, 20 captures at once, and the background (an event page in Firefox)
+ * stopped in the middle of a capture. Tests run in order and share one browser.
  */
 describe('Firefox ESR: reliability', () => {
   let server: DemoServer;
   let h: FirefoxHarness;
   const pages: Page[] = [];
+
+  const badgeOf = (tabId: number) => h.control.evaluate((id) => browser.action.getBadgeText({ tabId: id }), tabId);
 
   async function open(url: string): Promise<number> {
     const page = await h.browser.newPage();
@@ -90,5 +93,53 @@ describe('Firefox ESR: reliability', () => {
     const badges = await h.control.evaluate((ids: number[]) => Promise.all(ids.map((tabId) => browser.action.getBadgeText({ tabId }))), tabIds);
     expect(badges.filter((b: string) => b === '…')).toEqual([]);
     for (const page of pages.splice(0)) await page.close();
+  });
+
+  it('the background stopped mid-capture: after restart the capture is whole or absent, the library intact, no "…" left on the badge', async () => {
+    const seedTab = await open(server.seedUrl);
+    const seed = await h.send<Reply>({ type: 'capture', tabId: seedTab });
+    expect(seed.ok).toBe(true);
+    const seedId = (seed as { value: { id: number } }).value.id;
+    const seedBefore = await h.control.evaluate(readCapture, seedId);
+    const countBefore = await h.control.evaluate(countCaptures);
+
+    // A capture that hangs on its image (the server holds /slow-image.jpg for a minute).
+    server.slowImage.requested = 0;
+    const slowTab = await open(`${server.origin}/slow-image.html`);
+    void h.control.evaluate((tabId) => browser.runtime.sendMessage({ type: 'capture', tabId }).catch(() => null), slowTab);
+    await expect.poll(() => server.slowImage.requested, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await badgeOf(slowTab)).toBe('…');
+
+    // Mark the running background, stop it; the next message starts a new one.
+    const running = () => h.control.evaluate(async () => (await browser.runtime.getBackgroundPage()).__ccRunning);
+    await h.control.evaluate(async () => { (await browser.runtime.getBackgroundPage()).__ccRunning = true; });
+    expect(await running()).toBe(true);
+    await h.stopBackground();
+    const noArticleTab = await open(`${server.origin}/no-article.html`);
+    const wake = await h.send<Reply>({ type: 'capture', tabId: noArticleTab });
+    expect(wake).toMatchObject({ ok: false, error: { code: 'no-article' } });
+    expect(await running()).toBeUndefined();
+
+    await expect.poll(() => badgeOf(slowTab), { timeout: 30_000 }).not.toBe('…');
+    // The library: the seed untouched; the cut capture either fully there (its text was saved
+    // before the images) or absent.
+    expect(await h.control.evaluate(readCapture, seedId)).toEqual(seedBefore);
+    const countAfter = await h.control.evaluate(countCaptures);
+    expect([countBefore, countBefore + 1]).toContain(countAfter);
+    if (countAfter === countBefore + 1) {
+      const all = await h.control.evaluate(() => new Promise<{ title: string; textContent: string }[]>((resolve) => {
+        const req = indexedDB.open('clean-capture');
+        req.onsuccess = () => {
+          const get = req.result.transaction('captures').objectStore('captures').getAll();
+          get.onsuccess = () => { resolve(get.result); req.result.close(); };
+        };
+      }));
+      const cut = all.find((r) => r.title === 'A slow photo at the harbour');
+      expect(cut).toBeDefined();
+      expect(cut!.textContent).toContain('Paragraph 5 of article slow');
+    }
+    // And the extension still saves.
+    const again = await h.send<Reply>({ type: 'capture', tabId: seedTab });
+    expect(again).toMatchObject({ ok: true, value: { status: 'already-saved', id: seedId } });
   });
 });
