@@ -3,9 +3,20 @@ const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]
 const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)*/gu;
 
 export function countWords(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const rest = text.replace(CJK, ' ').match(WORD)?.length ?? 0;
-  return cjk + rest;
+  const cjk = countMatches(CJK, text);
+  return cjk + countMatches(WORD, cjk ? text.replace(CJK, ' ') : text);
+}
+
+/**
+ * How many times a global regex matches, as `match(re).length` but without building the array
+ * of every match (a long article's words were a large share of the extractor's garbage).
+ * The regex must not match the empty string.
+ */
+function countMatches(re: RegExp, text: string): number {
+  re.lastIndex = 0;
+  let count = 0;
+  while (re.test(text)) count++;
+  return count;
 }
 
 /** 230 words a minute, the usual figure for screen reading; never less than one minute. */
