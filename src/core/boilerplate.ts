@@ -1,4 +1,4 @@
-import { closestTag, containsTag, isAttached, textOf } from './dom';
+import { attr, closestTag, containsTag, everyTextData, isAttached, isSpaceCode, textOf } from './dom';
 import { elementsByTag, type PageScan } from './page-scan';
 
 /**
@@ -72,17 +72,56 @@ function removeBracketedPromoLinks(scan: PageScan, links: Element[]): void {
 
 /** Page-number strips left empty when an article has one page: "1", "1 2 Next ›". */
 const PAGER_TEXT = /^(?:\d{1,3}|next|prev|previous|first|last|more|[<>«»‹›|.…·/-]|上一页|下一页|首页|尾页|\s)+$/i;
+/** Named as a pager; the words hold no space, so class and id are tested apart (no joined label). */
+const PAGER_LABEL = /pag|pg|num/i;
+const isPagerNamed = (el: Element) => PAGER_LABEL.test(attr(el, 'class') ?? '') || PAGER_LABEL.test(attr(el, 'id') ?? '');
+
 function removeEmptyPagers(doc: Document, scan: PageScan): void {
-  const labels = new Map(scan.labelled.map(({ el, label }) => [el, label]));
+  const links = scan.byTag.get('A') ?? [];
+  let linked: Set<Element> | null = null;
   for (const el of elementsByTag(scan, 'DIV', 'NAV', 'UL', 'OL', 'P')) {
     if ((scan.textLength.get(el) ?? Infinity) > 400) continue;
     // A pager is named as one or made of links; checking only those keeps this pass cheap.
-    if (!/pag|pg|num/.test(labels.get(el) ?? '') && !containsTag(el, 'a')) continue;
+    if (!isPagerNamed(el) && !(linked ??= ancestorsOf(links)).has(el)) continue;
+    if (!shortWithDigit(el)) continue;
     const text = textOf(el);
     if (text.length >= 40 || !/\d/.test(text) || !PAGER_TEXT.test(text)) continue;
     if (closestTag(el, TABLE) || containsTag(el, 'img', 'picture', 'video') || !isAttached(el, doc)) continue;
     el.remove();
+    linked = null; // the links it held no longer count for its ancestors
   }
+}
+
+/**
+ * Could the element's collapsed text be under 40 characters with a digit in it? Told from its
+ * text nodes without building the text: most candidates are ordinary short paragraphs. Counting
+ * only non-space characters never over-counts the collapsed length, so no pager is missed.
+ */
+function shortWithDigit(el: Element): boolean {
+  let chars = 0;
+  let digit = false;
+  const fits = everyTextData(el, (data) => {
+    for (let i = 0; i < data.length; i++) {
+      const code = data.charCodeAt(i);
+      if (isSpaceCode(code)) continue;
+      if (++chars >= 40) return false;
+      if (code >= 48 && code <= 57) digit = true;
+    }
+    return true;
+  });
+  return fits && digit;
+}
+
+/**
+ * Every element that has one of `elements` below it, as the tree is now: one walk up per element
+ * (stopping where an earlier walk went), instead of a subtree search per candidate.
+ */
+function ancestorsOf(elements: readonly Element[]): Set<Element> {
+  const found = new Set<Element>();
+  for (const el of elements) {
+    for (let n = el.parentElement; n && !found.has(n); n = n.parentElement) found.add(n);
+  }
+  return found;
 }
 
 export function removeBoilerplate(doc: Document, scan: PageScan): void {

@@ -11,6 +11,38 @@ export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Visits the data of each text node under `root`, in the order textContent reads them, until
+ * `visit` returns false (then returns false). Lets a rule look at text without building the
+ * string, which in linkedom is an array join per call.
+ */
+export function everyTextData(root: Node, visit: (data: string) => boolean): boolean {
+  for (let n: Node | null = root.firstChild; n; ) {
+    if (n.nodeType === 3 || n.nodeType === 4) { // text, CDATA
+      if (!visit((n as CharacterData).data)) return false;
+    } else if (n.nodeType === 1 && n.firstChild) {
+      n = n.firstChild;
+      continue;
+    }
+    n = nextOutside(n, root);
+  }
+  return true;
+}
+
+/** The node after `node` and its subtree, within `root`. */
+function nextOutside(node: Node, root: Node): Node | null {
+  for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
+  return null;
+}
+
+/** Does `\s` match this UTF-16 code unit? (Everything up to the space counts: a superset, on purpose.) */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 32) return true;
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
+    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
 /** "a b" class and id tokens of an element, lower-cased, for boilerplate matching. */
 export function labelOf(el: Element): string {
   return `${attr(el, 'class') ?? ''} ${attr(el, 'id') ?? ''}`.toLowerCase();
