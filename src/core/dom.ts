@@ -35,12 +35,32 @@ function nextOutside(node: Node, root: Node): Node | null {
   return null;
 }
 
-/** Does `\s` match this UTF-16 code unit? (Everything up to the space counts: a superset, on purpose.) */
+/** Does `\s` (and so trim) match this UTF-16 code unit? */
 export function isSpaceCode(code: number): boolean {
-  if (code <= 32) return true;
-  if (code < 0xa0) return false;
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
     || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * `textOf(root).length` without building the text (root an element or document). Stops counting
+ * once past `cap`, returning some length above it.
+ */
+export function collapsedLength(root: Node, cap = Infinity): number {
+  let length = 0;
+  let space = false; // whitespace seen since the last character counted
+  everyTextData(root, (data) => {
+    for (let i = 0; i < data.length; i++) {
+      if (isSpaceCode(data.charCodeAt(i))) {
+        space = length > 0; // leading whitespace is trimmed away
+      } else {
+        length += space ? 2 : 1; // a run of whitespace between characters becomes one space
+        space = false;
+      }
+    }
+    return length <= cap;
+  });
+  return length;
 }
 
 /** "a b" class and id tokens of an element, lower-cased, for boilerplate matching. */
