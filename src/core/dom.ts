@@ -84,7 +84,7 @@ export function blockText(root: Node, skip: ReadonlySet<Node> = new Set()): stri
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
-      parts.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
+      parts.push((node.nodeValue ?? '').replace(SPACE_RUN, ' '));
       return;
     }
     if (node.nodeType !== 1) return;
@@ -100,13 +100,39 @@ export function blockText(root: Node, skip: ReadonlySet<Node> = new Set()): stri
     if (block && el.tagName !== 'BR') parts.push('\n\n');
   };
   walk(root);
-  return parts
-    .join('')
-    .split(/\n/)
-    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return tidyLines(parts.join(''));
+}
+
+/**
+ * What `.replace(/\s+/g, ' ')` changes, and only that: a lone space is left alone, so text
+ * that needs no change is returned as is rather than copied.
+ */
+const SPACE_RUN = /\s{2,}|[^\S ]/g;
+/** Likewise for `/[ \t\u00a0]+/g`. */
+const LINE_SPACE_RUN = /[ \t\u00a0]{2,}|[\t\u00a0]/g;
+
+/**
+ * Each line trimmed with its space runs collapsed; lines joined by one newline, or by a blank
+ * line where blank lines were; none at either end. (Same as split, map, join, then collapsing
+ * \n{3,} and trimming, in one pass over the lines.)
+ */
+function tidyLines(text: string): string {
+  const out: string[] = [];
+  let blank = false; // a blank line since the last line kept
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).replace(LINE_SPACE_RUN, ' ').trim();
+    if (!line) {
+      blank = true;
+    } else {
+      if (out.length) out.push(blank ? '\n\n' : '\n');
+      out.push(line);
+      blank = false;
+    }
+    start = end + 1;
+  }
+  return out.join('');
 }
 
 export function removeAll(elements: Iterable<Element>): void {
