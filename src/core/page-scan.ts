@@ -17,6 +17,8 @@ export interface PageScan {
   /** The headline, article containers and every ancestor of them: never page furniture. */
   holdsArticle: Set<Element>;
   bodyTextLength: number;
+  /** Elements on the longest path down from the root element (the root alone: 1). */
+  depth: number;
 }
 
 const NO_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
@@ -35,10 +37,12 @@ export function scanPage(doc: Document): PageScan {
   // elements and whether their own text counts: no stack entry or child list per element.
   const open: number[] = [];
   const openCounts: boolean[] = [];
+  let depth = 0;
   for (let node: Node | null = root; node; ) {
     if (node.nodeType === 1) {
       const el = node as Element;
       const index = elements.push(el) - 1;
+      if (open.length >= depth) depth = open.length + 1;
       parents.push(open.length ? open[open.length - 1]! : -1);
       own.push(0);
       const tag = el.tagName.toUpperCase();
@@ -68,7 +72,7 @@ export function scanPage(doc: Document): PageScan {
     for (let n: Element | null = marker; n && !holdsArticle.has(n); n = n.parentElement) holdsArticle.add(n);
   }
   // Pre-order visits elements in document order, so every list is in document order.
-  return { textLength, labelled, byTag, itemprops, holdsArticle, bodyTextLength: (doc.body && textLength.get(doc.body)) ?? 0 };
+  return { textLength, labelled, byTag, itemprops, holdsArticle, bodyTextLength: (doc.body && textLength.get(doc.body)) ?? 0, depth };
 }
 
 /** The next node in pre-order after `node`'s subtree, closing the elements walked out of. */
