@@ -1,5 +1,5 @@
 import { attr, closestTag, containsTag, everyTextData, isAttached, isSpaceCode, textOf } from './dom';
-import { elementsByTag, type PageScan } from './page-scan';
+import { elementsByTag, labelMatches, type PageScan } from './page-scan';
 
 /**
  * Page furniture removed before Readability looks at the page. Each rule describes a kind of
@@ -14,8 +14,9 @@ const FURNITURE = /(^|[\s_-])(share|shares|sharing|sharetools|social|sociable|ad
 const NEVER_FURNITURE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
 function removeFurnitureByName(doc: Document, scan: PageScan): void {
-  for (const { el, label } of scan.labelled) {
-    if (!FURNITURE.test(label) || NEVER_FURNITURE.has(el.tagName.toUpperCase()) || scan.holdsArticle.has(el)) continue;
+  for (const entry of scan.labelled) {
+    const el = entry.el;
+    if (!labelMatches(entry, FURNITURE) || NEVER_FURNITURE.has(el.tagName.toUpperCase()) || scan.holdsArticle.has(el)) continue;
     // A wrapper holding most of the page's text is the article, whatever it is called.
     if ((scan.textLength.get(el) ?? 0) > scan.bodyTextLength * 0.4) continue;
     if (isAttached(el, doc)) el.remove();

@@ -1,7 +1,7 @@
 import type { LeadImage, MetadataField, MetaSource } from './capture';
 import { parseDate } from './dates';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
-import type { PageScan } from './page-scan';
+import { labelMatches, type PageScan } from './page-scan';
 import { collapseWhitespace } from './text';
 import { attr } from './dom';
 
@@ -111,7 +111,7 @@ function bylineFromPage(scan: PageScan): string | null {
   return firstFound(scan.byTag.get('A') ?? [], relAuthor)
     ?? firstFound(scan.byTag.get('LINK') ?? [], relAuthor)
     ?? firstFound(scan.itemprops.get('author') ?? [], (el) => bylineOf(scan, el))
-    ?? firstFound(scan.labelled, ({ el, label }) => (BYLINE_CLASS.test(label) ? bylineOf(scan, el) : null));
+    ?? firstFound(scan.labelled, (entry) => (labelMatches(entry, BYLINE_CLASS) ? bylineOf(scan, entry.el) : null));
 }
 
 /** The first non-null `read(item)`, reading no further. */
@@ -133,7 +133,7 @@ function bylineOf(scan: PageScan, el: Element): string | null {
 /** A date written in the page's text near the headline (dateline / info line). */
 function dateFromPageText(scan: PageScan): { date: string; text: string } | null {
   // Date-named elements, then <time>s, tried as found (labels matched only up to the first date).
-  return firstFound(scan.labelled, ({ el, label }) => (DATE_CLASS.test(label) ? dateOf(scan, el) : null))
+  return firstFound(scan.labelled, (entry) => (labelMatches(entry, DATE_CLASS) ? dateOf(scan, entry.el) : null))
     ?? firstFound(scan.byTag.get('TIME') ?? [], (el) => dateOf(scan, el));
 }
 

@@ -5,11 +5,28 @@
  */
 import { attr } from './dom';
 
+/** An element with its raw class and id (one of them non-empty). */
+export interface Labelled {
+  el: Element;
+  cls: string | null;
+  id: string | null;
+}
+
+/**
+ * Does `pattern` match the element's lower-cased class or id? The same as testing its lower-cased
+ * "class id" label for patterns whose words are bounded by whitespace, ^ or $ (all of ours): no
+ * match can span the space that would join them. Building that label for every element was a
+ * fifth of the scan's time.
+ */
+export function labelMatches({ cls, id }: Labelled, pattern: RegExp): boolean {
+  return (!!cls && pattern.test(cls.toLowerCase())) || (!!id && pattern.test(id.toLowerCase()));
+}
+
 export interface PageScan {
   /** Length of the visible text under each element (scripts and styles excluded), raw whitespace. */
   textLength: Map<Element, number>;
-  /** Elements with a class or id, with their lower-cased "class id" label, in document order. */
-  labelled: { el: Element; label: string }[];
+  /** Elements with a class or id, in document order (test them with labelMatches). */
+  labelled: Labelled[];
   /** Elements by upper-case tag name, in document order. */
   byTag: Map<string, Element[]>;
   /** Elements by each (lower-cased) itemprop token: "author", "datePublished"… */
@@ -90,7 +107,7 @@ function nextAfter(node: Node, root: Node | null, open: number[], openCounts: bo
 function readAttributes(el: Element, labelled: PageScan['labelled'], itemprops: PageScan['itemprops']): string | null {
   const cls = attr(el, 'class');
   const id = attr(el, 'id');
-  if (cls || id) labelled.push({ el, label: `${cls ?? ''} ${id ?? ''}`.toLowerCase() });
+  if (cls || id) labelled.push({ el, cls, id });
   const itemprop = attr(el, 'itemprop');
   if (itemprop) {
     for (const token of itemprop.toLowerCase().split(/\s+/)) {
