@@ -27,7 +27,12 @@ const BAR_TAGS = new Set(['DIV', 'P', 'UL', 'OL', 'SPAN', 'LI', 'TD', 'SECTION',
 const TABLE = new Set(['TABLE']);
 
 const isDeadLink = (a: Element) => {
-  const href = (a.getAttribute('href') ?? '').trim().toLowerCase();
+  const raw = a.getAttribute('href') ?? '';
+  // Most links are settled by their first character, without trimming and lower-casing a copy:
+  // only an empty href, or one starting (after spaces) with "#" or "j", can be dead.
+  const first = raw.charCodeAt(0);
+  if (raw && !isSpaceCode(first) && first !== 0x23 && (first | 0x20) !== 0x6a) return false;
+  const href = raw.trim().toLowerCase();
   return href.startsWith('javascript:') || href === '#' || href === '';
 };
 
