@@ -194,17 +194,17 @@ export function removeClutter(root: Element, context: ClutterContext): void {
 
 function removeClutterBlocks(root: Element, { authors, dateline, captions }: ClutterContext, removals: Removals): void {
   const seen = new Map<string, Element[]>();
-  // Past MAX_CLUTTER a block's only possible verdict is "repeats a caption": its text is built
-  // only when a caption is as long (most of an article's blocks are such paragraphs).
-  const captionLengths = new Set<number>();
-  for (const caption of captions) captionLengths.add(caption.length);
-  const longestCaption = Math.max(0, ...captionLengths);
+  // Past MAX_CLUTTER a block's only possible verdict is "repeats a caption": a block surely longer
+  // than that and than every caption is passed over without building its text (most of an
+  // article's blocks are such paragraphs).
+  let longest = MAX_CLUTTER;
+  for (const caption of captions) longest = Math.max(longest, caption.length);
   for (const block of leafBlocks(root)) {
     const place = placeOf(block, root);
     if (!place.attached || place.inPreOrTable) continue;
-    const length = collapsedLength(block, Math.max(MAX_CLUTTER, longestCaption));
-    if (!length || (length > MAX_CLUTTER && !captionLengths.has(length))) continue;
+    if (collapsedLength(block, longest) > longest) continue;
     const text = textOf(block);
+    if (!text) continue;
     if (text.length < 300) seen.set(text, [...(seen.get(text) ?? []), block]);
     if (RELATED_INTRO.test(text) && text.length < 80) {
       debug('related-run', text);

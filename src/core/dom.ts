@@ -42,20 +42,37 @@ export function isSpaceCode(code: number): boolean {
     || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** Whitespace that collapsing would change: a run of two or more, or a lone non-space one. */
+const CHANGED_SPACE = /\s{2,}|[^\S ]/;
+
 /**
- * `textOf(root).length` without building the text (root an element or document). Stops counting
- * once past `cap`, returning some length above it.
+ * `textOf(root).length` without building the text (root an element or document). Stops once
+ * past `cap`, returning some length above it.
  */
 export function collapsedLength(root: Node, cap = Infinity): number {
   let length = 0;
   let space = false; // whitespace seen since the last character counted
+  const whitespace = () => {
+    space = length > 0; // leading whitespace is trimmed away
+  };
+  const characters = (count: number) => {
+    length += count + (space ? 1 : 0); // a run of whitespace between characters becomes one space
+    space = false;
+  };
   everyTextData(root, (data) => {
-    for (let i = 0; i < data.length; i++) {
-      if (isSpaceCode(data.charCodeAt(i))) {
-        space = length > 0; // leading whitespace is trimmed away
-      } else {
-        length += space ? 2 : 1; // a run of whitespace between characters becomes one space
-        space = false;
+    if (!CHANGED_SPACE.test(data)) {
+      // Most text nodes: whitespace only as lone spaces, so all but the end ones stay as they are.
+      let start = 0;
+      let end = data.length;
+      if (end && data.charCodeAt(0) === 32) { whitespace(); start = 1; }
+      const trailing = end > start && data.charCodeAt(end - 1) === 32;
+      if (trailing) end--;
+      if (end > start) characters(end - start);
+      if (trailing) whitespace();
+    } else {
+      for (let i = 0; i < data.length; i++) {
+        if (isSpaceCode(data.charCodeAt(i))) whitespace();
+        else characters(1);
       }
     }
     return length <= cap;
