@@ -1,4 +1,4 @@
-import { attr, closestTag, collapsedLength, containsTag, everyTextData, isAttached, isSpaceCode, textOf } from './dom';
+import { attr, closestTag, containsTag, everyTextData, isAttached, isSpaceCode, textOf } from './dom';
 import { elementsByTag, labelMatches, type PageScan } from './page-scan';
 
 /**
@@ -99,13 +99,24 @@ function removeEmptyPagers(doc: Document, scan: PageScan): void {
 }
 
 /**
- * Could the element's text be under 40 characters with a digit in it? Told from its text nodes
- * without building the text: most candidates are ordinary paragraphs with a link.
+ * Could the element's collapsed text be under 40 characters with a digit in it? Told from its
+ * text nodes without building the text: most candidates are ordinary short paragraphs. Counting
+ * only non-space characters never over-counts the collapsed length, so no pager is missed.
  */
 function shortWithDigit(el: Element): boolean {
-  return collapsedLength(el, 40) < 40 && !everyTextData(el, (data) => !DIGIT.test(data));
+  let chars = 0;
+  let digit = false;
+  const fits = everyTextData(el, (data) => {
+    for (let i = 0; i < data.length; i++) {
+      const code = data.charCodeAt(i);
+      if (isSpaceCode(code)) continue;
+      if (++chars >= 40) return false;
+      if (code >= 48 && code <= 57) digit = true;
+    }
+    return true;
+  });
+  return fits && digit;
 }
-const DIGIT = /\d/;
 
 /**
  * Every element that has one of `elements` below it, as the tree is now: one walk up per element

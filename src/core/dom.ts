@@ -70,7 +70,7 @@ export function collapsedLength(root: Node, cap = Infinity): number {
       if (end > start) characters(end - start);
       if (trailing) whitespace();
     } else {
-      for (let i = 0; i < data.length; i++) {
+      for (let i = 0; i < data.length && length <= cap; i++) {
         if (isSpaceCode(data.charCodeAt(i))) whitespace();
         else characters(1);
       }
