@@ -101,7 +101,7 @@ export function clutterKind(text: string, el: Element, authors: string[]): strin
   if (text.length <= 60 && READING_TIME.test(text)) return 'reading-time';
   if (text.length <= 250 && META_LINE.test(text)) return 'meta-line';
   // Prompts are short or carry their link; a sentence of prose that mentions a newsletter stays.
-  if (text.length <= 300 && PROMPT.test(text) && (text.length <= 120 || (text.length <= 300 && linkTextShare(el, text) > 0.1))) return 'prompt';
+  if (text.length <= 300 && PROMPT.test(text) && (text.length <= 120 || linkTextShare(el, text) > 0.1)) return 'prompt';
   if (INLINE_RELATED.test(text) && linkTextShare(el, text) > 0.3) return 'related';
   if (text.length <= 200 && isUpperCase(text) && linkTextShare(el, text) > 0.8) return 'related';
   return null;
@@ -159,7 +159,7 @@ const MAX_SHARE_REMOVED = 0.35;
 class Removals {
   private readonly log: { node: Element; parent: Node; next: Node | null }[] = [];
   removedText = 0;
-  /** Text length of the root before anything went: measured at the first removal, as most pages have none. */
+  /** Text length of the root before anything went: measured at the first removal (half the pages have none). */
   textBefore = 0;
 
   constructor(private readonly root: Element) {}
