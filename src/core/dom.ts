@@ -1,4 +1,5 @@
 /** Small DOM helpers that behave the same on a live page, linkedom and jsdom. */
+import { collapseSpaces, collapseWhitespace } from './text';
 
 export const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
@@ -8,7 +9,7 @@ export const BLOCK_TAGS = new Set([
 ]);
 
 export function textOf(node: Node | null | undefined): string {
-  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(node?.textContent ?? '');
 }
 
 /**
@@ -101,7 +102,7 @@ export function blockText(root: Node, skip: ReadonlySet<Node> = new Set()): stri
   const parts: string[] = [];
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
-      parts.push((node.nodeValue ?? '').replace(SPACE_RUN, ' '));
+      parts.push(collapseSpaces(node.nodeValue ?? ''));
       return;
     }
     if (node.nodeType !== 1) return;
@@ -120,12 +121,7 @@ export function blockText(root: Node, skip: ReadonlySet<Node> = new Set()): stri
   return tidyLines(parts.join(''));
 }
 
-/**
- * What `.replace(/\s+/g, ' ')` changes, and only that: a lone space is left alone, so text
- * that needs no change is returned as is rather than copied.
- */
-const SPACE_RUN = /\s{2,}|[^\S ]/g;
-/** Likewise for `/[ \t\u00a0]+/g`. */
+/** `/[ \t\u00a0]+/g`, matching only what needs changing (see collapseSpaces). */
 const LINE_SPACE_RUN = /[ \t\u00a0]{2,}|[\t\u00a0]/g;
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords } from '../../../src/core/text';
+import { collapseWhitespace, countWords } from '../../../src/core/text';
 
 describe('countWords', () => {
   it('counts words, keeping contractions whole', () => {
@@ -18,5 +18,16 @@ describe('countWords', () => {
     const text = 'one two three 四五';
     expect(countWords(text)).toBe(5);
     expect(countWords(text)).toBe(5);
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it('is replace(/\\s+/g, " ").trim() on every kind of whitespace run', () => {
+    const pieces = ['a', ' ', '  ', '\n', '\t', '\u00a0', '\u2028', '\ufeff', '\u3000', 'bc', '\r\n'];
+    for (let i = 0; i < 5000; i++) {
+      let text = '';
+      for (let j = 0; j < 8; j++) text += pieces[(i * 7 + j * 13 + ((i >> j) & 3)) % pieces.length];
+      expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+    }
   });
 });
