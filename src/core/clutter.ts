@@ -205,7 +205,11 @@ function removeClutterBlocks(root: Element, { authors, dateline, captions }: Clu
     if (collapsedLength(block, longest) > longest) continue;
     const text = textOf(block);
     if (!text) continue;
-    if (text.length < 300) seen.set(text, [...(seen.get(text) ?? []), block]);
+    if (text.length < 300) {
+      const copies = seen.get(text);
+      if (copies) copies.push(block);
+      else seen.set(text, [block]);
+    }
     if (RELATED_INTRO.test(text) && text.length < 80) {
       debug('related-run', text);
       removeRelatedRun(block, root, removals);
