@@ -1,5 +1,5 @@
-import { closestTag, containsTag, isAttached, textOf } from './dom';
-import { elementsByTag, type PageScan } from './page-scan';
+import { attr, closestTag, containsTag, everyTextData, isAttached, isSpaceCode, textOf } from './dom';
+import { elementsByTag, labelMatches, type PageScan } from './page-scan';
 
 /**
  * Page furniture removed before Readability looks at the page. Each rule describes a kind of
@@ -14,8 +14,9 @@ const FURNITURE = /(^|[\s_-])(share|shares|sharing|sharetools|social|sociable|ad
 const NEVER_FURNITURE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
 function removeFurnitureByName(doc: Document, scan: PageScan): void {
-  for (const { el, label } of scan.labelled) {
-    if (!FURNITURE.test(label) || NEVER_FURNITURE.has(el.tagName.toUpperCase()) || scan.holdsArticle.has(el)) continue;
+  for (const entry of scan.labelled) {
+    const el = entry.el;
+    if (!labelMatches(entry, FURNITURE) || NEVER_FURNITURE.has(el.tagName.toUpperCase()) || scan.holdsArticle.has(el)) continue;
     // A wrapper holding most of the page's text is the article, whatever it is called.
     if ((scan.textLength.get(el) ?? 0) > scan.bodyTextLength * 0.4) continue;
     if (isAttached(el, doc)) el.remove();
@@ -26,7 +27,12 @@ const BAR_TAGS = new Set(['DIV', 'P', 'UL', 'OL', 'SPAN', 'LI', 'TD', 'SECTION',
 const TABLE = new Set(['TABLE']);
 
 const isDeadLink = (a: Element) => {
-  const href = (a.getAttribute('href') ?? '').trim().toLowerCase();
+  const raw = a.getAttribute('href') ?? '';
+  // Most links are settled by their first character, without trimming and lower-casing a copy:
+  // only an empty href, or one starting (after spaces) with "#" or "j", can be dead.
+  const first = raw.charCodeAt(0);
+  if (raw && !isSpaceCode(first) && first !== 0x23 && (first | 0x20) !== 0x6a) return false;
+  const href = raw.trim().toLowerCase();
   return href.startsWith('javascript:') || href === '#' || href === '';
 };
 
@@ -72,17 +78,56 @@ function removeBracketedPromoLinks(scan: PageScan, links: Element[]): void {
 
 /** Page-number strips left empty when an article has one page: "1", "1 2 Next ›". */
 const PAGER_TEXT = /^(?:\d{1,3}|next|prev|previous|first|last|more|[<>«»‹›|.…·/-]|上一页|下一页|首页|尾页|\s)+$/i;
+/** Named as a pager; the words hold no space, so class and id are tested apart (no joined label). */
+const PAGER_LABEL = /pag|pg|num/i;
+const isPagerNamed = (el: Element) => PAGER_LABEL.test(attr(el, 'class') ?? '') || PAGER_LABEL.test(attr(el, 'id') ?? '');
+
 function removeEmptyPagers(doc: Document, scan: PageScan): void {
-  const labels = new Map(scan.labelled.map(({ el, label }) => [el, label]));
+  const links = scan.byTag.get('A') ?? [];
+  let linked: Set<Element> | null = null;
   for (const el of elementsByTag(scan, 'DIV', 'NAV', 'UL', 'OL', 'P')) {
     if ((scan.textLength.get(el) ?? Infinity) > 400) continue;
     // A pager is named as one or made of links; checking only those keeps this pass cheap.
-    if (!/pag|pg|num/.test(labels.get(el) ?? '') && !containsTag(el, 'a')) continue;
+    if (!isPagerNamed(el) && !(linked ??= ancestorsOf(links)).has(el)) continue;
+    if (!shortWithDigit(el)) continue;
     const text = textOf(el);
     if (text.length >= 40 || !/\d/.test(text) || !PAGER_TEXT.test(text)) continue;
     if (closestTag(el, TABLE) || containsTag(el, 'img', 'picture', 'video') || !isAttached(el, doc)) continue;
     el.remove();
+    linked = null; // the links it held no longer count for its ancestors
   }
+}
+
+/**
+ * Could the element's collapsed text be under 40 characters with a digit in it? Told from its
+ * text nodes without building the text: most candidates are ordinary short paragraphs. Counting
+ * only non-space characters never over-counts the collapsed length, so no pager is missed.
+ */
+function shortWithDigit(el: Element): boolean {
+  let chars = 0;
+  let digit = false;
+  const fits = everyTextData(el, (data) => {
+    for (let i = 0; i < data.length; i++) {
+      const code = data.charCodeAt(i);
+      if (isSpaceCode(code)) continue;
+      if (++chars >= 40) return false;
+      if (code >= 48 && code <= 57) digit = true;
+    }
+    return true;
+  });
+  return fits && digit;
+}
+
+/**
+ * Every element that has one of `elements` below it, as the tree is now: one walk up per element
+ * (stopping where an earlier walk went), instead of a subtree search per candidate.
+ */
+function ancestorsOf(elements: readonly Element[]): Set<Element> {
+  const found = new Set<Element>();
+  for (const el of elements) {
+    for (let n = el.parentElement; n && !found.has(n); n = n.parentElement) found.add(n);
+  }
+  return found;
 }
 
 export function removeBoilerplate(doc: Document, scan: PageScan): void {

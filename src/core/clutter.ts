@@ -1,8 +1,7 @@
 import { parseDate } from './dates';
-import { closestTag, containsTag, isAttached, textOf } from './dom';
+import { collapsedLength, containsTag, isAttached, textOf } from './dom';
 
 const PRE_TABLE = new Set(['PRE', 'TABLE']);
-const FIGURE = new Set(['FIGURE']);
 
 /**
  * Clutter Readability keeps inside the article: short blocks that are page furniture by what they
@@ -68,6 +67,8 @@ function linkTextShare(el: Element, text: string): number {
 }
 
 function isUpperCase(text: string): boolean {
+  // An ASCII lower-case letter settles it without building the letters (most blocks are prose).
+  if (/[a-z]/.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 8 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
@@ -85,9 +86,12 @@ function leafBlocks(root: Element): Element[] {
   return all.filter((el) => STRUCTURAL.has(el.tagName.toUpperCase()) && !hasBlockInside.has(el));
 }
 
+/** The longest text a clutter rule judges (bylines, credits, prompts are all short). */
+const MAX_CLUTTER = 400;
+
 /** Why a short block is clutter, or null. Exported for tests. */
 export function clutterKind(text: string, el: Element, authors: string[]): string | null {
-  if (text.length > 400) return null;
+  if (text.length > MAX_CLUTTER) return null;
   if (UI_STRINGS.test(text)) return 'ui';
   if (text.length <= 160 && CREDIT.test(text)) return 'credit';
   if (isDateline(text)) return 'dateline';
@@ -97,7 +101,7 @@ export function clutterKind(text: string, el: Element, authors: string[]): strin
   if (text.length <= 60 && READING_TIME.test(text)) return 'reading-time';
   if (text.length <= 250 && META_LINE.test(text)) return 'meta-line';
   // Prompts are short or carry their link; a sentence of prose that mentions a newsletter stays.
-  if (PROMPT.test(text) && (text.length <= 120 || (text.length <= 300 && linkTextShare(el, text) > 0.1))) return 'prompt';
+  if (text.length <= 300 && PROMPT.test(text) && (text.length <= 120 || linkTextShare(el, text) > 0.1)) return 'prompt';
   if (INLINE_RELATED.test(text) && linkTextShare(el, text) > 0.3) return 'related';
   if (text.length <= 200 && isUpperCase(text) && linkTextShare(el, text) > 0.8) return 'related';
   return null;
@@ -155,9 +159,14 @@ const MAX_SHARE_REMOVED = 0.35;
 class Removals {
   private readonly log: { node: Element; parent: Node; next: Node | null }[] = [];
   removedText = 0;
+  /** Text length of the root before anything went: measured at the first removal (half the pages have none). */
+  textBefore = 0;
+
+  constructor(private readonly root: Element) {}
 
   remove(node: Element, textLength = textOf(node).length): void {
     if (!node.parentNode) return;
+    if (!this.log.length) this.textBefore = collapsedLength(this.root);
     this.log.push({ node, parent: node.parentNode, next: node.nextSibling });
     this.removedText += textLength;
     node.remove();
@@ -178,25 +187,35 @@ export interface ClutterContext {
 }
 
 export function removeClutter(root: Element, context: ClutterContext): void {
-  const before = textOf(root).length;
-  const removals = new Removals();
+  const removals = new Removals(root);
   removeClutterBlocks(root, context, removals);
-  if (before && removals.removedText > before * MAX_SHARE_REMOVED) removals.undo();
+  if (removals.textBefore && removals.removedText > removals.textBefore * MAX_SHARE_REMOVED) removals.undo();
 }
 
 function removeClutterBlocks(root: Element, { authors, dateline, captions }: ClutterContext, removals: Removals): void {
   const seen = new Map<string, Element[]>();
+  // Past MAX_CLUTTER a block's only possible verdict is "repeats a caption": a block surely longer
+  // than that and than every caption is passed over without building its text (most of an
+  // article's blocks are such paragraphs).
+  let longest = MAX_CLUTTER;
+  for (const caption of captions) longest = Math.max(longest, caption.length);
   for (const block of leafBlocks(root)) {
-    if (!isAttached(block, root) || closestTag(block, PRE_TABLE)) continue;
+    const place = placeOf(block, root);
+    if (!place.attached || place.inPreOrTable) continue;
+    if (collapsedLength(block, longest) > longest) continue;
     const text = textOf(block);
     if (!text) continue;
-    if (text.length < 300) seen.set(text, [...(seen.get(text) ?? []), block]);
+    if (text.length < 300) {
+      const copies = seen.get(text);
+      if (copies) copies.push(block);
+      else seen.set(text, [block]);
+    }
     if (RELATED_INTRO.test(text) && text.length < 80) {
       debug('related-run', text);
       removeRelatedRun(block, root, removals);
       continue;
     }
-    const inFigure = closestTag(block, FIGURE) !== null;
+    const inFigure = place.inFigure;
     if (inFigure && block.tagName.toUpperCase() !== 'FIGCAPTION') continue;
     const kind = text === dateline ? 'dateline' : !inFigure && captions.has(text) ? 'caption-repeat' : clutterKind(text, block, authors);
     if (kind) {
@@ -208,6 +227,20 @@ function removeClutterBlocks(root: Element, { authors, dateline, captions }: Clu
   for (const [text, copies] of seen) {
     if (copies.length >= 3 && text.length < 60 && SHARE_WORDS.test(text)) for (const el of copies) if (isAttached(el, root)) { debug('repeated', text); removals.remove(el, text.length); }
   }
+}
+
+/** Where a block sits, from one walk up its ancestors (three walks per block before). */
+function placeOf(block: Element, root: Element): { attached: boolean; inPreOrTable: boolean; inFigure: boolean } {
+  let attached = false;
+  let inPreOrTable = false;
+  let inFigure = false;
+  for (let n: Element | null = block; n; n = n.parentElement) {
+    const tag = n.tagName.toUpperCase();
+    if (PRE_TABLE.has(tag)) inPreOrTable = true;
+    else if (tag === 'FIGURE') inFigure = true;
+    if (n === root) attached = true;
+  }
+  return { attached, inPreOrTable, inFigure };
 }
 
 // eslint-disable-next-line no-console

@@ -39,8 +39,42 @@ export function pageArticleStats(scan: PageScan): PageArticleStats {
   const article = containers.sort((a, b) => (scan.textLength.get(b) ?? 0) - (scan.textLength.get(a) ?? 0))[0];
   return {
     paragraphChars,
-    inArticle: article ? countStructure(article) : null,
+    inArticle: article ? countScannedStructure(scan, article) : null,
   };
+}
+
+/**
+ * countStructure of a page element, from the scan: each image, heading, code block and table of
+ * the page is checked for being inside `root` (a walk up from a few dozen elements instead of
+ * five searches of the article's subtree). The scan is of the page as it is now.
+ */
+function countScannedStructure(scan: PageScan, root: Element): NonNullable<PageArticleStats['inArticle']> {
+  const inside = (tag: string, also: (el: Element) => boolean = () => true) => {
+    let count = 0;
+    for (const el of scan.byTag.get(tag) ?? []) if (isBelow(el, root) && also(el)) count++;
+    return count;
+  };
+  const headed = tablesWithHeaderCells(scan);
+  return {
+    images: inside('IMG'),
+    headings: inside('H2') + inside('H3'),
+    code: inside('PRE'),
+    tables: inside('TABLE', (t) => headed.has(t)),
+  };
+}
+
+function isBelow(el: Element, root: Element): boolean {
+  for (let n = el.parentElement; n; n = n.parentElement) if (n === root) return true;
+  return false;
+}
+
+/** Tables with a <th> anywhere below them (an outer table holds its inner table's cells too). */
+function tablesWithHeaderCells(scan: PageScan): Set<Element> {
+  const tables = new Set<Element>();
+  for (const th of scan.byTag.get('TH') ?? []) {
+    for (let n = th.parentElement; n; n = n.parentElement) if (n.tagName.toUpperCase() === 'TABLE') tables.add(n);
+  }
+  return tables;
 }
 
 function countStructure(root: Element): NonNullable<PageArticleStats['inArticle']> {

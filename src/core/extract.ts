@@ -7,8 +7,7 @@ import { noArticle } from './errors';
 import { dedupeFigures, normalizeFigures } from './figures';
 import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats } from './completeness';
 import { collectPageSignals, resolveMetadata } from './metadata';
-import { scanPage } from './page-scan';
-import { normalizeStructure } from './structure';
+import { normalizeAndScan } from './structure';
 import { sanitizeTree } from './sanitize';
 import { countWords, readingMinutes, truncate } from './text';
 
@@ -32,8 +31,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const work = options.consumeDocument ? doc : (doc.cloneNode(true) as Document);
   // An empty or rootless document (a loose parser's view of "" or a bare XML prolog) has no article.
   if (!work.documentElement || work.body?.tagName.toUpperCase() !== 'BODY') throw noArticle();
-  normalizeStructure(work);
-  const scan = scanPage(work);
+  const scan = normalizeAndScan(work);
   const signals = collectPageSignals(work, scan, url);
   const pageStats = pageArticleStats(scan);
   removeBoilerplate(work, scan);
@@ -48,7 +46,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     article = reader.parse();
   } catch {
     // Readability assumes every candidate has a <body> above it; on a tree malformed beyond what
-    // normalizeStructure repairs (a loose parser's view of broken markup) it throws. There is no
+    // normalizeAndScan repairs (a loose parser's view of broken markup) it throws. There is no
     // article it can find then: the typed "no article" below, never a crash (issue #8's fuzzing).
     article = null;
   }

@@ -1,8 +1,11 @@
 import { closestTag, isAttached, labelOf, textOf } from './dom';
+import type { PageScan } from './page-scan';
 
 const FIGURE = new Set(['FIGURE']);
 const TABLE = new Set(['TABLE']);
-import type { PageScan } from './page-scan';
+/** An image's box never grows into these (the selector 'body, article, main', without compiling it per call). */
+const LANDMARKS = new Set(['BODY', 'ARTICLE', 'MAIN']);
+const isLandmark = (el: Element) => LANDMARKS.has(el.tagName.toUpperCase());
 
 /**
  * Image + caption pairs as <figure>/<figcaption>, however the page lays them out (a caption div
@@ -26,7 +29,7 @@ export function imageKey(src: string | null, base: string): string | null {
 /** The outermost element that holds nothing but this image (a link, a cell, a wrapper div). */
 function imageBox(img: Element): Element {
   let box: Element = img;
-  while (box.parentElement && !box.parentElement.matches('body, article, main')) {
+  while (box.parentElement && !isLandmark(box.parentElement)) {
     const parent = box.parentElement;
     if (parent.tagName === 'TR' || parent.tagName === 'TBODY' || parent.tagName === 'TABLE') break;
     let alone = true;
@@ -51,7 +54,7 @@ function findCaption(img: Element): Found | null {
   if (next && (next.tagName === 'FIGCAPTION' || CAPTION_LABEL.test(labelOf(next))) && textOf(next)) {
     const wrapper = box.parentElement;
     // When the box and its caption are the whole wrapper, the wrapper becomes the figure.
-    const whole = wrapper && wrapper.children.length === 2 && !wrapper.matches('body, article, main') ? wrapper : null;
+    const whole = wrapper && wrapper.children.length === 2 && !isLandmark(wrapper) ? wrapper : null;
     return { replace: whole ?? box, caption: next };
   }
   // Layout table: the image in one row, its caption alone in the next.

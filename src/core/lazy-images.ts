@@ -1,3 +1,5 @@
+import { closestTag } from './dom';
+
 /**
  * Lazy-loading pages keep the real image address in data-* attributes or a srcset and put a
  * placeholder (a blank GIF, a data: URI, "spacer.png") in src. Resolve them before extraction so
@@ -39,7 +41,7 @@ function absolute(url: string, base: string): string | null {
 /** Resolve lazy images of `doc` in place. `liveSources[i]` is the live page's currentSrc of the i-th <img>. */
 export function resolveLazyImages(doc: Document, base: string, liveSources: (string | null)[] = []): number {
   let resolved = 0;
-  [...doc.querySelectorAll('img')].forEach((img, i) => {
+  pageImages(doc).forEach((img, i) => {
     const src = img.getAttribute('src');
     if (!isPlaceholderSrc(src)) return;
     const live = liveSources[i];
@@ -67,4 +69,15 @@ export function resolveLazyImages(doc: Document, base: string, liveSources: (str
     }
   });
   return resolved;
+}
+
+const TEMPLATE = new Set(['TEMPLATE']);
+
+/**
+ * The page's <img>s in document order, as querySelectorAll('img') and document.images list them:
+ * none from a <template>'s inert content, which some DOMs (linkedom) keep in the tree. (A
+ * selector query is compiled and matched per element in linkedom; a tag search is a plain walk.)
+ */
+function pageImages(doc: Document): Element[] {
+  return [...doc.getElementsByTagName('img')].filter((img) => !closestTag(img, TEMPLATE));
 }

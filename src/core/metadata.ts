@@ -1,7 +1,7 @@
 import type { LeadImage, MetadataField, MetaSource } from './capture';
 import { parseDate } from './dates';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
-import type { PageScan } from './page-scan';
+import { labelMatches, type PageScan } from './page-scan';
 import { collapseWhitespace } from './text';
 import { attr } from './dom';
 
@@ -105,32 +105,44 @@ function inAside(el: Element, orRelated: boolean): boolean {
 
 /** Short elements near the headline that look like a byline or source line. */
 function bylineFromPage(scan: PageScan): string | null {
-  const relAuthor = [...(scan.byTag.get('A') ?? []), ...(scan.byTag.get('LINK') ?? [])].filter((el) => attr(el, 'rel')?.toLowerCase() === 'author');
-  const explicit = [...relAuthor, ...(scan.itemprops.get('author') ?? [])];
-  const named = scan.labelled.filter(({ label }) => BYLINE_CLASS.test(label)).map(({ el }) => el);
-  for (const el of [...explicit, ...named]) {
-    if ((scan.textLength.get(el) ?? 0) > 400 || inAside(el, false)) continue;
-    const text = collapseWhitespace(el.textContent ?? '').replace(BYLINE_PREFIX, '');
-    if (text && text.length <= 80 && !/\d{4}/.test(text) && !/[.!?]\s/.test(text)) return text;
+  // Candidates in order of trust: rel=author links, itemprop=author, byline-named elements. They
+  // are tried as found, so the page's labels are only matched up to the first byline.
+  const relAuthor = (el: Element) => (attr(el, 'rel')?.toLowerCase() === 'author' ? bylineOf(scan, el) : null);
+  return firstFound(scan.byTag.get('A') ?? [], relAuthor)
+    ?? firstFound(scan.byTag.get('LINK') ?? [], relAuthor)
+    ?? firstFound(scan.itemprops.get('author') ?? [], (el) => bylineOf(scan, el))
+    ?? firstFound(scan.labelled, (entry) => (labelMatches(entry, BYLINE_CLASS) ? bylineOf(scan, entry.el) : null));
+}
+
+/** The first non-null `read(item)`, reading no further. */
+function firstFound<T, R>(items: readonly T[], read: (item: T) => R | null): R | null {
+  for (const item of items) {
+    const found = read(item);
+    if (found !== null) return found;
   }
   return null;
 }
 
+/** The element's text when it reads as a byline: short, outside asides, no year, not a sentence. */
+function bylineOf(scan: PageScan, el: Element): string | null {
+  if ((scan.textLength.get(el) ?? 0) > 400 || inAside(el, false)) return null;
+  const text = collapseWhitespace(el.textContent ?? '').replace(BYLINE_PREFIX, '');
+  return text && text.length <= 80 && !/\d{4}/.test(text) && !/[.!?]\s/.test(text) ? text : null;
+}
+
 /** A date written in the page's text near the headline (dateline / info line). */
 function dateFromPageText(scan: PageScan): { date: string; text: string } | null {
-  const candidates = [
-    ...scan.labelled.filter(({ label }) => DATE_CLASS.test(label)).map(({ el }) => el),
-    ...(scan.byTag.get('TIME') ?? []),
-  ];
-  for (const el of candidates) {
-    if ((scan.textLength.get(el) ?? 0) > 600) continue;
-    if (inAside(el, true)) continue;
-    const text = collapseWhitespace(el.textContent ?? '');
-    if (!text || text.length > 200) continue;
-    const date = parseDate(text);
-    if (date) return { date, text };
-  }
-  return null;
+  // Date-named elements, then <time>s, tried as found (labels matched only up to the first date).
+  return firstFound(scan.labelled, (entry) => (labelMatches(entry, DATE_CLASS) ? dateOf(scan, entry.el) : null))
+    ?? firstFound(scan.byTag.get('TIME') ?? [], (el) => dateOf(scan, el));
+}
+
+function dateOf(scan: PageScan, el: Element): { date: string; text: string } | null {
+  if ((scan.textLength.get(el) ?? 0) > 600 || inAside(el, true)) return null;
+  const text = collapseWhitespace(el.textContent ?? '');
+  if (!text || text.length > 200) return null;
+  const date = parseDate(text);
+  return date ? { date, text } : null;
 }
 
 /** schema.org itemprop dates first, then <time pubdate>, then the first <time datetime>. */

@@ -54,6 +54,8 @@ export function safeUrl(value: string, base: string, kind: 'link' | 'image'): st
 }
 
 function cleanAttributes(el: Element, base: string): void {
+  // Most elements have none; reading `attributes` builds a Proxy per call in linkedom.
+  if (!el.hasAttributes()) return;
   const allowed = ATTRS[el.tagName];
   for (const attr of [...el.attributes]) {
     const name = attr.name.toLowerCase();

@@ -6,10 +6,30 @@
  * moved there too, as are elements left beside <head> and <body>: Readability expects a body above
  * every candidate.
  */
+import { scanPage, type PageScan } from './page-scan';
+
 const MAX_DEPTH = 100;
 const HEAD_ONLY = new Set(['META', 'TITLE', 'LINK', 'SCRIPT', 'STYLE', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
 
 export function normalizeStructure(doc: Document): void {
+  moveStrayContent(doc);
+  if (doc.body) flattenDeepNesting(doc.body);
+}
+
+/**
+ * normalizeStructure, then scanPage, in one walk on real pages: the scan measures the depth, and
+ * only a page nested deeper than MAX_DEPTH (counted from <html>, so never less than from <body>)
+ * is flattened and scanned again.
+ */
+export function normalizeAndScan(doc: Document): PageScan {
+  moveStrayContent(doc);
+  const scan = scanPage(doc);
+  if (!doc.body || scan.depth <= MAX_DEPTH) return scan;
+  flattenDeepNesting(doc.body);
+  return scanPage(doc);
+}
+
+function moveStrayContent(doc: Document): void {
   const head = doc.head;
   const body = doc.body;
   if (head && body) {
@@ -22,7 +42,6 @@ export function normalizeStructure(doc: Document): void {
     const loose = [...html.children].filter((el) => el !== head && el !== body);
     for (const el of loose) body.appendChild(el);
   }
-  if (body) flattenDeepNesting(body);
 }
 
 function flattenDeepNesting(root: Element): void {

@@ -33,4 +33,11 @@ describe('completeness', () => {
     expect(result.score).toBeCloseTo(0.64, 2);
   });
 
+  it('counts only what is inside the page\'s article, nested tables with a header cell included', () => {
+    const table = '<table><tr><td><table><tr><th>h</th></tr></table></td></tr></table>';
+    const doc = parseDocument(`<html><body><img src="a.jpg"><h2>Menu</h2><table><tr><th>x</th></tr></table>
+      <article>${para(1)}<img src="b.jpg"><h2>One</h2><h3>Two</h3><pre>x</pre>${table}<table><tr><td>plain</td></tr></table></article>
+      <pre>y</pre></body></html>`, 'https://e.com/a');
+    expect(pageArticleStats(scanPage(doc)).inArticle).toEqual({ images: 1, headings: 2, code: 1, tables: 2 });
+  });
 });
