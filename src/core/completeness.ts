@@ -1,4 +1,4 @@
-import { containsTag } from './dom';
+import { containsTag, isAttached } from './dom';
 import type { PageScan } from './page-scan';
 
 /**
@@ -51,7 +51,7 @@ export function pageArticleStats(scan: PageScan): PageArticleStats {
 function countScannedStructure(scan: PageScan, root: Element): NonNullable<PageArticleStats['inArticle']> {
   const inside = (tag: string, also: (el: Element) => boolean = () => true) => {
     let count = 0;
-    for (const el of scan.byTag.get(tag) ?? []) if (isBelow(el, root) && also(el)) count++;
+    for (const el of scan.byTag.get(tag) ?? []) if (el !== root && isAttached(el, root) && also(el)) count++;
     return count;
   };
   const headed = tablesWithHeaderCells(scan);
@@ -61,11 +61,6 @@ function countScannedStructure(scan: PageScan, root: Element): NonNullable<PageA
     code: inside('PRE'),
     tables: inside('TABLE', (t) => headed.has(t)),
   };
-}
-
-function isBelow(el: Element, root: Element): boolean {
-  for (let n = el.parentElement; n; n = n.parentElement) if (n === root) return true;
-  return false;
 }
 
 /** Tables with a <th> anywhere below them (an outer table holds its inner table's cells too). */

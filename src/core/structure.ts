@@ -11,15 +11,10 @@ import { scanPage, type PageScan } from './page-scan';
 const MAX_DEPTH = 100;
 const HEAD_ONLY = new Set(['META', 'TITLE', 'LINK', 'SCRIPT', 'STYLE', 'BASE', 'NOSCRIPT', 'TEMPLATE']);
 
-export function normalizeStructure(doc: Document): void {
-  moveStrayContent(doc);
-  if (doc.body) flattenDeepNesting(doc.body);
-}
-
 /**
- * normalizeStructure, then scanPage, in one walk on real pages: the scan measures the depth, and
- * only a page nested deeper than MAX_DEPTH (counted from <html>, so never less than from <body>)
- * is flattened and scanned again.
+ * Stray content moved into <body>, deep nesting flattened, then the page scanned — in one walk on
+ * real pages: the scan measures the depth, and only a page nested deeper than MAX_DEPTH (counted
+ * from <html>, so never less than from <body>) is flattened and scanned again.
  */
 export function normalizeAndScan(doc: Document): PageScan {
   moveStrayContent(doc);
