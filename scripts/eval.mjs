@@ -4,15 +4,20 @@
  * Zyte benchmark's ground truth, and metadata against Mozilla Readability's expectations — for our
  * extractor and for raw Readability, in the same run, so every change is read against the baseline.
  *
- *   node scripts/eval.mjs [--corpus DIR] [--out FILE]     (npm run eval builds first)
+ *   node scripts/eval.mjs [--corpus DIR] [--out FILE] [--sets a,b]     (npm run eval builds first)
+ *
+ * Text sets: articles (2019 news), l3s-gn1 (2008 news), dragnet (2012 news and blogs); per set F1,
+ * precision, recall against raw Readability, collapses, the worst pages and how well the
+ * completeness warning predicts failure. All in one process.
  */
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DEFAULT_CORPUS, METADATA_URL, loadLib, parseOptions, readArticles, readMetadataPages, root, runOurs, runReadability } from './lib/corpus.mjs';
+import { DEFAULT_CORPUS, METADATA_URL, TEXT_SETS, loadLib, parseOptions, readArticles, readMetadataPages, root, runOurs, runReadability } from './lib/corpus.mjs';
 import { scorePage, summarize, tokenize } from './lib/metric.mjs';
 
-const USAGE = 'Usage: node scripts/eval.mjs [--corpus DIR] [--out FILE]';
-const options = parseOptions(process.argv.slice(2), ['corpus', 'out'], USAGE);
+const USAGE = 'Usage: node scripts/eval.mjs [--corpus DIR] [--out FILE] [--sets articles,l3s-gn1,dragnet,metadata]';
+const parsed = parseOptions(process.argv.slice(2), ['corpus', 'out', 'sets'], USAGE, ['sets']);
+const options = { ...parsed, sets: parsed.sets?.split(',') };
 const corpus = options.corpus ?? DEFAULT_CORPUS;
 const out = options.out ?? join(root, 'eval-results.json');
 const lib = await loadLib();
@@ -20,6 +25,8 @@ const lib = await loadLib();
 /** Metadata fields scored: our Capture's name for each of Readability's. */
 const FIELDS = { title: 'title', byline: 'byline', excerpt: 'excerpt', siteName: 'siteName', publishedTime: 'published', lang: 'lang', dir: 'dir' };
 const WORST = 10;
+const COLLAPSE_OURS = 0.5;
+const COLLAPSE_READABILITY = 0.8;
 const MISMATCHES_SHOWN = 3;
 
 function evalArticles(pages) {
@@ -27,14 +34,48 @@ function evalArticles(pages) {
     const ours = runOurs(lib, html, url);
     const readability = runReadability(lib, html, url);
     const score = (text, error) => ({ ...scorePage(expected, text), tokens: tokenize(text).length, ...(error ? { error } : {}) });
+    const completeness = ours.capture?.completeness ?? null;
     return {
       id,
       url,
       expectedTokens: tokenize(expected).length,
       ours: score(ours.capture?.textContent ?? '', ours.error),
       readability: score(readability.article?.textContent ?? '', readability.error),
+      // What the user is told: a refusal ("no article") or a low completeness score both warn.
+      warned: !ours.capture || (completeness ? completeness.score < lib.LOW_COMPLETENESS : false),
+      completeness,
     };
   });
+}
+
+/** Ours under half an article where raw Readability alone gets it: the failure we promise never to ship. */
+const isCollapse = (p) => p.ours.f1 < COLLAPSE_OURS && p.readability.f1 >= COLLAPSE_READABILITY;
+
+/**
+ * How well the completeness warning predicts failure: of the pages under F1 0.5, the share warned
+ * (hit rate); of the pages over 0.9, the share warned (false alarms); of the warned, the share bad.
+ */
+function warningSummary(pages) {
+  const share = (list, f) => (list.length ? list.filter(f).length / list.length : null);
+  const bad = pages.filter((p) => p.ours.f1 < 0.5);
+  const good = pages.filter((p) => p.ours.f1 > 0.9);
+  const warned = pages.filter((p) => p.warned);
+  return {
+    badPages: bad.length,
+    warnedPages: warned.length,
+    hitRate: share(bad, (p) => p.warned),
+    falseAlarmRate: share(good, (p) => p.warned),
+    precision: share(warned, (p) => p.ours.f1 < 0.5),
+  };
+}
+
+function setSummary(pages) {
+  return {
+    ours: summarize(pages.map((p) => p.ours)),
+    readability: summarize(pages.map((p) => p.readability)),
+    collapses: pages.filter(isCollapse).map((p) => ({ id: p.id, url: p.url, ours: p.ours.f1, readability: p.readability.f1 })),
+    warning: warningSummary(pages),
+  };
 }
 
 /** Trimmed, whitespace collapsed; null stays null so that "missing" never equals "". */
@@ -74,21 +115,34 @@ const f3 = (x) => x.toFixed(3);
 const pct = (x) => `${(x * 100).toFixed(1)}%`.padStart(6);
 const clip = (s, n = 90) => (s == null ? 'null' : JSON.stringify(s.length > n ? `${s.slice(0, n)}…` : s));
 
-function printArticles(pages, summary) {
-  console.log(`\nArticles (${pages.length} pages)      F1     P      R      accuracy`);
+function printArticles(set, pages, summary) {
+  console.log(`\n${set} (${pages.length} pages)`.padEnd(34) + 'F1     P      R      accuracy');
   for (const who of ['ours', 'readability']) {
     const s = summary[who];
-    console.log(`  ${who.padEnd(28)}${f3(s.f1)}  ${f3(s.precision)}  ${f3(s.recall)}  ${f3(s.accuracy)}`);
+    console.log(`  ${who.padEnd(30)}${f3(s.f1)}  ${f3(s.precision)}  ${f3(s.recall)}  ${f3(s.accuracy)}`);
   }
   const errors = pages.flatMap((p) => ['ours', 'readability'].filter((w) => p[w].error).map((w) => `${p.id} (${w}): ${p[w].error.split('\n')[0]}`));
   if (errors.length) console.log(`  errors (scored as empty text):\n    ${errors.join('\n    ')}`);
   const empty = pages.filter((p) => !p.ours.tokens && !p.ours.error).map((p) => p.id);
-  if (empty.length) console.log(`  no article found by ours: ${empty.join(', ')}`);
+  if (empty.length) console.log(`  no article found by ours (${empty.length}): ${empty.slice(0, 12).join(', ')}${empty.length > 12 ? ', …' : ''}`);
+  const { collapses, warning } = summary;
+  console.log(`  collapses (ours F1 < ${COLLAPSE_OURS}, Readability ≥ ${COLLAPSE_READABILITY}): ${collapses.length}`);
+  for (const c of collapses) console.log(`    ${c.id}  ${host(c.url)}  ours ${f3(c.ours)}  readability ${f3(c.readability)}`);
+  const rate = (x) => (x == null ? 'n/a' : pct(x).trim());
+  console.log(`  warning: flags ${rate(warning.hitRate)} of ${warning.badPages} pages under F1 0.5; false alarms ${rate(warning.falseAlarmRate)} of pages over 0.9; ${rate(warning.precision)} of ${warning.warnedPages} warned are under 0.5`);
 
-  console.log(`\nWorst ${WORST} pages by our F1              ours P  R      F1     | readability F1`);
+  console.log(`  worst ${WORST} by our F1`.padEnd(44) + 'P      R      F1     | readability F1');
   const worst = [...pages].sort((a, b) => a.ours.f1 - b.ours.f1 || a.id.localeCompare(b.id)).slice(0, WORST);
   for (const p of worst) {
-    console.log(`  ${p.id.slice(0, 16)}  ${new URL(p.url).host.padEnd(22).slice(0, 22)}  ${f3(p.ours.precision)}  ${f3(p.ours.recall)}  ${f3(p.ours.f1)}  | ${f3(p.readability.f1)}`);
+    console.log(`    ${p.id.slice(0, 16).padEnd(16)}  ${host(p.url).padEnd(22).slice(0, 22)}${f3(p.ours.precision)}  ${f3(p.ours.recall)}  ${f3(p.ours.f1)}  | ${f3(p.readability.f1)}${p.warned ? '  (warned)' : ''}`);
+  }
+}
+
+function host(url) {
+  try {
+    return new URL(url).host;
+  } catch {
+    return String(url);
   }
 }
 
@@ -115,19 +169,19 @@ function printMetadata(pages, summary) {
 
 // --- run ------------------------------------------------------------------------------------
 
-const articlePages = readArticles(corpus);
-const metadataPages = readMetadataPages(corpus);
-if (!articlePages && !metadataPages) {
-  console.log(`No corpus at ${corpus} (articles/ or metadata/): nothing to evaluate.`);
+const textSets = (options.sets ?? TEXT_SETS).map((set) => [set, readArticles(corpus, set)]).filter(([, pages]) => pages);
+const metadataPages = options.sets && !options.sets.includes('metadata') ? null : readMetadataPages(corpus);
+if (!textSets.length && !metadataPages) {
+  console.log(`No corpus at ${corpus} (${TEXT_SETS.join('/, ')}/ or metadata/): nothing to evaluate.`);
   process.exit(0);
 }
 
-const results = { corpus, generatedAt: new Date().toISOString(), summary: {} };
-if (articlePages) {
-  const pages = evalArticles(articlePages);
-  results.summary.articles = { ours: summarize(pages.map((p) => p.ours)), readability: summarize(pages.map((p) => p.readability)) };
-  results.articles = pages;
-  printArticles(pages, results.summary.articles);
+const results = { corpus, generatedAt: new Date().toISOString(), summary: {}, sets: {} };
+for (const [set, setPages] of textSets) {
+  const pages = evalArticles(setPages);
+  results.summary[set] = setSummary(pages);
+  results.sets[set] = pages;
+  printArticles(set, pages, results.summary[set]);
 }
 if (metadataPages) {
   const pages = evalMetadata(metadataPages);
@@ -135,5 +189,13 @@ if (metadataPages) {
   results.metadata = pages;
   printMetadata(pages, results.summary.metadata);
 }
-writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+if (textSets.length > 1) {
+  console.log('\nAll sets          ours F1  readability F1  gain    collapses  warning hits  false alarms');
+  for (const [set] of textSets) {
+    const s = results.summary[set];
+    const rate = (x) => (x == null ? '  n/a' : pct(x));
+    console.log(`  ${set.padEnd(16)}${f3(s.ours.f1)}    ${f3(s.readability.f1)}           ${(s.ours.f1 - s.readability.f1 >= 0 ? '+' : '') + f3(s.ours.f1 - s.readability.f1)}  ${String(s.collapses.length).padStart(6)}     ${rate(s.warning.hitRate)}        ${rate(s.warning.falseAlarmRate)}`);
+  }
+}
+writeFileSync(out, `${JSON.stringify(results)}\n`);
 console.log(`\nFull results: ${relative(process.cwd(), out) || out}`);

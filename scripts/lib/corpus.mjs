@@ -13,8 +13,11 @@ export const DEFAULT_CORPUS = join(root, '..', 'shared', 'corpus');
 /** Mozilla's test suite loads its pages from this URL; the metadata pages' real URLs are unknown. */
 export const METADATA_URL = 'http://fakehost/test/page.html';
 
-/** Path options (`--name value` / `--name=value`), resolved against the cwd; anything else exits 2. */
-export function parseOptions(argv, names, usage) {
+/**
+ * Options (`--name value` / `--name=value`), resolved against the cwd as paths unless named in
+ * `plain`; anything else exits 2.
+ */
+export function parseOptions(argv, names, usage, plain = []) {
   const options = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -23,7 +26,7 @@ export function parseOptions(argv, names, usage) {
     if (!flag || !names.includes(flag)) exit(`unknown argument "${arg}"\n${usage}`, 2);
     const value = inline ?? argv[++i];
     if (value === undefined) exit(`--${flag} needs a value\n${usage}`, 2);
-    options[flag] = resolve(value);
+    options[flag] = plain.includes(flag) ? value : resolve(value);
   }
   return options;
 }
@@ -45,9 +48,12 @@ export async function loadLib() {
 
 const gunzipText = (file) => gunzipSync(readFileSync(file)).toString('utf8');
 
-/** articles/: `{ id, url, html, expected }` for each page of ground-truth.json, in its order. */
-export function readArticles(corpus) {
-  const dir = join(corpus, 'articles');
+/** The main-text sets of the corpus (see its README), each `<set>/ground-truth.json` + `html/`. */
+export const TEXT_SETS = ['articles', 'l3s-gn1', 'dragnet'];
+
+/** A text set: `{ id, url, html, expected }` for each page of ground-truth.json, in its order. */
+export function readArticles(corpus, set = 'articles') {
+  const dir = join(corpus, set);
   if (!existsSync(join(dir, 'ground-truth.json'))) return null;
   const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8'));
   return Object.entries(truth).map(([id, { articleBody, url }]) => ({

@@ -8,3 +8,4 @@ export { parseDocument } from './dom';
 export { extractSavedPage } from './extract-page';
 export { toMarkdown } from '../core/markdown';
 export { stripSiteSuffix } from '../core/metadata';
+export { LOW_COMPLETENESS } from '../core/completeness';
