@@ -8,7 +8,10 @@ import { parseDocument } from './dom';
  * with linkedom, lazy images resolved, the document handed over to extract.
  */
 export function extractSavedPage(html: string, url: string): Capture {
-  const doc = parseDocument(html, url);
-  resolveLazyImages(doc, url);
-  return extract(doc, url, { consumeDocument: true });
+  const prepared = () => {
+    const doc = parseDocument(html, url);
+    resolveLazyImages(doc, url);
+    return doc;
+  };
+  return extract(prepared(), url, { consumeDocument: true, reparse: prepared });
 }

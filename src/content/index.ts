@@ -22,10 +22,13 @@ function run(options: ContentOptions): ContentResult {
     }
     // Lazy images resolved on a copy (the page itself is never changed), with the sources the
     // browser actually chose for the live images.
-    const work = document.cloneNode(true) as Document;
     const live = [...document.images].map((img) => img.currentSrc || null);
-    resolveLazyImages(work, location.href, live);
-    const captured = extract(work, location.href, { selectionHtml: selection, consumeDocument: true });
+    const prepared = () => {
+      const work = document.cloneNode(true) as Document;
+      resolveLazyImages(work, location.href, live);
+      return work;
+    };
+    const captured = extract(prepared(), location.href, { selectionHtml: selection, consumeDocument: true, reparse: prepared });
     const { capture, imageUrls } = purifyCapture(captured);
     const raw = selection ? null : pageHtml(document);
     return { ok: true, capture, imageUrls, ...(raw ? { rawHtml: raw } : {}) };

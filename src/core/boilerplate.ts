@@ -1,5 +1,5 @@
 import { attr, closestTag, containsTag, everyTextData, isAttached, isSpaceCode, textOf } from './dom';
-import { elementsByTag, labelMatches, type PageScan } from './page-scan';
+import { elementsByTag, labelMatches, type Labelled, type PageScan } from './page-scan';
 
 /**
  * Page furniture removed before Readability looks at the page. Each rule describes a kind of
@@ -13,10 +13,26 @@ const FURNITURE = /(^|[\s_-])(share|shares|sharing|sharetools|social|sociable|ad
 
 const NEVER_FURNITURE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
+/**
+ * Class tokens that file the element rather than name what it is: a blog engine's taxonomy
+ * ("category-social_media", "tag-share", "entry-author-x" on the post itself) and script hooks
+ * ("js-social-images" on the article body that gets share buttons). A furniture word inside one of
+ * these says nothing about the element.
+ */
+const FILING_TOKEN = /^(?:(?:entry|post)-)?(?:category|categories|cat|tag|tags|author|topic|topics|format|kw|keyword|keywords|label|labels)[-_]|^js-/;
+
+/** The label names furniture in a token of its own, not in a filing token. */
+function namesFurniture(entry: Labelled): boolean {
+  if (!labelMatches(entry, FURNITURE)) return false;
+  if (entry.id && FURNITURE.test(entry.id.toLowerCase())) return true;
+  // Only the class can hold filing tokens; most labels never get here (no furniture word at all).
+  return entry.cls!.toLowerCase().split(/\s+/).some((token) => !FILING_TOKEN.test(token) && FURNITURE.test(token));
+}
+
 function removeFurnitureByName(doc: Document, scan: PageScan): void {
   for (const entry of scan.labelled) {
     const el = entry.el;
-    if (!labelMatches(entry, FURNITURE) || NEVER_FURNITURE.has(el.tagName.toUpperCase()) || scan.holdsArticle.has(el)) continue;
+    if (!namesFurniture(entry) || NEVER_FURNITURE.has(el.tagName.toUpperCase()) || scan.holdsArticle.has(el)) continue;
     // A wrapper holding most of the page's text is the article, whatever it is called.
     if ((scan.textLength.get(el) ?? 0) > scan.bodyTextLength * 0.4) continue;
     if (isAttached(el, doc)) el.remove();

@@ -19,6 +19,12 @@ export const LOW_COMPLETENESS = 0.6;
 /** What the page held before cleanup, read from the shared scan. */
 export interface PageArticleStats {
   paragraphChars: number;
+  /**
+   * Paragraph text of the page's densest block: the element whose own paragraphs (and, at half
+   * weight, its children's) hold the most text. An article is normally such a block; a result
+   * with far less text than it is suspect.
+   */
+  densestBlockChars: number;
   inArticle: { images: number; headings: number; code: number; tables: number } | null;
 }
 
@@ -31,14 +37,26 @@ function outsideFurniture(el: Element): boolean {
 
 export function pageArticleStats(scan: PageScan): PageArticleStats {
   let paragraphChars = 0;
+  const blocks = new Map<Element, number>();
+  let densestBlockChars = 0;
+  const addToBlock = (el: Element | null, chars: number) => {
+    if (!el) return;
+    const total = (blocks.get(el) ?? 0) + chars;
+    blocks.set(el, total);
+    if (total > densestBlockChars) densestBlockChars = total;
+  };
   for (const p of scan.byTag.get('P') ?? []) {
     const length = scan.textLength.get(p) ?? 0;
-    if (length > 40 && outsideFurniture(p)) paragraphChars += length;
+    if (length <= 40) continue;
+    if (outsideFurniture(p)) paragraphChars += length;
+    addToBlock(p.parentElement, length);
+    addToBlock(p.parentElement?.parentElement ?? null, length / 2);
   }
   const containers = [...(scan.byTag.get('ARTICLE') ?? []), ...(scan.byTag.get('MAIN') ?? []), ...(scan.itemprops.get('articlebody') ?? [])];
   const article = containers.sort((a, b) => (scan.textLength.get(b) ?? 0) - (scan.textLength.get(a) ?? 0))[0];
   return {
     paragraphChars,
+    densestBlockChars,
     inArticle: article ? countScannedStructure(scan, article) : null,
   };
 }

@@ -1,11 +1,11 @@
-import { Readability } from '@mozilla/readability';
 import { removeBoilerplate } from './boilerplate';
 import type { Capture } from './capture';
 import { removeClutter } from './clutter';
 import { blockText, textOf } from './dom';
 import { noArticle } from './errors';
 import { dedupeFigures, normalizeFigures } from './figures';
-import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats } from './completeness';
+import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats, type Completeness } from './completeness';
+import { fuller, isSuspect, readabilityArticle, type ArticleBody } from './second-opinion';
 import { collectPageSignals, resolveMetadata } from './metadata';
 import { normalizeAndScan } from './structure';
 import { sanitizeTree } from './sanitize';
@@ -16,6 +16,13 @@ export interface ExtractOptions {
   selectionHtml?: string | null;
   /** The document may be changed (it was parsed for this call only): saves a full clone. */
   consumeDocument?: boolean;
+  /**
+   * A fresh copy of the page, prepared like the one handed in (lazy images resolved), for a
+   * second opinion when the result is suspect. Called only then. Without it, a document handed
+   * over (`consumeDocument`) gets no second opinion; otherwise the caller's untouched document is
+   * cloned.
+   */
+  reparse?: () => Document;
 }
 
 /** Fewer words than this and no image: not an article (a login wall, an index page, an error). */
@@ -31,48 +38,52 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const work = options.consumeDocument ? doc : (doc.cloneNode(true) as Document);
   // An empty or rootless document (a loose parser's view of "" or a bare XML prolog) has no article.
   if (!work.documentElement || work.body?.tagName.toUpperCase() !== 'BODY') throw noArticle();
+  const reparse = options.reparse ?? (options.consumeDocument ? null : () => doc.cloneNode(true) as Document);
   const scan = normalizeAndScan(work);
   const signals = collectPageSignals(work, scan, url);
   const pageStats = pageArticleStats(scan);
   removeBoilerplate(work, scan);
   normalizeFigures(work, url, scan);
 
-  const reader = new Readability(work, {
-    keepClasses: true, // our sanitizer drops classes after we have used them
-    serializer: (el: Node) => el,
-  } as ConstructorParameters<typeof Readability>[1]);
-  let article: ReturnType<typeof reader.parse> = null;
-  try {
-    article = reader.parse();
-  } catch {
-    // Readability assumes every candidate has a <body> above it; on a tree malformed beyond what
-    // normalizeAndScan repairs (a loose parser's view of broken markup) it throws. There is no
-    // article it can find then: the typed "no article" below, never a crash (issue #8's fuzzing).
-    article = null;
-  }
+  // keepClasses: our sanitizer drops classes after we have used them.
+  const article = readabilityArticle(work, true);
   const meta = resolveMetadata(signals, article ?? {});
-
-  let content: Element | null = null;
-  if (options.selectionHtml) {
-    content = work.createElement('div');
-    content.innerHTML = options.selectionHtml;
-  } else if (article?.content) {
-    content = article.content as unknown as Element;
-  }
-  if (!content) throw noArticle();
-
   const title = meta.title || url;
-  cleanExtracted(content, url, title, meta.datelineText, meta.authors);
-  let textContent = blockText(content, figureAsides(content));
-  let completeness = options.selectionHtml ? { score: 1, reasons: [] } : assessCompleteness(pageStats, content, textContent.length);
-  // Readability found far less than the page holds: the page's own schema.org articleBody,
-  // when it has clearly more, is the better copy.
-  if (!options.selectionHtml && completeness.score < LOW_COMPLETENESS && signals.ld?.articleBody
-    && signals.ld.articleBody.length > textContent.length * 1.5) {
-    content = paragraphsOf(work, signals.ld.articleBody);
-    textContent = blockText(content);
-    completeness = { ...assessCompleteness(pageStats, content, textContent.length), reasons: ['taken from the page\'s schema.org articleBody'] };
+  const clean = (content: Element): ArticleBody => {
+    cleanExtracted(content, url, title, meta.datelineText, meta.authors);
+    return { content, text: blockText(content, figureAsides(content)) };
+  };
+
+  let body: ArticleBody | null;
+  let completeness: Completeness;
+  if (options.selectionHtml) {
+    body = clean(selectionContent(work, options.selectionHtml));
+    completeness = { score: 1, reasons: [] };
+  } else {
+    body = article?.content ? clean(article.content) : null;
+    if (isSuspect(body, pageStats)) {
+      body = fuller(body, [
+        () => {
+          const untouched = reparse?.();
+          const raw = untouched && normalizeAndScan(untouched) && readabilityArticle(untouched, true);
+          return raw?.content ? clean(raw.content) : null;
+        },
+      ]);
+    }
+    if (!body) throw noArticle();
+    completeness = assessCompleteness(pageStats, body.content, body.text.length);
+    // Readability found far less than the page holds: the page's own schema.org articleBody,
+    // when it has clearly more, is the better copy.
+    if (completeness.score < LOW_COMPLETENESS && signals.ld?.articleBody) {
+      const ldBody = signals.ld.articleBody;
+      const chosen = fuller(body, [() => ({ content: paragraphsOf(work, ldBody), text: ldBody })]);
+      if (chosen !== body) {
+        body = { content: chosen!.content, text: blockText(chosen!.content) };
+        completeness = { ...assessCompleteness(pageStats, body.content, body.text.length), reasons: ['taken from the page\'s schema.org articleBody'] };
+      }
+    }
   }
+  const { content, text: textContent } = body;
   const wordCount = countWords(textContent);
   const tooShort = options.selectionHtml ? wordCount === 0 : wordCount < MIN_WORDS;
   if (tooShort && !content.querySelector('img')) throw noArticle();
@@ -108,6 +119,19 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     selectionOnly: Boolean(options.selectionHtml),
     completeness,
   };
+}
+
+/**
+ * The user's selection as an element of `doc`, parsed inert (DOMParser: no scripts run, no
+ * images load) rather than through innerHTML.
+ */
+function selectionContent(doc: Document, html: string): Element {
+  const root = doc.createElement('div');
+  // The document's own window's parser: the page's in a browser, linkedom's in Node.
+  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
+  const parsed = new Parser().parseFromString(`<!DOCTYPE html><html><body>${html}</body></html>`, 'text/html');
+  for (const node of [...parsed.body.childNodes]) root.appendChild(doc.importNode(node, true));
+  return root;
 }
 
 /** Plain text (schema.org articleBody) as paragraphs. */

@@ -14,8 +14,11 @@ import type { CaptureRecord } from '../storage/db';
 export function reextractCapture(record: CaptureRecord): Capture {
   const raw = rawHtmlOf(record as unknown as Record<string, unknown>);
   if (!raw) throw new Error('This capture was saved without its page, so it cannot be re-extracted. Save the page again instead.');
-  const doc = new DOMParser().parseFromString(raw, 'text/html');
-  absolutizeUrls(doc, record.url);
-  resolveLazyImages(doc, record.url);
-  return purifyCapture(extract(doc, record.url, { consumeDocument: true })).capture;
+  const prepared = () => {
+    const doc = new DOMParser().parseFromString(raw, 'text/html');
+    absolutizeUrls(doc, record.url);
+    resolveLazyImages(doc, record.url);
+    return doc;
+  };
+  return purifyCapture(extract(prepared(), record.url, { consumeDocument: true, reparse: prepared })).capture;
 }

@@ -1,0 +1,56 @@
+import { Readability } from '@mozilla/readability';
+import type { PageArticleStats } from './completeness';
+
+/**
+ * A second opinion on a suspect result. Our cleanup before Readability changes what Readability
+ * sees, and on a few pages that turns a good result into a bad one: a sidebar's "About us" box,
+ * a teaser and a caption, nothing at all. Such a result is told by how little it holds against the
+ * page's densest block of paragraphs; then Readability on the untouched page is asked as well, and
+ * the fuller answer is kept. Only suspect results pay for the second pass.
+ */
+
+/** An extracted article: its content and its plain text (what the score reads). */
+export interface ArticleBody {
+  content: Element;
+  text: string;
+}
+
+/** Under this share of the page's densest block of paragraphs, a result is suspect. */
+const SUSPECT_SHARE = 0.5;
+/** Another candidate replaces ours only when it holds clearly more text. */
+const CLEARLY_MORE = 1.5;
+
+export function isSuspect(body: ArticleBody | null, page: PageArticleStats): boolean {
+  return !body || body.text.length < page.densestBlockChars * SUSPECT_SHARE;
+}
+
+/**
+ * Readability's article element for `doc` (which it rewrites), or null. Readability assumes every
+ * candidate has a <body> above it; on a tree malformed beyond repair (a loose parser's view of
+ * broken markup) it throws, and there is no article it can find then.
+ */
+export function readabilityArticle(doc: Document, keepClasses: boolean): ReturnType<Readability<Element>['parse']> {
+  const reader = new Readability(doc, {
+    keepClasses,
+    serializer: (el: Node) => el,
+  } as ConstructorParameters<typeof Readability>[1]) as unknown as Readability<Element>;
+  try {
+    return reader.parse();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The fuller of `current` and each alternative in turn (each computed only when asked): an
+ * alternative must hold clearly more text than the best so far to replace it, so that a little
+ * more text (a comment, a sidebar) never wins over our cleaner copy.
+ */
+export function fuller(current: ArticleBody | null, alternatives: (() => ArticleBody | null)[]): ArticleBody | null {
+  let best = current;
+  for (const alternative of alternatives) {
+    const candidate = alternative();
+    if (candidate && candidate.text.length > (best ? best.text.length * CLEARLY_MORE : 0)) best = candidate;
+  }
+  return best;
+}
