@@ -57,7 +57,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   let body: ArticleBody | null;
   let completeness: Completeness;
   if (options.selectionHtml) {
-    body = clean(selectionContent(work, options.selectionHtml));
+    body = clean(selectionContent(work, options.selectionHtml, doc.defaultView?.DOMParser ?? globalThis.DOMParser));
     completeness = { score: 1, reasons: [] };
   } else {
     body = article?.content ? clean(article.content) : null;
@@ -123,12 +123,11 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
 
 /**
  * The user's selection as an element of `doc`, parsed inert (DOMParser: no scripts run, no
- * images load) rather than through innerHTML.
+ * images load) rather than through innerHTML. The parser is the page's window's (linkedom's in
+ * Node), else the global one (a cloned document has no window).
  */
-function selectionContent(doc: Document, html: string): Element {
+function selectionContent(doc: Document, html: string, Parser: typeof DOMParser): Element {
   const root = doc.createElement('div');
-  // The document's own window's parser: the page's in a browser, linkedom's in Node.
-  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
   const parsed = new Parser().parseFromString(`<!DOCTYPE html><html><body>${html}</body></html>`, 'text/html');
   for (const node of [...parsed.body.childNodes]) root.appendChild(doc.importNode(node, true));
   return root;
