@@ -25,6 +25,8 @@ export interface PageArticleStats {
    * with far less text than it is suspect.
    */
   densestBlockChars: number;
+  /** All the page's visible text. */
+  textChars: number;
   inArticle: { images: number; headings: number; code: number; tables: number } | null;
 }
 
@@ -57,6 +59,7 @@ export function pageArticleStats(scan: PageScan): PageArticleStats {
   return {
     paragraphChars,
     densestBlockChars,
+    textChars: scan.bodyTextLength,
     inArticle: article ? countScannedStructure(scan, article) : null,
   };
 }

@@ -4,9 +4,14 @@
  * dropped whole. Browser contexts run DOMPurify on top of this at render time.
  */
 
+/**
+ * Dropped whole, with their text. <form> and <fieldset> are not here: they are unwrapped like any
+ * unknown element, because older sites (ASP.NET pages above all) wrap the whole page, article
+ * included, in one form; its controls are dropped.
+ */
 const DROP = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET',
-  'FORM', 'INPUT', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'LABEL', 'FIELDSET', 'SVG', 'MATH',
+  'INPUT', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'LABEL', 'SVG', 'MATH',
   'CANVAS', 'AUDIO', 'VIDEO', 'SOURCE', 'TRACK', 'LINK', 'META', 'BASE', 'HEAD', 'TITLE', 'DIALOG',
   'PORTAL', 'NAV',
 ]);

@@ -1,11 +1,12 @@
 import { Readability } from '@mozilla/readability';
 import type { PageArticleStats } from './completeness';
+import { textOf } from './dom';
 
 /**
  * A second opinion on a suspect result. Our cleanup before Readability changes what Readability
  * sees, and on a few pages that turns a good result into a bad one: a sidebar's "About us" box,
  * a teaser and a caption, nothing at all. Such a result is told by how little it holds against the
- * page's densest block of paragraphs; then Readability on the untouched page is asked as well, and
+ * page's densest block of paragraphs, or by being mostly links; then Readability on the untouched page is asked as well, and
  * the fuller answer is kept. Only suspect results pay for the second pass.
  */
 
@@ -20,8 +21,28 @@ const SUSPECT_SHARE = 0.5;
 /** Another candidate replaces ours only when it holds clearly more text. */
 const CLEARLY_MORE = 1.5;
 
+/** Over this share of its text in links, a result is a list of headlines, not an article. */
+const LINK_LIST_SHARE = 0.5;
+
+/**
+ * A page with no real block of paragraphs (text in table cells and <br> lines, a gallery) is read
+ * against all its text instead: a result under this share of it is suspect.
+ */
+const FEW_PARAGRAPHS = 300;
+const SHARE_OF_PAGE = 0.1;
+
 export function isSuspect(body: ArticleBody | null, page: PageArticleStats): boolean {
-  return !body || body.text.length < page.densestBlockChars * SUSPECT_SHARE;
+  if (!body) return true;
+  const length = body.text.length;
+  if (page.densestBlockChars < FEW_PARAGRAPHS ? length < page.textChars * SHARE_OF_PAGE : length < page.densestBlockChars * SUSPECT_SHARE) return true;
+  return linkedShare(body) > LINK_LIST_SHARE;
+}
+
+function linkedShare({ content, text }: ArticleBody): number {
+  if (!text) return 0;
+  let linked = 0;
+  for (const a of content.getElementsByTagName('a')) linked += textOf(a).length;
+  return linked / text.length;
 }
 
 /**
