@@ -2,6 +2,7 @@ import type { LeadImage, MetadataField, MetaSource } from './capture';
 import { parseDate } from './dates';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
 import { labelMatches, type PageScan } from './page-scan';
+import { stripSiteSuffix } from './site-title';
 import { collapseWhitespace } from './text';
 import { attr } from './dom';
 
@@ -206,19 +207,6 @@ export function collectPageSignals(doc: Document, scan: PageScan, url: string): 
   };
 }
 
-/** "Headline - Site" / "Headline | Site" → "Headline", only when the rest is the site's name. */
-export function stripSiteSuffix(title: string, siteName: string | null): string {
-  const parts = title.split(/\s+[|\-–—:·»]\s+/);
-  if (parts.length < 2) return title;
-  const last = parts[parts.length - 1]!.toLowerCase();
-  const first = parts[0]!.toLowerCase();
-  const site = siteName?.toLowerCase();
-  if (site && (last === site || site.includes(last) || last.includes(site))) return title.slice(0, title.length - parts[parts.length - 1]!.length).replace(/\s+[|\-–—:·»]\s+$/, '');
-  // A leading part goes only when it is the site's name itself: "Evolve: Shared History" keeps "Evolve".
-  if (site && first === site) return title.slice(parts[0]!.length).replace(/^\s+[|\-–—:·»]\s+/, '');
-  return title;
-}
-
 /**
  * Readability cuts "Topic: Headline" titles after the colon when no heading repeats them whole.
  * The topic stays when the page's own headings use it the same way ("Evolve: Concepts" beside
@@ -339,7 +327,7 @@ export function resolveMetadata(signals: PageSignals, readability: ReadabilityMe
     [absolute(meta('twitter:image', 'twitter:image:src'), pageUrl), 'meta'],
   ]);
   return {
-    title: rawTitle ? stripSiteSuffix(collapseWhitespace(rawTitle), siteName) : null,
+    title: rawTitle ? stripSiteSuffix(collapseWhitespace(rawTitle), siteName, pageUrl) : null,
     byline,
     authors: [...new Set(authors)],
     siteName,
