@@ -54,3 +54,16 @@ export function siteLabelOfUrl(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/**
+ * The site of a page address, for showing when the page names none: "ap.org" for
+ * https://hosted.ap.org/…, the bare host for an IP address, null when there is no host.
+ */
+export function siteDomainOfUrl(url: string): string | null {
+  try {
+    const host = new URL(url).hostname;
+    return registrableDomain(host) ?? (host || null);
+  } catch {
+    return null;
+  }
+}

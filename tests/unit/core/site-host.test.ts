@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrableDomain, siteLabelOfHost, siteLabelOfUrl } from '../../../src/core/site-host';
+import { registrableDomain, siteDomainOfUrl, siteLabelOfHost, siteLabelOfUrl } from '../../../src/core/site-host';
 import { siteMatcher } from '../../../src/core/site-match';
 
 describe('siteLabelOfHost: the registrable label, never a subdomain word', () => {
@@ -48,6 +48,20 @@ describe('registrableDomain', () => {
     // "co" under ".com" is a real second level (co.com is not a public suffix of .com).
     expect(registrableDomain('www.nytimes.com')).toBe('nytimes.com');
     expect(registrableDomain('blog.co.com')).toBe('co.com');
+  });
+});
+
+describe('siteDomainOfUrl: the site shown when the page names none', () => {
+  it('is the registrable domain, not the subdomain', () => {
+    expect(siteDomainOfUrl('https://hosted.ap.org/article/1')).toBe('ap.org');
+    expect(siteDomainOfUrl('https://edition.cnn.com/2024/a')).toBe('cnn.com');
+    expect(siteDomainOfUrl('https://www.bbc.co.uk/news/1')).toBe('bbc.co.uk');
+  });
+
+  it('is the bare host for an IP address, and null without a host', () => {
+    expect(siteDomainOfUrl('http://127.0.0.1:8080/a')).toBe('127.0.0.1');
+    expect(siteDomainOfUrl('file:///tmp/a.html')).toBeNull();
+    expect(siteDomainOfUrl('nonsense')).toBeNull();
   });
 });
 
