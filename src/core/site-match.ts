@@ -8,7 +8,7 @@ import { siteLabelOfHost, siteLabelOfUrl } from './site-host';
  * asks for positive evidence, never for a part merely looking short.
  */
 
-/** Words that a brand drops when its domain is written: "The Guardian" → theguardian, "Times of India". */
+/** Words a domain may leave out: "The New York Times" → nytimes, "Bank of America" → bankamerica. */
 const SKIPPABLE = new Set(['the', 'of', 'and']);
 
 /** Words a site adds after its name in titles: "BBC News", "CNN Politics", "Yahoo Finance". */
@@ -33,7 +33,8 @@ function siteWords(text: string): string[] {
 /**
  * Can `label` (a domain label like "nytimes") be spelt from the start of `words`, each word giving
  * itself or its initial, "the"/"of"/"and" optionally nothing? Returns how many words it took
- * (the shortest way), or -1. "new york times" → nytimes, "associated press" → ap.
+ * (the first way found, whole words before initials), or -1. "new york times" → nytimes,
+ * "associated press" → ap.
  */
 function spelledBy(label: string, words: string[]): number {
   const go = (pos: number, word: number): number => {
