@@ -13,6 +13,7 @@ import { storeCaptureImages } from './store-images';
 import { freeOrphanedImages } from '../storage/images';
 import { markTab } from './saved-icon';
 import { siteKeyOf } from '../core/search-index';
+import { siteDomainOfUrl } from '../core/site-host';
 
 /**
  * A capture of a tab already running: a double click, the shortcut pressed during a capture, or
@@ -57,7 +58,7 @@ async function runCapture(db: CleanCaptureDb, tabId: number, selection: boolean)
       status: saved.status,
       id,
       title: saved.record.title,
-      sameStoryAs: peer ? { id: peer.id!, title: peer.title, site: peer.siteName ?? siteKeyOf(peer) } : null,
+      sameStoryAs: peer ? { id: peer.id!, title: peer.title, site: peer.siteName || siteDomainOfUrl(peer.url) || siteKeyOf(peer) } : null,
       ...(images ? { images } : {}),
     };
   } catch (error) {

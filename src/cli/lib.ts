@@ -7,5 +7,5 @@ export { isCaptureError } from '../core/errors';
 export { parseDocument } from './dom';
 export { extractSavedPage } from './extract-page';
 export { toMarkdown } from '../core/markdown';
-export { stripSiteSuffix } from '../core/metadata';
+export { stripSiteSuffix } from '../core/site-title';
 export { LOW_COMPLETENESS } from '../core/completeness';

@@ -1,9 +1,10 @@
 import type { LeadImage, MetadataField, MetaSource } from './capture';
 import { parseDate } from './dates';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
-import { labelMatches, type PageScan } from './page-scan';
+import { BYLINE_PREFIX, bylineFromPage, dateFromPageText, timeElementDate } from './page-byline-date';
+import type { PageScan } from './page-scan';
+import { stripSiteSuffix } from './site-title';
 import { collapseWhitespace } from './text';
-import { attr } from './dom';
 
 /** What Readability found itself; one signal among ours. */
 export interface ReadabilityMeta {
@@ -87,77 +88,6 @@ function absolute(href: string | null | undefined, base: string): string | null 
   }
 }
 
-const BYLINE_CLASS = /(^|[\s_-])(byline|author|authors|writer|reporter|source|dateline|contributor)([\s_-]|$)/i;
-const DATE_CLASS = /(^|[\s_-])(date|time|published|pubdate|timestamp|info|meta|dateline|posted)([\s_-]|$)/i;
-const BYLINE_PREFIX = /^\s*(by|source|from|written by|text|author|reporter|von|par|por|da|来源|作者)\s*[:：]?\s+/i;
-
-const ASIDES = new Set(['FOOTER', 'NAV', 'ASIDE']);
-
-/** Inside a footer, nav, aside or comment (or related-stories) block: not this article's line. */
-function inAside(el: Element, orRelated: boolean): boolean {
-  for (let n: Element | null = el; n; n = n.parentElement) {
-    if (ASIDES.has(n.tagName.toUpperCase())) return true;
-    const cls = attr(n, 'class');
-    if (cls && (cls.includes('comment') || (orRelated && cls.includes('related')))) return true;
-  }
-  return false;
-}
-
-/** Short elements near the headline that look like a byline or source line. */
-function bylineFromPage(scan: PageScan): string | null {
-  // Candidates in order of trust: rel=author links, itemprop=author, byline-named elements. They
-  // are tried as found, so the page's labels are only matched up to the first byline.
-  const relAuthor = (el: Element) => (attr(el, 'rel')?.toLowerCase() === 'author' ? bylineOf(scan, el) : null);
-  return firstFound(scan.byTag.get('A') ?? [], relAuthor)
-    ?? firstFound(scan.byTag.get('LINK') ?? [], relAuthor)
-    ?? firstFound(scan.itemprops.get('author') ?? [], (el) => bylineOf(scan, el))
-    ?? firstFound(scan.labelled, (entry) => (labelMatches(entry, BYLINE_CLASS) ? bylineOf(scan, entry.el) : null));
-}
-
-/** The first non-null `read(item)`, reading no further. */
-function firstFound<T, R>(items: readonly T[], read: (item: T) => R | null): R | null {
-  for (const item of items) {
-    const found = read(item);
-    if (found !== null) return found;
-  }
-  return null;
-}
-
-/** The element's text when it reads as a byline: short, outside asides, no year, not a sentence. */
-function bylineOf(scan: PageScan, el: Element): string | null {
-  if ((scan.textLength.get(el) ?? 0) > 400 || inAside(el, false)) return null;
-  const text = collapseWhitespace(el.textContent ?? '').replace(BYLINE_PREFIX, '');
-  return text && text.length <= 80 && !/\d{4}/.test(text) && !/[.!?]\s/.test(text) ? text : null;
-}
-
-/** A date written in the page's text near the headline (dateline / info line). */
-function dateFromPageText(scan: PageScan): { date: string; text: string } | null {
-  // Date-named elements, then <time>s, tried as found (labels matched only up to the first date).
-  return firstFound(scan.labelled, (entry) => (labelMatches(entry, DATE_CLASS) ? dateOf(scan, entry.el) : null))
-    ?? firstFound(scan.byTag.get('TIME') ?? [], (el) => dateOf(scan, el));
-}
-
-function dateOf(scan: PageScan, el: Element): { date: string; text: string } | null {
-  if ((scan.textLength.get(el) ?? 0) > 600 || inAside(el, true)) return null;
-  const text = collapseWhitespace(el.textContent ?? '');
-  if (!text || text.length > 200) return null;
-  const date = parseDate(text);
-  return date ? { date, text } : null;
-}
-
-/** schema.org itemprop dates first, then <time pubdate>, then the first <time datetime>. */
-function timeElementDate(scan: PageScan, kind: 'published' | 'modified'): string | null {
-  const prop = scan.itemprops.get(kind === 'published' ? 'datepublished' : 'datemodified') ?? [];
-  for (const el of prop) {
-    const date = parseDate(attr(el, 'datetime') ?? attr(el, 'content') ?? (el.tagName === 'TIME' ? el.textContent : null));
-    if (date) return date;
-  }
-  if (kind === 'modified') return null;
-  const times = scan.byTag.get('TIME') ?? [];
-  const time = times.find((t) => t.hasAttribute('pubdate') && attr(t, 'datetime')) ?? times.find((t) => attr(t, 'datetime'));
-  return time ? parseDate(attr(time, 'datetime')) : null;
-}
-
 /**
  * Everything the page itself says, read before any cleanup touches it: the cleanup removes
  * bylines and datelines from the body, and Readability rewrites what is left.
@@ -204,19 +134,6 @@ export function collectPageSignals(doc: Document, scan: PageScan, url: string): 
     httpEquivLang: (scan.byTag.get('META') ?? []).find((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-language')?.getAttribute('content') ?? null,
     canonicalHref: (scan.byTag.get('LINK') ?? []).find((l) => /(^|\s)canonical(\s|$)/i.test(l.getAttribute('rel') ?? ''))?.getAttribute('href') ?? null,
   };
-}
-
-/** "Headline - Site" / "Headline | Site" → "Headline", only when the rest is the site's name. */
-export function stripSiteSuffix(title: string, siteName: string | null): string {
-  const parts = title.split(/\s+[|\-–—:·»]\s+/);
-  if (parts.length < 2) return title;
-  const last = parts[parts.length - 1]!.toLowerCase();
-  const first = parts[0]!.toLowerCase();
-  const site = siteName?.toLowerCase();
-  if (site && (last === site || site.includes(last) || last.includes(site))) return title.slice(0, title.length - parts[parts.length - 1]!.length).replace(/\s+[|\-–—:·»]\s+$/, '');
-  // A leading part goes only when it is the site's name itself: "Evolve: Shared History" keeps "Evolve".
-  if (site && first === site) return title.slice(parts[0]!.length).replace(/^\s+[|\-–—:·»]\s+/, '');
-  return title;
 }
 
 /**
@@ -339,7 +256,7 @@ export function resolveMetadata(signals: PageSignals, readability: ReadabilityMe
     [absolute(meta('twitter:image', 'twitter:image:src'), pageUrl), 'meta'],
   ]);
   return {
-    title: rawTitle ? stripSiteSuffix(collapseWhitespace(rawTitle), siteName) : null,
+    title: rawTitle ? stripSiteSuffix(collapseWhitespace(rawTitle), siteName, pageUrl) : null,
     byline,
     authors: [...new Set(authors)],
     siteName,

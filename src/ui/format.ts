@@ -1,4 +1,5 @@
 import { LOW_COMPLETENESS } from '../core/completeness';
+import { siteDomainOfUrl } from '../core/site-host';
 import type { CaptureRecord } from '../storage/db';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -11,13 +12,9 @@ export function displayDate(iso: string | null, withTime = false): string {
   return withTime && m[4] ? `${date}, ${m[4]}` : date;
 }
 
+/** The page's own site name, else its registrable domain: a subdomain (hosted., edition.) is no site. */
 export function siteOf(record: Pick<CaptureRecord, 'siteName' | 'url'>): string {
-  if (record.siteName) return record.siteName;
-  try {
-    return new URL(record.url).hostname.replace(/^www\./, '');
-  } catch {
-    return record.url;
-  }
+  return record.siteName || siteDomainOfUrl(record.url) || record.url;
 }
 
 /** "site · date · n min" for list rows and the reader header. */
