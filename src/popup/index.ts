@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { countCaptures, getCapture, storyPeer } from '../storage/captures';
+import type { SearchFilters } from '../core/search-index';
 import type { CaptureRecord } from '../storage/db';
 import { send } from '../ui/client';
 import type { RenderedArticle } from '../ui/article-view';
@@ -10,14 +11,14 @@ import { buildLookPanel } from '../ui/reader-look';
 import { readerKey } from '../ui/reader-keys';
 import { elementScroller, trackReading } from '../ui/reading-position';
 import { reextractCapture } from '../ui/reextract';
-import { allCaptureIds, searchCaptureIds } from '../storage/export-source';
 import { libraryDb } from '../ui/library-db';
 import { loadSettings } from '../ui/settings-store';
 import { formatBytes, requestPersistence, storageUsage } from '../ui/storage-usage';
 import { renderWithVersions } from '../ui/versions-bar';
 import { createActions } from './actions';
-import { readFilters, wireFilters } from './filters';
-import { hasFilters, plainSource, searchSource, type LibrarySource } from './library-source';
+import { exportIds } from './export-ids';
+import { hasFilters, readFilters, wireFilters } from './filters';
+import { plainSource, searchSource, type LibrarySource } from './library-source';
 import { onKey } from './keyboard';
 import { renderRow } from './row-view';
 import { saveCurrentTab } from './save-current-tab';
@@ -206,10 +207,9 @@ function wire(): void {
       saveTags();
     }
   });
-  // The export holds the checked articles, else the search result, else the whole library.
   $('export-zip').addEventListener('click', async () => {
-    const query = $<HTMLInputElement>('search').value.trim();
-    const ids = checked.size ? [...checked] : query || hasFilters(readFilters()) ? await filteredIds(query) : await allCaptureIds(db);
+    const choice = { checked: [...checked], query: $<HTMLInputElement>('search').value.trim(), filters: readFilters() };
+    const ids = await exportIds(choice, { db, search: searchIds });
     if (!ids.length) return;
     const button = $<HTMLButtonElement>('export-zip');
     const format = $<HTMLSelectElement>('export-format').value;
@@ -258,10 +258,8 @@ function wire(): void {
   });
 }
 
-/** Ids of everything matching the search box and filters, ranked as the list shows them. */
-async function filteredIds(query: string): Promise<number[]> {
-  const filters = readFilters();
-  if (!hasFilters(filters)) return searchCaptureIds(db, query);
+/** Ids of everything matching a query and filters, ranked as the list shows them. */
+async function searchIds(query: string, filters: SearchFilters): Promise<number[]> {
   const { hits } = await send('search', { query, filters, limit: 100_000 });
   return hits.map((h) => h.id);
 }

@@ -29,10 +29,6 @@ export async function plainSource(db: CleanCaptureDb, firstPage: number): Promis
   };
 }
 
-export function hasFilters(filters: SearchFilters): boolean {
-  return Object.values(filters).some((v) => v !== undefined && v !== '' && v !== false);
-}
-
 export async function searchSource(db: CleanCaptureDb, query: string, filters: SearchFilters): Promise<LibrarySource> {
   const { hits } = await send('search', { query, filters, limit: 10_000 });
   const ids = hits.map((h) => h.id);
