@@ -1,6 +1,6 @@
 import type { SearchFilters } from '../core/search-index';
 import type { CleanCaptureDb } from '../storage/db';
-import { allCaptureIds, searchCaptureIds } from '../storage/export-source';
+import { allCaptureIds } from '../storage/export-source';
 import { hasFilters } from './filters';
 
 /** What the popup shows when Export is pressed. */
@@ -12,15 +12,16 @@ export interface ExportChoice {
 
 export interface ExportIdsDeps {
   db: CleanCaptureDb;
-  /** Ids matching a query and filters, ranked as the list shows them (the background's index). */
+  /** The list's own search (ui/search.ts: the background's index), ranked as the list shows it. */
   search(query: string, filters: SearchFilters): Promise<number[]>;
 }
 
-/** The export holds the checked articles, else the search result, else the whole library. */
+/**
+ * The export holds the checked articles, else the search result — the very ids the list shows,
+ * from the same search —, else the whole library.
+ */
 export async function exportIds(choice: ExportChoice, deps: ExportIdsDeps): Promise<number[]> {
   if (choice.checked.length) return [...choice.checked];
-  const filtered = hasFilters(choice.filters);
-  if (!choice.query && !filtered) return allCaptureIds(deps.db);
-  if (!filtered) return searchCaptureIds(deps.db, choice.query);
+  if (!choice.query && !hasFilters(choice.filters)) return allCaptureIds(deps.db);
   return deps.search(choice.query, choice.filters);
 }

@@ -1,12 +1,12 @@
 import browser from 'webextension-polyfill';
 import { countCaptures, getCapture, storyPeer } from '../storage/captures';
-import type { SearchFilters } from '../core/search-index';
 import type { CaptureRecord } from '../storage/db';
 import { send } from '../ui/client';
 import type { RenderedArticle } from '../ui/article-view';
 import { exportMarkdown } from '../ui/export';
 import { exportBook } from '../ui/export-book';
 import { runZipExport } from '../ui/export-progress';
+import { searchIds } from '../ui/search';
 import { buildLookPanel } from '../ui/reader-look';
 import { readerKey } from '../ui/reader-keys';
 import { elementScroller, trackReading } from '../ui/reading-position';
@@ -81,7 +81,7 @@ async function refreshList(keepScroll = false): Promise<void> {
   const filters = readFilters();
   const filtered = !!query || hasFilters(filters);
   peers.clear();
-  const source = withPeers(filtered ? await searchSource(db, query, filters) : await plainSource(db, PAGE));
+  const source = withPeers(filtered ? await searchSource(db, query, filters, searchIds) : await plainSource(db, PAGE));
   if (ticket !== refreshing) return;
   performance.mark('library-read');
   await list.setSource(source, keepScroll);
@@ -256,12 +256,6 @@ function wire(): void {
       focusTags: () => $('tags').focus(),
     });
   });
-}
-
-/** Ids of everything matching a query and filters, ranked as the list shows them. */
-async function searchIds(query: string, filters: SearchFilters): Promise<number[]> {
-  const { hits } = await send('search', { query, filters, limit: 100_000 });
-  return hits.map((h) => h.id);
 }
 
 async function showStorage(): Promise<void> {

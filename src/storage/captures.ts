@@ -180,18 +180,3 @@ export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Prom
   if (record.storyId == null) return null;
   return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id).first()) ?? null;
 }
-
-/** Captures whose title, byline, site or text contain every word of the query, newest first. */
-export function searchCaptures(db: CleanCaptureDb, query: string, limit = 50): Promise<CaptureRecord[]> {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return listCaptures(db, 0, limit);
-  return db.captures
-    .orderBy('capturedAt')
-    .reverse()
-    .filter((r) => {
-      const haystack = `${r.title} ${r.byline ?? ''} ${r.siteName ?? ''} ${r.url} ${r.textContent}`.toLowerCase();
-      return words.every((w) => haystack.includes(w));
-    })
-    .limit(limit)
-    .toArray();
-}

@@ -41,14 +41,3 @@ export function captureSource(db: CleanCaptureDb, ids: number[]): ZipSource {
 export async function allCaptureIds(db: CleanCaptureDb): Promise<number[]> {
   return (await db.captures.orderBy('capturedAt').reverse().primaryKeys()) as number[];
 }
-
-/** Ids of every article matching a search (all words), newest first, without a limit. */
-export async function searchCaptureIds(db: CleanCaptureDb, query: string): Promise<number[]> {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return allCaptureIds(db);
-  return (await db.captures
-    .orderBy('capturedAt')
-    .reverse()
-    .filter((r) => words.every((w) => `${r.title} ${r.byline ?? ''} ${r.siteName ?? ''} ${r.url} ${r.textContent}`.toLowerCase().includes(w)))
-    .primaryKeys()) as number[];
-}

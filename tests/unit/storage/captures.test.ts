@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  countCaptures, deleteCapture, findCaptureByUrl, getCapture, listCaptures, restoreCapture, saveCapture, searchCaptures,
+  countCaptures, deleteCapture, findCaptureByUrl, getCapture, listCaptures, restoreCapture, saveCapture,
 } from '../../../src/storage/captures';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { makeCapture } from '../helpers';
@@ -181,40 +181,5 @@ describe('deleteCapture / restoreCapture', () => {
     const id = await restoreCapture(db, deleted!.record, deleted!.versions);
     expect(id).toBe(again.record.id);
     expect(await countCaptures(db)).toBe(1);
-  });
-});
-
-describe('searchCaptures', () => {
-  beforeEach(async () => {
-    await saveCapture(db, makeCapture({
-      url: 'https://news.example.com/harbour', title: 'Harbour reopens after storm',
-      textContent: 'Ferries returned to the port on Monday as cranes resumed work.',
-    }), T1);
-    await saveCapture(db, makeCapture({
-      url: 'https://news.example.com/alibaba', title: 'Canadian PM meets Alibaba founder',
-      textContent: 'Harper met Jack Ma in Hangzhou to discuss small businesses and lobsters.',
-    }), T2);
-  });
-
-  const titles = async (query: string) => (await searchCaptures(db, query)).map((r) => r.title);
-
-  it('finds by a word in the text', async () => {
-    expect(await titles('ferries')).toEqual(['Harbour reopens after storm']);
-    expect(await titles('LOBSTERS')).toEqual(['Canadian PM meets Alibaba founder']);
-  });
-
-  it('finds by a word in the title', async () => {
-    expect(await titles('storm')).toEqual(['Harbour reopens after storm']);
-    expect(await titles('Alibaba')).toEqual(['Canadian PM meets Alibaba founder']);
-  });
-
-  it('requires every word', async () => {
-    expect(await titles('harper lobsters')).toEqual(['Canadian PM meets Alibaba founder']);
-    expect(await titles('harper ferries')).toEqual([]);
-    expect(await titles('  storm   cranes ')).toEqual(['Harbour reopens after storm']);
-  });
-
-  it('lists everything, newest first, for an empty query', async () => {
-    expect(await titles('')).toEqual(['Canadian PM meets Alibaba founder', 'Harbour reopens after storm']);
   });
 });
