@@ -2,7 +2,6 @@ import type { Capture } from '../core/capture';
 import { tryNormalizeUrl } from '../core/url';
 import type { CaptureRecord, CleanCaptureDb, VersionRecord } from './db';
 import { decide } from './dedupe';
-import { bumpGeneration } from './generation';
 import { signCapture } from './record-fields';
 import { listOrderOf } from './migrate-v2';
 
@@ -45,7 +44,7 @@ function versionOf(record: CaptureRecord, number: number): VersionRecord {
 export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Date = new Date()): Promise<SaveResult> {
   const signed = signCapture(capture);
   const at = now.toISOString();
-  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
+  return db.transaction('rw', [db.captures, db.versions], async () => {
     const decision = await decide(db, signed, capture.selectionOnly);
     if (decision.kind === 'new') {
       const story = decision.story?.record ?? null;
@@ -56,16 +55,12 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
       };
       record.id = await db.captures.add(record);
       if (story && story.storyId == null) await db.captures.update(story.id!, { storyId });
-      await bumpGeneration(db);
       return { status: 'saved' as const, record, sameStoryAs: story };
     }
     const existing = decision.record;
     const urlKeys = [...new Set([...existing.urlKeys, ...signed.keys])];
     if (decision.kind === 'same') {
-      if (urlKeys.length !== existing.urlKeys.length) {
-        await db.captures.update(existing.id!, { urlKeys });
-        await bumpGeneration(db);
-      }
+      if (urlKeys.length !== existing.urlKeys.length) await db.captures.update(existing.id!, { urlKeys });
       return { status: 'already-saved' as const, record: { ...existing, urlKeys }, sameStoryAs: null };
     }
     // The article changed at the same address: the newest text becomes the record, the older one a version.
@@ -78,7 +73,6 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
       readState: 'unread',
     };
     await db.captures.put(record);
-    await bumpGeneration(db);
     return { status: 'updated' as const, record, sameStoryAs: null };
   });
 }
@@ -118,25 +112,23 @@ export interface Deleted {
 }
 
 export async function deleteCapture(db: CleanCaptureDb, id: number): Promise<Deleted | undefined> {
-  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
+  return db.transaction('rw', [db.captures, db.versions], async () => {
     const record = await db.captures.get(id);
     if (!record) return undefined;
     const versions = await db.versions.where('captureId').equals(id).toArray();
     await db.captures.delete(id);
     await db.versions.where('captureId').equals(id).delete();
-    await bumpGeneration(db);
     return { record, versions };
   });
 }
 
 /** Put back a record removed by deleteCapture (Undo), unless the page was saved again since. */
 export async function restoreCapture(db: CleanCaptureDb, record: CaptureRecord, versions: VersionRecord[] = []): Promise<number> {
-  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
+  return db.transaction('rw', [db.captures, db.versions], async () => {
     const clash = await db.captures.where('urlKeys').anyOf(record.urlKeys).first();
     if (clash) return clash.id!;
     const id = await db.captures.put({ ...record, listOrder: record.listOrder ?? listOrderOf(record.capturedAt) });
     if (versions.length) await db.versions.bulkPut(versions.map((v) => ({ ...v, captureId: id })));
-    await bumpGeneration(db);
     return id;
   });
 }
@@ -155,7 +147,7 @@ export function cleanTags(tags: readonly string[]): string[] {
 }
 
 export async function updateCapture(db: CleanCaptureDb, id: number, patch: CapturePatch): Promise<CaptureRecord | undefined> {
-  return db.transaction('rw', [db.captures, db.meta], async () => {
+  return db.transaction('rw', db.captures, async () => {
     const record = await db.captures.get(id);
     if (!record) return undefined;
     const changes: Partial<CaptureRecord> = {};
@@ -165,7 +157,6 @@ export async function updateCapture(db: CleanCaptureDb, id: number, patch: Captu
     if (patch.archived !== undefined) changes.archived = patch.archived ? 1 : 0;
     if (patch.favourite !== undefined) changes.favourite = patch.favourite ? 1 : 0;
     await db.captures.update(id, changes);
-    await bumpGeneration(db);
     return { ...record, ...changes };
   });
 }

@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Capture } from '../core/capture';
+import { generationMiddleware } from './generation';
 import { migrateRecordToV2 } from './migrate-v2';
 
 /** Reading state shown and filtered in the library (issue #5). */
@@ -107,7 +108,10 @@ export interface SearchIndexRecord {
   json: string;
 }
 
-/** Small named values: `generation` counts every library write, so a stale search index is noticed. */
+/**
+ * Small named values: `generation` moves with every write transaction over the library's tables
+ * (generation.ts), so a stale search index is noticed.
+ */
 export interface MetaRecord {
   key: string;
   value: number;
@@ -164,6 +168,8 @@ export class CleanCaptureDb extends Dexie {
           migrateRecordToV2(record);
         });
       });
+    // Every write to the library moves the write generation in its own transaction (generation.ts).
+    this.use(generationMiddleware);
   }
 }
 

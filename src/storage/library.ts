@@ -14,7 +14,7 @@ export interface DeletedCapture {
  * capture uses are freed after the grace period) and its reading progress, in one transaction.
  */
 export async function deleteCaptureWithImages(db: CleanCaptureDb, id: number, now = new Date()): Promise<DeletedCapture> {
-  const result = await db.transaction('rw', [db.captures, db.versions, db.meta, db.images, db.imageLinks, db.reading], async () => {
+  const result = await db.transaction('rw', [db.captures, db.versions, db.images, db.imageLinks, db.reading], async () => {
     const deleted = await deleteCapture(db, id);
     const images = deleted ? await unlinkCaptureImages(db, id, now) : [];
     await db.reading.delete(id);
@@ -26,7 +26,7 @@ export async function deleteCaptureWithImages(db: CleanCaptureDb, id: number, no
 
 /** Undo of a delete: the record back with its versions, and its images where they are still stored. */
 export async function restoreCaptureWithImages(db: CleanCaptureDb, record: CaptureRecord, images: ImageLinkRecord[] = [], versions: VersionRecord[] = [], now = new Date()): Promise<number> {
-  return db.transaction('rw', [db.captures, db.versions, db.meta, db.images, db.imageLinks], async () => {
+  return db.transaction('rw', [db.captures, db.versions, db.images, db.imageLinks], async () => {
     const id = await restoreCapture(db, record, versions);
     // Saved again since: that record has its own images.
     if (id === record.id && images.length) {

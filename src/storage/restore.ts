@@ -28,6 +28,13 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string | null
   captures: checkCaptureRecord,
 };
 
+/**
+ * This library's own bookkeeping, never taken from a file: its write generation (which must move
+ * with this restore, not jump to the other library's count) and the search index built from the
+ * other library's articles (rebuilt from the restored ones instead). Their rows count as skipped.
+ */
+const LOCAL_TABLES: ReadonlySet<string> = new Set(['meta', 'searchIndex']);
+
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Blob);
 
 function validKey(key: unknown): boolean {
@@ -138,9 +145,10 @@ export async function restoreBackup(db: Dexie, backup: ParsedBackup): Promise<Re
   const names = Object.keys(backup.tables);
   const report: RestoreReport = { tables: {}, settings: backup.settings };
   for (const name of names) report.tables[name] = { added: 0, updated: 0, skipped: 0 };
-  if (!names.length) return report;
+  for (const name of names.filter((n) => LOCAL_TABLES.has(n))) report.tables[name]!.skipped = backup.tables[name]!.rows.length;
   // Captures first, so other tables can point at their new ids.
-  const order = [...names].sort((a, b) => (a === 'captures' ? -1 : b === 'captures' ? 1 : a.localeCompare(b)));
+  const order = names.filter((n) => !LOCAL_TABLES.has(n)).sort((a, b) => (a === 'captures' ? -1 : b === 'captures' ? 1 : a.localeCompare(b)));
+  if (!order.length) return report;
   await db.transaction('rw', order.map((n) => db.table(n)), async () => {
     const ids = new Map<number, number>();
     for (const name of order) {
