@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
-import { isCaptureError } from '../core/errors';
-import { isRequest, type AnyRequest, type Reply } from '../messages';
+import { isRequest } from '../messages';
 import { openDb } from '../storage/db';
 import { freeOrphanedImages } from '../storage/images';
 import { clearStaleSavingBadges } from './badge';
+import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
 import { watchTabs } from './saved-icon';
@@ -17,15 +17,7 @@ void freeOrphanedImages(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).
 void clearStaleSavingBadges().catch(() => {});
 
-async function dispatch(request: AnyRequest): Promise<Reply<unknown>> {
-  try {
-    const handler = handlers[request.type] as (r: AnyRequest) => Promise<unknown>;
-    return { ok: true, value: await handler(request) };
-  } catch (error) {
-    const code = isCaptureError(error) ? error.code : 'internal';
-    return { ok: false, error: { code, message: String((error as Error)?.message ?? error) } };
-  }
-}
+const dispatch = createDispatch(handlers);
 
 browser.runtime.onMessage.addListener((message: unknown) => (isRequest(message) ? dispatch(message) : undefined));
 
