@@ -80,15 +80,40 @@ export class MessageError extends Error {
   }
 }
 
+/**
+ * Who sent a message, as the background tells them apart (background/dispatch.ts):
+ * - `extension-page`: one of our own pages (popup, reader, options; in a tab or not), whose
+ *   address starts with the extension's own origin;
+ * - `content-script`: our content script, running in a web page's tab.
+ */
+export type SenderKind = 'extension-page' | 'content-script';
+
+const PAGES: readonly SenderKind[] = ['extension-page'];
+
+/**
+ * Who may send each message. Every message but `search` writes the library or acts on a tab,
+ * and only our own pages may ask for that. The content script sends no message at all: it
+ * answers the background through scripting.executeScript's results (content-protocol.ts), so
+ * none is open to it, and a web page that reaches a content-script context cannot delete,
+ * restore, rewrite or read the library through us.
+ */
+export const MESSAGE_SENDERS: { readonly [K in MessageType]: readonly SenderKind[] } = {
+  capture: PAGES,
+  'delete-capture': PAGES,
+  'restore-capture': PAGES,
+  'set-reading-progress': PAGES,
+  'replace-capture': PAGES,
+  'restore-backup': PAGES,
+  'restore-backup-part': PAGES,
+  search: PAGES,
+  'update-capture': PAGES,
+};
+
 /** A type guard for requests arriving from other contexts (never trust the shape). */
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return (
-    type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress'
-    || type === 'replace-capture' || type === 'restore-backup' || type === 'restore-backup-part' || type === 'search'
-    || type === 'update-capture'
-  );
+  return typeof type === 'string' && Object.hasOwn(MESSAGE_SENDERS, type);
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };

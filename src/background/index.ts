@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { isRequest } from '../messages';
 import { openDb } from '../storage/db';
 import { freeOrphanedImages } from '../storage/images';
@@ -17,9 +17,10 @@ void freeOrphanedImages(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).
 void clearStaleSavingBadges().catch(() => {});
 
-const dispatch = createDispatch(handlers);
+// Only our own pages may send messages (messages.ts MESSAGE_SENDERS; the content script sends none).
+const dispatch = createDispatch(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('') });
 
-browser.runtime.onMessage.addListener((message: unknown) => (isRequest(message) ? dispatch(message) : undefined));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => (isRequest(message) ? dispatch(message, sender) : undefined));
 
 browser.runtime.onInstalled.addListener(createMenus);
 

@@ -11,6 +11,7 @@ export type CaptureErrorCode =
   | 'page-unreachable'
   | 'storage-failed'
   | 'bad-backup'
+  | 'not-allowed'
   | 'internal';
 
 export class CaptureError extends Error {
