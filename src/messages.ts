@@ -1,11 +1,11 @@
 import type { Capture } from './core/capture';
 import type { Completeness } from './core/completeness';
 import type { CaptureErrorCode } from './core/errors';
-import type { CaptureRecord, ImageLinkRecord } from './storage/db';
+import type { CaptureRecord } from './storage/db';
+import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
 import type { SearchFilters, SearchHit } from './core/search-index';
 import type { CapturePatch } from './storage/captures';
-import type { VersionRecord } from './storage/db';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -13,11 +13,13 @@ import type { VersionRecord } from './storage/db';
  * at the caller as MessageError with the same code.
  *
  * - capture {tabId, selection?} → the tab's article saved (or found already saved).
- * - delete-capture {id} → the record removed; the removed record comes back for Undo.
- * - restore-capture {record} → a deleted record put back (Undo).
+ * - delete-capture {id} → the article deleted: a tombstone until the sweep after the Undo window
+ *   (storage/library.ts); only its id and title come back (a record with its kept page could be
+ *   too large for a message, and Undo needs none).
+ * - restore-capture {id} → Undo of a delete, by id: the tombstone is the article again (or, when
+ *   the page was saved again since, the id of that record comes back).
  * - set-reading-progress {id, progress} → where the reader is in an article (0..1); at the end it
  *   is marked read (issue #6).
- * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
  * - replace-capture {id, capture} → a capture's content and metadata replaced by a fresh extraction
  *   of its kept page (Re-extract); what the library added (id, dates, aliases, page HTML) is kept.
  * - restore-backup {text} → a JSON backup validated in full, then merged into the library and its
@@ -45,8 +47,8 @@ export interface CaptureOutcome {
 
 export interface Protocol {
   capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
-  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null; images?: ImageLinkRecord[]; versions?: VersionRecord[] } };
-  'restore-capture': { request: { record: CaptureRecord; images?: ImageLinkRecord[]; versions?: VersionRecord[] }; response: { id: number } };
+  'delete-capture': { request: { id: number }; response: { deleted: DeletedCapture | null } };
+  'restore-capture': { request: { id: number }; response: { id: number } };
   'set-reading-progress': { request: { id: number; progress: number }; response: { read: boolean } };
   'replace-capture': { request: { id: number; capture: Capture }; response: { changed: boolean; completeness: Completeness | null } };
   'restore-backup': { request: { text: string }; response: RestoreSummary };

@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isRequest } from '../messages';
 import { openDb } from '../storage/db';
-import { freeOrphanedImages } from '../storage/images';
+import { sweepLibrary } from '../storage/library';
 import { clearStaleSavingBadges } from './badge';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
@@ -12,8 +12,8 @@ import { SearchService } from './search-service';
 const db = openDb();
 const search = new SearchService(db);
 const handlers = createHandlers(db, search);
-// Images left unused by deletes are freed after Undo's grace period (issue #6).
-void freeOrphanedImages(db).catch(() => {});
+// Deleted articles (tombstones) and images no article shows, past the Undo window: deleted for good.
+void sweepLibrary(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).
 void clearStaleSavingBadges().catch(() => {});
 

@@ -12,6 +12,7 @@ export type CaptureErrorCode =
   | 'storage-failed'
   | 'bad-backup'
   | 'not-allowed'
+  | 'not-found'
   | 'internal';
 
 export class CaptureError extends Error {

@@ -4,6 +4,7 @@ import type { CaptureRecord, CleanCaptureDb, VersionRecord } from './db';
 import { decide } from './dedupe';
 import { signCapture } from './record-fields';
 import { listOrderOf } from './migrate-v2';
+import { isLive } from './tombstone';
 
 export { urlKeysOf } from './record-fields';
 
@@ -77,22 +78,29 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
   });
 }
 
-export function getCapture(db: CleanCaptureDb, id: number): Promise<CaptureRecord | undefined> {
-  return db.captures.get(id);
+/** An article of the library (a deleted one, still a tombstone, is not). */
+export async function getCapture(db: CleanCaptureDb, id: number): Promise<CaptureRecord | undefined> {
+  const record = await db.captures.get(id);
+  return isLive(record) ? record : undefined;
+}
+
+/** The live records known by any of these URL keys (tombstones left out; usually none or one). */
+export function liveByUrlKeys(db: CleanCaptureDb, keys: string[]) {
+  return db.captures.where('urlKeys').anyOf(keys).filter((r) => isLive(r));
 }
 
 export async function findCaptureByUrl(db: CleanCaptureDb, url: string): Promise<CaptureRecord | undefined> {
   const key = tryNormalizeUrl(url);
-  return key ? db.captures.where('urlKeys').equals(key).first() : undefined;
+  return key ? liveByUrlKeys(db, [key]).first() : undefined;
 }
 
-/** Whether a page address is in the library, by primary key only (cheap: for the toolbar icon). */
+/** Whether a page address is in the library (cheap: the few records with that key; for the toolbar icon). */
 export async function isUrlSaved(db: CleanCaptureDb, url: string): Promise<boolean> {
   const key = tryNormalizeUrl(url);
-  return key ? (await db.captures.where('urlKeys').equals(key).primaryKeys()).length > 0 : false;
+  return key ? (await liveByUrlKeys(db, [key]).count()) > 0 : false;
 }
 
-/** One page of the library, newest first, read from the index (never the whole table). */
+/** One page of the library, newest first, read from the index (never the whole table; tombstones are not in it). */
 export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promise<CaptureRecord[]> {
   return db.captures.orderBy('listOrder').offset(offset).limit(limit).toArray();
 }
@@ -103,34 +111,6 @@ export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promis
  */
 export function countCaptures(db: CleanCaptureDb): Promise<number> {
   return db.captures.orderBy('listOrder').count();
-}
-
-/** What Undo needs to put a deleted article back exactly: the record and its older versions. */
-export interface Deleted {
-  record: CaptureRecord;
-  versions: VersionRecord[];
-}
-
-export async function deleteCapture(db: CleanCaptureDb, id: number): Promise<Deleted | undefined> {
-  return db.transaction('rw', [db.captures, db.versions], async () => {
-    const record = await db.captures.get(id);
-    if (!record) return undefined;
-    const versions = await db.versions.where('captureId').equals(id).toArray();
-    await db.captures.delete(id);
-    await db.versions.where('captureId').equals(id).delete();
-    return { record, versions };
-  });
-}
-
-/** Put back a record removed by deleteCapture (Undo), unless the page was saved again since. */
-export async function restoreCapture(db: CleanCaptureDb, record: CaptureRecord, versions: VersionRecord[] = []): Promise<number> {
-  return db.transaction('rw', [db.captures, db.versions], async () => {
-    const clash = await db.captures.where('urlKeys').anyOf(record.urlKeys).first();
-    if (clash) return clash.id!;
-    const id = await db.captures.put({ ...record, listOrder: record.listOrder ?? listOrderOf(record.capturedAt) });
-    if (versions.length) await db.versions.bulkPut(versions.map((v) => ({ ...v, captureId: id })));
-    return id;
-  });
 }
 
 /** Library state the user changes from the popup (issue #5). */
@@ -149,7 +129,7 @@ export function cleanTags(tags: readonly string[]): string[] {
 export async function updateCapture(db: CleanCaptureDb, id: number, patch: CapturePatch): Promise<CaptureRecord | undefined> {
   return db.transaction('rw', db.captures, async () => {
     const record = await db.captures.get(id);
-    if (!record) return undefined;
+    if (!isLive(record)) return undefined;
     const changes: Partial<CaptureRecord> = {};
     // Patches arrive as messages: take only well-formed values.
     if (Array.isArray(patch.tags)) changes.tags = cleanTags(patch.tags.filter((t): t is string => typeof t === 'string'));
@@ -169,5 +149,5 @@ export function listVersions(db: CleanCaptureDb, captureId: number): Promise<Ver
 /** Another record of the same story group, for "same story as …" (null when alone). */
 export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Promise<CaptureRecord | null> {
   if (record.storyId == null) return null;
-  return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id).first()) ?? null;
+  return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id && isLive(r)).first()) ?? null;
 }

@@ -1,5 +1,6 @@
 import type { ZipSource } from '../core/zip-export';
-import type { CaptureRecord, CleanCaptureDb } from './db';
+import type { CleanCaptureDb } from './db';
+import { isLive } from './tombstone';
 
 const PAGE = 50;
 
@@ -23,21 +24,21 @@ export function storedImageLookup(db: CleanCaptureDb): NonNullable<ZipSource['im
   };
 }
 
-/** The articles with these ids, read a page at a time in the given order (missing ones skipped). */
+/** The articles with these ids, read a page at a time in the given order (missing and deleted ones skipped). */
 export function captureSource(db: CleanCaptureDb, ids: number[]): ZipSource {
   return {
     total: ids.length,
     async *pages() {
       for (let i = 0; i < ids.length; i += PAGE) {
         const records = await db.captures.bulkGet(ids.slice(i, i + PAGE));
-        yield records.filter((r): r is CaptureRecord => !!r);
+        yield records.filter(isLive);
       }
     },
     images: storedImageLookup(db),
   };
 }
 
-/** Ids of the whole library, newest first (keys only: cheap for any size). */
+/** Ids of the whole library, newest first (keys only: cheap for any size; tombstones are not in this index). */
 export async function allCaptureIds(db: CleanCaptureDb): Promise<number[]> {
-  return (await db.captures.orderBy('capturedAt').reverse().primaryKeys()) as number[];
+  return db.captures.orderBy('listOrder').primaryKeys();
 }

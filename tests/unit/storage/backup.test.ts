@@ -83,7 +83,7 @@ describe('backup', () => {
     expect(data.schemaVersion).toBe(90);
     expect(data.settings).toEqual({ saveOnPopupOpen: false });
     expect(Object.keys(data.tables).sort()).toEqual(['blobs', 'captures', 'codes', 'extras', 'imageLinks', 'images', 'meta', 'reading', 'searchIndex', 'versions']);
-    expect(data.tables.captures.schema).toBe('++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder');
+    expect(data.tables.captures.schema).toBe('++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder, deletedAt');
     expect(data.tables.captures.rows).toHaveLength(2);
     expect(data.tables.extras.rows[0].image).toEqual({ $cc: 'blob', type: 'image/png', base64: 'AAEC+v+JUE5H' });
     expect(data.tables.extras.rows[0].when).toEqual({ $cc: 'date', iso: T.toISOString() });

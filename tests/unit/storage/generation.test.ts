@@ -7,7 +7,7 @@ import { createBackup } from '../../../src/storage/backup';
 import { saveCapture, updateCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { readGeneration } from '../../../src/storage/generation';
-import { deleteCaptureWithImages, restoreCaptureWithImages } from '../../../src/storage/library';
+import { deleteCapture, sweepLibrary, undeleteCapture, UNDO_WINDOW_MS } from '../../../src/storage/library';
 import { replaceCapture } from '../../../src/storage/reextract';
 import { restoreBackup } from '../../../src/storage/restore';
 import { makeCapture } from '../helpers';
@@ -68,11 +68,12 @@ describe('every writer moves the write generation', () => {
     }
   });
 
-  it('delete, and its Undo', async () => {
+  it('delete, its Undo, and the sweep after the Undo window', async () => {
     const { record } = await save();
-    let deleted: Awaited<ReturnType<typeof deleteCaptureWithImages>> | undefined;
-    expect(await moves(async () => (deleted = await deleteCaptureWithImages(db, record.id!, T)))).toBe(true);
-    expect(await moves(() => restoreCaptureWithImages(db, deleted!.record!, deleted!.images, deleted!.versions, T))).toBe(true);
+    expect(await moves(() => deleteCapture(db, record.id!, T))).toBe(true);
+    expect(await moves(() => undeleteCapture(db, record.id!, T))).toBe(true);
+    await deleteCapture(db, record.id!, T);
+    expect(await moves(() => sweepLibrary(db, new Date(T.getTime() + UNDO_WINDOW_MS)))).toBe(true);
   });
 
   it('tags, read state, archive, favourite', async () => {
