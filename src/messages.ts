@@ -1,11 +1,11 @@
 import type { Capture } from './core/capture';
 import type { Completeness } from './core/completeness';
 import type { CaptureErrorCode } from './core/errors';
-import type { CaptureRecord, ImageLinkRecord } from './storage/db';
+import type { CaptureRecord } from './storage/db';
+import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
 import type { SearchFilters, SearchHit } from './core/search-index';
 import type { CapturePatch } from './storage/captures';
-import type { VersionRecord } from './storage/db';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -13,11 +13,13 @@ import type { VersionRecord } from './storage/db';
  * at the caller as MessageError with the same code.
  *
  * - capture {tabId, selection?} → the tab's article saved (or found already saved).
- * - delete-capture {id} → the record removed; the removed record comes back for Undo.
- * - restore-capture {record} → a deleted record put back (Undo).
+ * - delete-capture {id} → the article deleted: a tombstone until the sweep after the Undo window
+ *   (storage/library.ts); only its id and title come back (a record with its kept page could be
+ *   too large for a message, and Undo needs none).
+ * - restore-capture {id} → Undo of a delete, by id: the tombstone is the article again (or, when
+ *   the page was saved again since, the id of that record comes back).
  * - set-reading-progress {id, progress} → where the reader is in an article (0..1); at the end it
  *   is marked read (issue #6).
- * - undo-capture {id} → a capture just made by "capture" undone (removes a new record).
  * - replace-capture {id, capture} → a capture's content and metadata replaced by a fresh extraction
  *   of its kept page (Re-extract); what the library added (id, dates, aliases, page HTML) is kept.
  * - restore-backup {text} → a JSON backup validated in full, then merged into the library and its
@@ -45,8 +47,8 @@ export interface CaptureOutcome {
 
 export interface Protocol {
   capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
-  'delete-capture': { request: { id: number }; response: { record: CaptureRecord | null; images?: ImageLinkRecord[]; versions?: VersionRecord[] } };
-  'restore-capture': { request: { record: CaptureRecord; images?: ImageLinkRecord[]; versions?: VersionRecord[] }; response: { id: number } };
+  'delete-capture': { request: { id: number }; response: { deleted: DeletedCapture | null } };
+  'restore-capture': { request: { id: number }; response: { id: number } };
   'set-reading-progress': { request: { id: number; progress: number }; response: { read: boolean } };
   'replace-capture': { request: { id: number; capture: Capture }; response: { changed: boolean; completeness: Completeness | null } };
   'restore-backup': { request: { text: string }; response: RestoreSummary };
@@ -80,15 +82,40 @@ export class MessageError extends Error {
   }
 }
 
+/**
+ * Who sent a message, as the background tells them apart (background/dispatch.ts):
+ * - `extension-page`: one of our own pages (popup, reader, options; in a tab or not), whose
+ *   address starts with the extension's own origin;
+ * - `content-script`: our content script, running in a web page's tab.
+ */
+export type SenderKind = 'extension-page' | 'content-script';
+
+const PAGES: readonly SenderKind[] = ['extension-page'];
+
+/**
+ * Who may send each message. Every message but `search` writes the library or acts on a tab,
+ * and only our own pages may ask for that. The content script sends no message at all: it
+ * answers the background through scripting.executeScript's results (content-protocol.ts), so
+ * none is open to it, and a web page that reaches a content-script context cannot delete,
+ * restore, rewrite or read the library through us.
+ */
+export const MESSAGE_SENDERS: { readonly [K in MessageType]: readonly SenderKind[] } = {
+  capture: PAGES,
+  'delete-capture': PAGES,
+  'restore-capture': PAGES,
+  'set-reading-progress': PAGES,
+  'replace-capture': PAGES,
+  'restore-backup': PAGES,
+  'restore-backup-part': PAGES,
+  search: PAGES,
+  'update-capture': PAGES,
+};
+
 /** A type guard for requests arriving from other contexts (never trust the shape). */
 export function isRequest(value: unknown): value is AnyRequest {
   if (!value || typeof value !== 'object') return false;
   const type = (value as { type?: unknown }).type;
-  return (
-    type === 'capture' || type === 'delete-capture' || type === 'restore-capture' || type === 'set-reading-progress'
-    || type === 'replace-capture' || type === 'restore-backup' || type === 'restore-backup-part' || type === 'search'
-    || type === 'update-capture'
-  );
+  return typeof type === 'string' && Object.hasOwn(MESSAGE_SENDERS, type);
 }
 
 export type Handlers = { [K in MessageType]: (request: RequestOf<K>) => Promise<Protocol[K]['response']> };

@@ -10,7 +10,6 @@ import { showBadge } from './badge';
 import { fetchImageInTab, extractInTab } from './inject';
 import { loadSettings } from '../ui/settings-store';
 import { storeCaptureImages } from './store-images';
-import { freeOrphanedImages } from '../storage/images';
 import { markTab } from './saved-icon';
 import { siteKeyOf } from '../core/search-index';
 import { siteDomainOfUrl } from '../core/site-host';
@@ -83,9 +82,7 @@ async function keepImages(db: CleanCaptureDb, tabId: number, captureId: number, 
       const links = await db.imageLinks.where('captureId').equals(captureId).toArray();
       if (links.length && links.every((l) => l.hash)) return null;
     }
-    const outcome = await storeCaptureImages(db, captureId, urls, settings, (url, max) => fetchImageInTab(tabId, url, max));
-    await freeOrphanedImages(db);
-    return outcome;
+    return await storeCaptureImages(db, captureId, urls, settings, (url, max) => fetchImageInTab(tabId, url, max));
   } catch {
     return null;
   }

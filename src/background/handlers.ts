@@ -1,9 +1,8 @@
 import type { Handlers } from '../messages';
 import { updateCapture } from '../storage/captures';
 import type { CleanCaptureDb } from '../storage/db';
-import { deleteCaptureWithImages, restoreCaptureWithImages } from '../storage/library';
+import { deleteCapture, sweepLibrary, undeleteCapture } from '../storage/library';
 import { setReadingProgress } from '../storage/reading';
-import { asBytes } from '../core/raw-page';
 import { replaceCapture } from '../storage/reextract';
 import { captureTab } from './capture-tab';
 import { restoreBackupFile } from './restore-backup';
@@ -15,27 +14,28 @@ import { refreshSavedIcons } from './saved-icon';
 export function createHandlers(db: CleanCaptureDb, search: SearchService): Handlers {
   const uploads = new PartAssembler();
   const reindex = (id: number) => void search.upsert(id).catch(() => {});
+  // Tombstones past the Undo window and images no article shows, deleted for good.
+  const sweep = () => void sweepLibrary(db).catch(() => {});
   return {
     capture: async ({ tabId, selection }) => {
       const outcome = await captureTab(db, tabId, selection);
       if (outcome.status !== 'already-saved') reindex(outcome.id);
+      sweep();
       return outcome;
     },
     'delete-capture': async ({ id }) => {
-      // Versions (issue #5) and image links (issue #6) come back with the record for Undo.
-      const { record, images, versions } = await deleteCaptureWithImages(db, id);
+      // A tombstone: the article, its kept page, versions and images stay here for Undo.
+      const deleted = await deleteCapture(db, id);
       void search.remove(id).catch(() => {});
       void refreshSavedIcons(db);
-      return { record: record ?? null, images, versions };
+      sweep();
+      return { deleted };
     },
-    'restore-capture': async ({ record, images, versions }) => {
-      // The record made a round trip through a message: JSON in Chrome turns bytes into an object.
-      const rawHtmlGzip = asBytes(record.rawHtmlGzip);
-      const { rawHtmlGzip: _sent, ...rest } = record;
-      const id = await restoreCaptureWithImages(db, rawHtmlGzip ? { ...rest, rawHtmlGzip } : rest, images, versions);
-      reindex(id);
+    'restore-capture': async ({ id }) => {
+      const restored = await undeleteCapture(db, Number(id));
+      reindex(restored);
       void refreshSavedIcons(db);
-      return { id };
+      return { id: restored };
     },
     'replace-capture': async ({ id, capture }) => {
       const result = await replaceCapture(db, id, capture);

@@ -1,9 +1,9 @@
-import browser from 'webextension-polyfill';
-import { isCaptureError } from '../core/errors';
-import { isRequest, type AnyRequest, type Reply } from '../messages';
+import browser, { type Runtime } from 'webextension-polyfill';
+import { isRequest } from '../messages';
 import { openDb } from '../storage/db';
-import { freeOrphanedImages } from '../storage/images';
+import { sweepLibrary } from '../storage/library';
 import { clearStaleSavingBadges } from './badge';
+import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
 import { watchTabs } from './saved-icon';
@@ -12,22 +12,15 @@ import { SearchService } from './search-service';
 const db = openDb();
 const search = new SearchService(db);
 const handlers = createHandlers(db, search);
-// Images left unused by deletes are freed after Undo's grace period (issue #6).
-void freeOrphanedImages(db).catch(() => {});
+// Deleted articles (tombstones) and images no article shows, past the Undo window: deleted for good.
+void sweepLibrary(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).
 void clearStaleSavingBadges().catch(() => {});
 
-async function dispatch(request: AnyRequest): Promise<Reply<unknown>> {
-  try {
-    const handler = handlers[request.type] as (r: AnyRequest) => Promise<unknown>;
-    return { ok: true, value: await handler(request) };
-  } catch (error) {
-    const code = isCaptureError(error) ? error.code : 'internal';
-    return { ok: false, error: { code, message: String((error as Error)?.message ?? error) } };
-  }
-}
+// Only our own pages may send messages (messages.ts MESSAGE_SENDERS; the content script sends none).
+const dispatch = createDispatch(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('') });
 
-browser.runtime.onMessage.addListener((message: unknown) => (isRequest(message) ? dispatch(message) : undefined));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => (isRequest(message) ? dispatch(message, sender) : undefined));
 
 browser.runtime.onInstalled.addListener(createMenus);
 

@@ -1,7 +1,9 @@
 import type MiniSearch from 'minisearch';
 import { createIndex, loadIndex, searchDocOf, searchIndex, type SearchDoc, type SearchFilters, type SearchHit } from '../core/search-index';
 import type { CleanCaptureDb } from '../storage/db';
+import { countCaptures } from '../storage/captures';
 import { readGeneration } from '../storage/generation';
+import { isLive } from '../storage/tombstone';
 
 /** Saving the index (≈ 13 MB of JSON for 10,000 articles) blocks the worker for a moment: wait for a pause. */
 const PERSIST_DELAY_MS = 5000;
@@ -30,7 +32,7 @@ export class SearchService {
     const [saved, generation, count] = await Promise.all([
       this.db.searchIndex.get('minisearch'),
       readGeneration(this.db),
-      this.db.captures.count(),
+      countCaptures(this.db),
     ]);
     if (saved && saved.generation === generation) {
       try {
@@ -46,7 +48,7 @@ export class SearchService {
   private async rebuild(): Promise<MiniSearch<SearchDoc>> {
     const index = createIndex();
     const batch: SearchDoc[] = [];
-    await this.db.captures.each((record) => void batch.push(searchDocOf(record)));
+    await this.db.captures.each((record) => void (isLive(record) && batch.push(searchDocOf(record))));
     index.addAll(batch);
     this.index = index;
     this.schedulePersist();
@@ -57,18 +59,18 @@ export class SearchService {
     return this.run(async () => searchIndex(await this.ensure(), query, filters, limit));
   }
 
-  /** After a record was added or changed. */
+  /** After a record was added, changed or brought back (a deleted one is taken out). */
   upsert(id: number): Promise<void> {
     return this.run(async () => {
       const index = await this.ensure();
       const record = await this.db.captures.get(id);
       if (index.has(id)) index.discard(id);
-      if (record) index.add(searchDocOf(record));
+      if (isLive(record)) index.add(searchDocOf(record));
       this.schedulePersist();
     });
   }
 
-  /** After a record was deleted. */
+  /** After a record was deleted (it is a tombstone, or gone). */
   remove(id: number): Promise<void> {
     return this.run(async () => {
       const index = await this.ensure();

@@ -11,6 +11,8 @@ export type CaptureErrorCode =
   | 'page-unreachable'
   | 'storage-failed'
   | 'bad-backup'
+  | 'not-allowed'
+  | 'not-found'
   | 'internal';
 
 export class CaptureError extends Error {

@@ -29,16 +29,20 @@ export function createActions(refresh: () => Promise<void>) {
     },
     toggleFavourite: (record: CaptureRecord) => update(record, { favourite: !record.favourite }),
     setTags: (record: CaptureRecord, text: string) => update(record, { tags: text.split(',') }),
-    /** Delete, with Undo in the status strip that puts the record, its versions and images back. */
+    /** Delete, with Undo in the status strip: the article stays in the library as a tombstone until then. */
     remove: async (id: number) => {
-      const { record, versions, images } = await send('delete-capture', { id });
+      const { deleted } = await send('delete-capture', { id });
       await refresh();
-      if (!record) return;
-      showStatus('ok', `Deleted “${record.title}”`, {
+      if (!deleted) return;
+      showStatus('ok', `Deleted “${deleted.title}”`, {
         label: 'Undo',
         run: async () => {
-          await send('restore-capture', { record, versions, images });
-          hideStatus();
+          try {
+            await send('restore-capture', { id: deleted.id });
+            hideStatus();
+          } catch (error) {
+            showStatus('error', `Undo failed. ${(error as Error)?.message ?? error}`);
+          }
           await refresh();
         },
       });

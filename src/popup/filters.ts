@@ -19,6 +19,10 @@ export function readFilters(): SearchFilters {
   return filters;
 }
 
+export function hasFilters(filters: SearchFilters): boolean {
+  return Object.values(filters).some((v) => v !== undefined && v !== '' && v !== false);
+}
+
 export function wireFilters(onChange: () => void): void {
   for (const id of ['filter-state', 'filter-tag', 'filter-site', 'filter-from', 'filter-to']) {
     $(id).addEventListener(id === 'filter-state' ? 'change' : 'input', onChange);

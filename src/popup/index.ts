@@ -6,18 +6,19 @@ import type { RenderedArticle } from '../ui/article-view';
 import { exportMarkdown } from '../ui/export';
 import { exportBook } from '../ui/export-book';
 import { runZipExport } from '../ui/export-progress';
+import { searchIds } from '../ui/search';
 import { buildLookPanel } from '../ui/reader-look';
 import { readerKey } from '../ui/reader-keys';
 import { elementScroller, trackReading } from '../ui/reading-position';
 import { reextractCapture } from '../ui/reextract';
-import { allCaptureIds, searchCaptureIds } from '../storage/export-source';
 import { libraryDb } from '../ui/library-db';
 import { loadSettings } from '../ui/settings-store';
 import { formatBytes, requestPersistence, storageUsage } from '../ui/storage-usage';
 import { renderWithVersions } from '../ui/versions-bar';
 import { createActions } from './actions';
-import { readFilters, wireFilters } from './filters';
-import { hasFilters, plainSource, searchSource, type LibrarySource } from './library-source';
+import { exportIds } from './export-ids';
+import { hasFilters, readFilters, wireFilters } from './filters';
+import { plainSource, searchSource, type LibrarySource } from './library-source';
 import { onKey } from './keyboard';
 import { renderRow } from './row-view';
 import { saveCurrentTab } from './save-current-tab';
@@ -80,7 +81,7 @@ async function refreshList(keepScroll = false): Promise<void> {
   const filters = readFilters();
   const filtered = !!query || hasFilters(filters);
   peers.clear();
-  const source = withPeers(filtered ? await searchSource(db, query, filters) : await plainSource(db, PAGE));
+  const source = withPeers(filtered ? await searchSource(db, query, filters, searchIds) : await plainSource(db, PAGE));
   if (ticket !== refreshing) return;
   performance.mark('library-read');
   await list.setSource(source, keepScroll);
@@ -206,10 +207,9 @@ function wire(): void {
       saveTags();
     }
   });
-  // The export holds the checked articles, else the search result, else the whole library.
   $('export-zip').addEventListener('click', async () => {
-    const query = $<HTMLInputElement>('search').value.trim();
-    const ids = checked.size ? [...checked] : query || hasFilters(readFilters()) ? await filteredIds(query) : await allCaptureIds(db);
+    const choice = { checked: [...checked], query: $<HTMLInputElement>('search').value.trim(), filters: readFilters() };
+    const ids = await exportIds(choice, { db, search: searchIds });
     if (!ids.length) return;
     const button = $<HTMLButtonElement>('export-zip');
     const format = $<HTMLSelectElement>('export-format').value;
@@ -256,14 +256,6 @@ function wire(): void {
       focusTags: () => $('tags').focus(),
     });
   });
-}
-
-/** Ids of everything matching the search box and filters, ranked as the list shows them. */
-async function filteredIds(query: string): Promise<number[]> {
-  const filters = readFilters();
-  if (!hasFilters(filters)) return searchCaptureIds(db, query);
-  const { hits } = await send('search', { query, filters, limit: 100_000 });
-  return hits.map((h) => h.id);
 }
 
 async function showStorage(): Promise<void> {

@@ -1,7 +1,6 @@
 import type { SearchFilters } from '../core/search-index';
 import { countCaptures, listCaptures } from '../storage/captures';
 import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
-import { send } from '../ui/client';
 
 /**
  * What the list shows, as pages fetched on demand (issue #5: never all records at once).
@@ -29,13 +28,9 @@ export async function plainSource(db: CleanCaptureDb, firstPage: number): Promis
   };
 }
 
-export function hasFilters(filters: SearchFilters): boolean {
-  return Object.values(filters).some((v) => v !== undefined && v !== '' && v !== false);
-}
-
-export async function searchSource(db: CleanCaptureDb, query: string, filters: SearchFilters): Promise<LibrarySource> {
-  const { hits } = await send('search', { query, filters, limit: 10_000 });
-  const ids = hits.map((h) => h.id);
+/** `search` is ui/search.ts's searchIds (the background's index): the same search exports use. */
+export async function searchSource(db: CleanCaptureDb, query: string, filters: SearchFilters, search: (query: string, filters: SearchFilters) => Promise<number[]>): Promise<LibrarySource> {
+  const ids = await search(query, filters);
   return {
     total: ids.length,
     fetch: async (offset, limit) => {

@@ -25,6 +25,29 @@ export async function* tableRows(table: Table): AsyncGenerator<[IndexableType, u
   }
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * What a backup leaves out: deleted articles (tombstones, in the library only until the sweep),
+ * rows of any table that belong to one (by the `captureId` convention restore.ts follows), and
+ * stored images no article shows (orphans waiting to be freed).
+ */
+async function leftOut(db: Dexie): Promise<(table: Table, value: unknown) => Promise<boolean>> {
+  const names = new Set(db.tables.map((t) => t.name));
+  const captures = names.has('captures') ? db.table('captures') : null;
+  const deleted = new Set(captures?.schema.idxByName['deletedAt'] ? await captures.orderBy('deletedAt').primaryKeys() : []);
+  const links = names.has('imageLinks') ? db.table('imageLinks') : null;
+  return async (table, value) => {
+    if (!isObject(value)) return false;
+    if (table.name === 'captures') return value['deletedAt'] !== undefined;
+    if (typeof value['captureId'] === 'number' && deleted.has(value['captureId'])) return true;
+    if (table.name === 'images' && links && typeof value['hash'] === 'string') {
+      return (await links.where('hash').equals(value['hash']).filter((l: { captureId: number }) => !deleted.has(l.captureId)).count()) === 0;
+    }
+    return false;
+  };
+}
+
 export interface BackupOptions {
   settings: unknown;
   generator: string;
@@ -34,7 +57,8 @@ export interface BackupOptions {
 
 /**
  * The whole database as a backup file (README § Backup format): every table the database has,
- * found through db.tables, so tables other features add are backed up without changes here.
+ * found through db.tables, so tables other features add are backed up without changes here;
+ * deleted articles are not in it (see leftOut).
  */
 export async function createBackup(db: Dexie, options: BackupOptions): Promise<Blob> {
   const now = options.now ?? new Date();
@@ -48,6 +72,7 @@ export async function createBackup(db: Dexie, options: BackupOptions): Promise<B
   };
   const parts: BlobPart[] = [`${JSON.stringify(header, null, 1).slice(0, -2)},\n "tables": {`];
   const tables = [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
+  const leave = await leftOut(db);
   for (const [t, table] of tables.entries()) {
     const outbound = !table.schema.primKey.keyPath;
     parts.push(`${t ? ',' : ''}\n  ${JSON.stringify(table.name)}: {"schema": ${JSON.stringify(schemaOf(table))}, "outbound": ${outbound}, "rows": [`);
@@ -55,6 +80,7 @@ export async function createBackup(db: Dexie, options: BackupOptions): Promise<B
     let pending: string[] = [];
     let pendingChars = 0;
     for await (const [key, value] of tableRows(table)) {
+      if (await leave(table, value)) continue;
       const row = outbound ? { key: await encodeValue(key), value: await encodeValue(value) } : await encodeValue(value);
       const line = `${n ? ',' : ''}\n   ${JSON.stringify(row)}`;
       pending.push(line);

@@ -2,9 +2,9 @@ import type { Capture } from '../core/capture';
 import { tryNormalizeUrl } from '../core/url';
 import type { CaptureRecord, CleanCaptureDb, VersionRecord } from './db';
 import { decide } from './dedupe';
-import { bumpGeneration } from './generation';
 import { signCapture } from './record-fields';
 import { listOrderOf } from './migrate-v2';
+import { isLive } from './tombstone';
 
 export { urlKeysOf } from './record-fields';
 
@@ -45,7 +45,7 @@ function versionOf(record: CaptureRecord, number: number): VersionRecord {
 export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Date = new Date()): Promise<SaveResult> {
   const signed = signCapture(capture);
   const at = now.toISOString();
-  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
+  return db.transaction('rw', [db.captures, db.versions], async () => {
     const decision = await decide(db, signed, capture.selectionOnly);
     if (decision.kind === 'new') {
       const story = decision.story?.record ?? null;
@@ -56,16 +56,12 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
       };
       record.id = await db.captures.add(record);
       if (story && story.storyId == null) await db.captures.update(story.id!, { storyId });
-      await bumpGeneration(db);
       return { status: 'saved' as const, record, sameStoryAs: story };
     }
     const existing = decision.record;
     const urlKeys = [...new Set([...existing.urlKeys, ...signed.keys])];
     if (decision.kind === 'same') {
-      if (urlKeys.length !== existing.urlKeys.length) {
-        await db.captures.update(existing.id!, { urlKeys });
-        await bumpGeneration(db);
-      }
+      if (urlKeys.length !== existing.urlKeys.length) await db.captures.update(existing.id!, { urlKeys });
       return { status: 'already-saved' as const, record: { ...existing, urlKeys }, sameStoryAs: null };
     }
     // The article changed at the same address: the newest text becomes the record, the older one a version.
@@ -78,27 +74,33 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
       readState: 'unread',
     };
     await db.captures.put(record);
-    await bumpGeneration(db);
     return { status: 'updated' as const, record, sameStoryAs: null };
   });
 }
 
-export function getCapture(db: CleanCaptureDb, id: number): Promise<CaptureRecord | undefined> {
-  return db.captures.get(id);
+/** An article of the library (a deleted one, still a tombstone, is not). */
+export async function getCapture(db: CleanCaptureDb, id: number): Promise<CaptureRecord | undefined> {
+  const record = await db.captures.get(id);
+  return isLive(record) ? record : undefined;
+}
+
+/** The live records known by any of these URL keys (tombstones left out; usually none or one). */
+export function liveByUrlKeys(db: CleanCaptureDb, keys: string[]) {
+  return db.captures.where('urlKeys').anyOf(keys).filter((r) => isLive(r));
 }
 
 export async function findCaptureByUrl(db: CleanCaptureDb, url: string): Promise<CaptureRecord | undefined> {
   const key = tryNormalizeUrl(url);
-  return key ? db.captures.where('urlKeys').equals(key).first() : undefined;
+  return key ? liveByUrlKeys(db, [key]).first() : undefined;
 }
 
-/** Whether a page address is in the library, by primary key only (cheap: for the toolbar icon). */
+/** Whether a page address is in the library (cheap: the few records with that key; for the toolbar icon). */
 export async function isUrlSaved(db: CleanCaptureDb, url: string): Promise<boolean> {
   const key = tryNormalizeUrl(url);
-  return key ? (await db.captures.where('urlKeys').equals(key).primaryKeys()).length > 0 : false;
+  return key ? (await liveByUrlKeys(db, [key]).count()) > 0 : false;
 }
 
-/** One page of the library, newest first, read from the index (never the whole table). */
+/** One page of the library, newest first, read from the index (never the whole table; tombstones are not in it). */
 export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promise<CaptureRecord[]> {
   return db.captures.orderBy('listOrder').offset(offset).limit(limit).toArray();
 }
@@ -109,36 +111,6 @@ export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promis
  */
 export function countCaptures(db: CleanCaptureDb): Promise<number> {
   return db.captures.orderBy('listOrder').count();
-}
-
-/** What Undo needs to put a deleted article back exactly: the record and its older versions. */
-export interface Deleted {
-  record: CaptureRecord;
-  versions: VersionRecord[];
-}
-
-export async function deleteCapture(db: CleanCaptureDb, id: number): Promise<Deleted | undefined> {
-  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
-    const record = await db.captures.get(id);
-    if (!record) return undefined;
-    const versions = await db.versions.where('captureId').equals(id).toArray();
-    await db.captures.delete(id);
-    await db.versions.where('captureId').equals(id).delete();
-    await bumpGeneration(db);
-    return { record, versions };
-  });
-}
-
-/** Put back a record removed by deleteCapture (Undo), unless the page was saved again since. */
-export async function restoreCapture(db: CleanCaptureDb, record: CaptureRecord, versions: VersionRecord[] = []): Promise<number> {
-  return db.transaction('rw', [db.captures, db.versions, db.meta], async () => {
-    const clash = await db.captures.where('urlKeys').anyOf(record.urlKeys).first();
-    if (clash) return clash.id!;
-    const id = await db.captures.put({ ...record, listOrder: record.listOrder ?? listOrderOf(record.capturedAt) });
-    if (versions.length) await db.versions.bulkPut(versions.map((v) => ({ ...v, captureId: id })));
-    await bumpGeneration(db);
-    return id;
-  });
 }
 
 /** Library state the user changes from the popup (issue #5). */
@@ -155,9 +127,9 @@ export function cleanTags(tags: readonly string[]): string[] {
 }
 
 export async function updateCapture(db: CleanCaptureDb, id: number, patch: CapturePatch): Promise<CaptureRecord | undefined> {
-  return db.transaction('rw', [db.captures, db.meta], async () => {
+  return db.transaction('rw', db.captures, async () => {
     const record = await db.captures.get(id);
-    if (!record) return undefined;
+    if (!isLive(record)) return undefined;
     const changes: Partial<CaptureRecord> = {};
     // Patches arrive as messages: take only well-formed values.
     if (Array.isArray(patch.tags)) changes.tags = cleanTags(patch.tags.filter((t): t is string => typeof t === 'string'));
@@ -165,7 +137,6 @@ export async function updateCapture(db: CleanCaptureDb, id: number, patch: Captu
     if (patch.archived !== undefined) changes.archived = patch.archived ? 1 : 0;
     if (patch.favourite !== undefined) changes.favourite = patch.favourite ? 1 : 0;
     await db.captures.update(id, changes);
-    await bumpGeneration(db);
     return { ...record, ...changes };
   });
 }
@@ -178,20 +149,5 @@ export function listVersions(db: CleanCaptureDb, captureId: number): Promise<Ver
 /** Another record of the same story group, for "same story as …" (null when alone). */
 export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Promise<CaptureRecord | null> {
   if (record.storyId == null) return null;
-  return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id).first()) ?? null;
-}
-
-/** Captures whose title, byline, site or text contain every word of the query, newest first. */
-export function searchCaptures(db: CleanCaptureDb, query: string, limit = 50): Promise<CaptureRecord[]> {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return listCaptures(db, 0, limit);
-  return db.captures
-    .orderBy('capturedAt')
-    .reverse()
-    .filter((r) => {
-      const haystack = `${r.title} ${r.byline ?? ''} ${r.siteName ?? ''} ${r.url} ${r.textContent}`.toLowerCase();
-      return words.every((w) => haystack.includes(w));
-    })
-    .limit(limit)
-    .toArray();
+  return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id && isLive(r)).first()) ?? null;
 }

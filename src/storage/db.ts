@@ -1,6 +1,8 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Capture } from '../core/capture';
+import { generationMiddleware } from './generation';
 import { migrateRecordToV2 } from './migrate-v2';
+import { listUnlistedRecords } from './migrate-v5';
 
 /** Reading state shown and filtered in the library (issue #5). */
 export type ReadState = 'unread' | 'read';
@@ -35,8 +37,18 @@ export interface CaptureRecord extends Capture {
   /**
    * −(capturedAt in ms): ascending order is newest first, so the popup's first page is one
    * getAll() instead of a reverse cursor stepping record by record (issue #5, first paint).
+   * Absent on a deleted record (a tombstone), so the list and the count, read from this index,
+   * leave tombstones out without reading them.
    */
   listOrder?: number;
+  /**
+   * ISO time the article was deleted: the record is a tombstone, hidden from every read (see
+   * tombstone.ts) until the sweep after the Undo window really deletes it. Undo clears it. Kept
+   * on the record until swept, so a sync can replicate the delete.
+   */
+  deletedAt?: string;
+  /** A tombstone's image links, taken off (its images orphaned) and put back by Undo. */
+  deletedImageLinks?: Omit<ImageLinkRecord, 'captureId'>[];
 }
 
 /**
@@ -107,7 +119,10 @@ export interface SearchIndexRecord {
   json: string;
 }
 
-/** Small named values: `generation` counts every library write, so a stale search index is noticed. */
+/**
+ * Small named values: `generation` moves with every write transaction over the library's tables
+ * (generation.ts), so a stale search index is noticed.
+ */
 export interface MetaRecord {
   key: string;
   value: number;
@@ -164,6 +179,18 @@ export class CleanCaptureDb extends Dexie {
           migrateRecordToV2(record);
         });
       });
+    // v5: delete leaves a tombstone (`deletedAt`) until the sweep after the Undo window, instead of
+    // sending the whole record to the popup for Undo (a large kept page could not travel back in a
+    // message). Tombstones are found by deletedAt for the sweep; a live record is exactly one in the
+    // listOrder index, so the upgrade gives a place there to any record without one (rows restored
+    // from a backup made before v2 were stored without it, and never listed).
+    this.version(5)
+      .stores({
+        captures: '++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder, deletedAt',
+      })
+      .upgrade((tx: Transaction) => listUnlistedRecords(tx.table('captures')));
+    // Every write to the library moves the write generation in its own transaction (generation.ts).
+    this.use(generationMiddleware);
   }
 }
 

@@ -1,6 +1,7 @@
 import { SAME_STORY_THRESHOLD, similarity } from '../core/fingerprint';
 import type { CaptureRecord, CleanCaptureDb } from './db';
 import type { Signed } from './record-fields';
+import { isLive } from './tombstone';
 
 /**
  * What a new capture is, relative to the library (issue #5), decided from indexes only:
@@ -15,11 +16,13 @@ export type Decision =
   | { kind: 'new'; story: { record: CaptureRecord; similarity: number } | null };
 
 export async function decide(db: CleanCaptureDb, signed: Signed, selectionOnly: boolean): Promise<Decision> {
-  const byUrl = signed.keys.length ? await db.captures.where('urlKeys').anyOf(signed.keys).first() : undefined;
+  // Tombstones are not the library: a deleted page saved again is a new record (its tombstone
+  // stays until the sweep, and Undo of its delete then answers the new record).
+  const byUrl = signed.keys.length ? await db.captures.where('urlKeys').anyOf(signed.keys).filter((r) => isLive(r)).first() : undefined;
   if (byUrl) return byUrl.fingerprint === signed.fingerprint ? { kind: 'same', record: byUrl, by: 'url' } : { kind: 'version', record: byUrl };
   // A selection is never merged with, or grouped under, a whole article.
   if (selectionOnly) return { kind: 'new', story: null };
-  const byText = (await db.captures.where('fingerprint').equals(signed.fingerprint).toArray()).find((r) => !r.selectionOnly);
+  const byText = (await db.captures.where('fingerprint').equals(signed.fingerprint).toArray()).find((r) => !r.selectionOnly && isLive(r));
   if (byText) return { kind: 'same', record: byText, by: 'fingerprint' };
   return { kind: 'new', story: await sameStory(db, signed) };
 }
@@ -38,7 +41,7 @@ export async function sameStory(db: CleanCaptureDb, signed: Signed): Promise<{ r
   for (const id of perBand.flat()) shared.set(id, (shared.get(id) ?? 0) + 1);
   const ids = [...shared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
   for (const record of await db.captures.bulkGet(ids)) {
-    if (!record?.minhash || record.selectionOnly) continue;
+    if (!isLive(record) || !record.minhash || record.selectionOnly) continue;
     const score = similarity(signed.minhash, record.minhash);
     if (score >= SAME_STORY_THRESHOLD && (!best || score > best.similarity)) best = { record, similarity: score };
   }

@@ -1,5 +1,6 @@
 import type { ZipSource } from '../core/zip-export';
-import type { CaptureRecord, CleanCaptureDb } from './db';
+import type { CleanCaptureDb } from './db';
+import { isLive } from './tombstone';
 
 const PAGE = 50;
 
@@ -23,32 +24,21 @@ export function storedImageLookup(db: CleanCaptureDb): NonNullable<ZipSource['im
   };
 }
 
-/** The articles with these ids, read a page at a time in the given order (missing ones skipped). */
+/** The articles with these ids, read a page at a time in the given order (missing and deleted ones skipped). */
 export function captureSource(db: CleanCaptureDb, ids: number[]): ZipSource {
   return {
     total: ids.length,
     async *pages() {
       for (let i = 0; i < ids.length; i += PAGE) {
         const records = await db.captures.bulkGet(ids.slice(i, i + PAGE));
-        yield records.filter((r): r is CaptureRecord => !!r);
+        yield records.filter(isLive);
       }
     },
     images: storedImageLookup(db),
   };
 }
 
-/** Ids of the whole library, newest first (keys only: cheap for any size). */
+/** Ids of the whole library, newest first (keys only: cheap for any size; tombstones are not in this index). */
 export async function allCaptureIds(db: CleanCaptureDb): Promise<number[]> {
-  return (await db.captures.orderBy('capturedAt').reverse().primaryKeys()) as number[];
-}
-
-/** Ids of every article matching a search (all words), newest first, without a limit. */
-export async function searchCaptureIds(db: CleanCaptureDb, query: string): Promise<number[]> {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  if (!words.length) return allCaptureIds(db);
-  return (await db.captures
-    .orderBy('capturedAt')
-    .reverse()
-    .filter((r) => words.every((w) => `${r.title} ${r.byline ?? ''} ${r.siteName ?? ''} ${r.url} ${r.textContent}`.toLowerCase().includes(w)))
-    .primaryKeys()) as number[];
+  return db.captures.orderBy('listOrder').primaryKeys();
 }

@@ -4,6 +4,7 @@ import { urlKeysOf } from './captures';
 import type { Completeness } from '../core/completeness';
 import { CaptureError } from '../core/errors';
 import type { CaptureRecord, CleanCaptureDb } from './db';
+import { isLive } from './tombstone';
 
 /**
  * A record with a fresh extraction of its kept page: the new content and metadata, everything
@@ -35,7 +36,7 @@ export async function replaceCapture(db: CleanCaptureDb, id: number, capture: un
   if (!isCapture(capture)) throw new CaptureError('internal', 'The re-extracted article was malformed; nothing was changed.');
   return db.transaction('rw', db.captures, async () => {
     const record = await db.captures.get(id);
-    if (!record) throw new CaptureError('internal', 'This article is no longer in your library.');
+    if (!isLive(record)) throw new CaptureError('not-found', 'This article is no longer in your library.');
     const next = reextractedRecord(record, capture, now);
     await db.captures.put(next);
     return { changed: next.fingerprint !== record.fingerprint, completeness: next.completeness ?? null };

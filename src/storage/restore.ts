@@ -3,7 +3,10 @@ import type { IndexableType, Table } from 'dexie';
 import { BackupFormatError } from '../core/backup-codec';
 import type { ParsedBackup } from '../core/backup-format';
 import { checkCaptureRecord } from '../core/capture-record-check';
-import type { CaptureRecord } from './db';
+import type { CaptureRecord, CleanCaptureDb } from './db';
+import { purgeCapture } from './library';
+import { listOrderOf } from './migrate-v2';
+import { isLive } from './tombstone';
 
 export interface TableReport {
   added: number;
@@ -25,8 +28,16 @@ export interface RestoreReport {
  * that point at captures: versions, tags, images…).
  */
 const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string | null> = {
-  captures: checkCaptureRecord,
+  // A backup never holds a deleted article (tombstone): one in a file is not to be brought back.
+  captures: (row) => checkCaptureRecord(row) ?? (row['deletedAt'] !== undefined ? '"deletedAt": a backup holds no deleted articles' : null),
 };
+
+/**
+ * This library's own bookkeeping, never taken from a file: its write generation (which must move
+ * with this restore, not jump to the other library's count) and the search index built from the
+ * other library's articles (rebuilt from the restored ones instead). Their rows count as skipped.
+ */
+const LOCAL_TABLES: ReadonlySet<string> = new Set(['meta', 'searchIndex']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Blob);
 
@@ -68,14 +79,23 @@ export function validateBackup(db: Dexie, backup: ParsedBackup): void {
   }
 }
 
-/** Captures: dedupe by URL keys, like saving; the newer text wins; ids kept when free. */
-async function mergeCaptures(table: Table<CaptureRecord, number>, rows: CaptureRecord[], ids: Map<number, number>, report: TableReport): Promise<void> {
+/**
+ * Captures: dedupe by URL keys against the live library, like saving; the newer text wins; ids
+ * kept when free. A tombstone under a row's id is that article deleted here since the backup:
+ * it is deleted for good and the backup's article takes its place.
+ */
+async function mergeCaptures(db: CleanCaptureDb, rows: CaptureRecord[], ids: Map<number, number>, report: TableReport): Promise<void> {
+  const table = db.captures;
   for (const row of rows) {
-    const existing = await table.where('urlKeys').anyOf(row.urlKeys).first();
+    const existing = await table.where('urlKeys').anyOf(row.urlKeys).filter((r) => isLive(r)).first();
     if (!existing) {
-      const free = row.id !== undefined && !(await table.get(row.id));
+      const held = row.id !== undefined ? await table.get(row.id) : undefined;
+      if (held && !isLive(held)) await purgeCapture(db, held.id!);
+      const free = row.id !== undefined && (!held || !isLive(held));
       const { id: oldId, ...rest } = row;
-      const id = free ? await table.add({ ...rest, id: oldId } as CaptureRecord) : await table.add(rest as CaptureRecord);
+      // Listed (rows from a backup made before v2 have no listOrder, and were never shown).
+      const listed = { ...rest, listOrder: rest.listOrder ?? listOrderOf(rest.capturedAt) } as CaptureRecord;
+      const id = free ? await table.add({ ...listed, id: oldId }) : await table.add(listed);
       if (oldId !== undefined) ids.set(oldId, id);
       report.added++;
       continue;
@@ -84,7 +104,7 @@ async function mergeCaptures(table: Table<CaptureRecord, number>, rows: CaptureR
     const urlKeys = [...new Set([...existing.urlKeys, ...row.urlKeys])];
     if (existing.fingerprint !== row.fingerprint && row.updatedAt > existing.updatedAt) {
       const capturedAt = row.capturedAt < existing.capturedAt ? row.capturedAt : existing.capturedAt;
-      await table.put({ ...existing, ...row, id: existing.id, urlKeys, capturedAt });
+      await table.put({ ...existing, ...row, id: existing.id, urlKeys, capturedAt, listOrder: listOrderOf(capturedAt) });
       report.updated++;
     } else {
       if (urlKeys.length !== existing.urlKeys.length) await table.update(existing.id!, { urlKeys });
@@ -133,19 +153,22 @@ async function sameContent(table: Table, key: IndexableType, row: Record<string,
  * Merge a parsed backup into the library: validated in full first, then written in one
  * transaction over every table, so a failure part-way leaves the library exactly as it was.
  */
-export async function restoreBackup(db: Dexie, backup: ParsedBackup): Promise<RestoreReport> {
+export async function restoreBackup(db: CleanCaptureDb, backup: ParsedBackup): Promise<RestoreReport> {
   validateBackup(db, backup);
   const names = Object.keys(backup.tables);
   const report: RestoreReport = { tables: {}, settings: backup.settings };
   for (const name of names) report.tables[name] = { added: 0, updated: 0, skipped: 0 };
-  if (!names.length) return report;
+  for (const name of names.filter((n) => LOCAL_TABLES.has(n))) report.tables[name]!.skipped = backup.tables[name]!.rows.length;
   // Captures first, so other tables can point at their new ids.
-  const order = [...names].sort((a, b) => (a === 'captures' ? -1 : b === 'captures' ? 1 : a.localeCompare(b)));
-  await db.transaction('rw', order.map((n) => db.table(n)), async () => {
+  const order = names.filter((n) => !LOCAL_TABLES.has(n)).sort((a, b) => (a === 'captures' ? -1 : b === 'captures' ? 1 : a.localeCompare(b)));
+  if (!order.length) return report;
+  // Every table when captures come back: a tombstone they replace goes with what belongs to it.
+  const scope = order.includes('captures') ? db.tables : order.map((n) => db.table(n));
+  await db.transaction('rw', scope, async () => {
     const ids = new Map<number, number>();
     for (const name of order) {
       const { rows, outbound } = backup.tables[name]!;
-      if (name === 'captures') await mergeCaptures(db.table(name), rows as CaptureRecord[], ids, report.tables[name]!);
+      if (name === 'captures') await mergeCaptures(db, rows as CaptureRecord[], ids, report.tables[name]!);
       else await mergeGeneric(db.table(name), rows, outbound, ids, report.tables[name]!);
     }
   });

@@ -1,6 +1,6 @@
 import { toEpub, toHtmlFile } from '../core/book';
-import type { CaptureRecord } from '../storage/db';
 import { storedImageLookup } from '../storage/export-source';
+import { isLive } from '../storage/tombstone';
 import { downloadBlob } from './download';
 import { libraryDb } from './library-db';
 
@@ -9,7 +9,7 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 /** The articles with these ids as one HTML file or one EPUB book. Returns the file name. */
 export async function exportBook(ids: number[], format: 'html' | 'epub', now = new Date()): Promise<string> {
   const db = libraryDb();
-  const records = (await db.captures.bulkGet(ids)).filter((r): r is CaptureRecord => !!r);
+  const records = (await db.captures.bulkGet(ids)).filter(isLive);
   const title = records.length === 1 ? records[0]!.title : `Clean Capture — ${records.length} articles`;
   const base = `clean-capture-${now.toISOString().slice(0, 10)}`;
   if (format === 'html') {

@@ -6,12 +6,13 @@ import type { CaptureRecord } from '../../src/storage/db';
  * page, so each must stay self-contained: no imports, no outside names, no helper functions.
  */
 
+/** Articles in the library: a deleted one stays a record (with `deletedAt`) until it is swept, and is not counted. */
 export function countCaptures(): Promise<number> {
   return new Promise<number>((resolve, reject) => {
     const open = indexedDB.open('clean-capture');
     open.onsuccess = () => {
-      const req = open.result.transaction('captures').objectStore('captures').count();
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      const req = open.result.transaction('captures').objectStore('captures').getAll();
+      req.onsuccess = () => { resolve(req.result.filter((r: { deletedAt?: string }) => r.deletedAt === undefined).length); open.result.close(); };
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);

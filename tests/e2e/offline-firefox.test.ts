@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED_IMAGE, startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../src/core/backup-format';
 import { launchFirefox, type FirefoxHarness } from './firefox-harness';
 import { readCapture, readImageLinks, readImages } from './library-queries';
 
@@ -111,10 +112,14 @@ describe('Firefox: offline images and a safe reader', () => {
     expect(record.textContent).toContain('The harbour council voted on Tuesday evening');
     expect(record.textContent).toContain('The new timetable starts on the first Monday');
     // The reader must hold even when stored HTML is hostile (a library from an older version, a
-    // restored backup): put the raw page in as an article's HTML, through the Undo message.
-    const raw = { ...record, id: undefined, url: `${server.origin}/raw-hostile`, canonicalUrl: `${server.origin}/raw-hostile`, urlKeys: ['raw-hostile'], title: 'Raw hostile', contentHtml: hostileHtml.replaceAll('="/trap/', `="${server.origin}/trap/`) };
+    // restored backup): put the raw page in as an article's HTML, through a restored backup (its
+    // row keeps a free id).
+    const RAW_ID = 9001;
+    const raw = { ...record, id: RAW_ID, rawHtmlGzip: undefined, url: `${server.origin}/raw-hostile`, canonicalUrl: `${server.origin}/raw-hostile`, urlKeys: ['raw-hostile'], title: 'Raw hostile', contentHtml: hostileHtml.replaceAll('="/trap/', `="${server.origin}/trap/`) };
     expect(raw.contentHtml).toMatch(ACTIVE);
-    ids.raw = (await h.send<{ ok: true; value: { id: number } }>({ type: 'restore-capture', record: raw })).value.id;
+    const backup = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, settings: null, tables: { captures: { schema: '++id', outbound: false, rows: [raw] } } };
+    expect(await h.send({ type: 'restore-backup', text: JSON.stringify(backup) })).toMatchObject({ ok: true });
+    ids.raw = RAW_ID;
     expect((await h.control.evaluate(readCapture, ids.raw))?.contentHtml).toBe(raw.contentHtml);
 
     // The hostile page itself may keep calling its traps (onfocus, timers): leave it first.

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  countCaptures, deleteCapture, findCaptureByUrl, getCapture, listCaptures, restoreCapture, saveCapture, searchCaptures,
+  countCaptures, findCaptureByUrl, getCapture, listCaptures, saveCapture,
 } from '../../../src/storage/captures';
+import { deleteCapture, undeleteCapture } from '../../../src/storage/library';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { makeCapture } from '../helpers';
 
@@ -155,66 +156,30 @@ describe('listCaptures', () => {
   });
 });
 
-describe('deleteCapture / restoreCapture', () => {
+describe('deleteCapture / undeleteCapture', () => {
   it('brings a deleted capture back identical', async () => {
     const { record } = await saveCapture(db, makeCapture({ url: URL_, keywords: ['Harper', 'Alibaba'] }), T1);
     const before = await getCapture(db, record.id!);
-    const deleted = await deleteCapture(db, record.id!);
-    expect(deleted?.record).toEqual(before);
+    expect(await deleteCapture(db, record.id!)).toEqual({ id: record.id, title: record.title });
     expect(await getCapture(db, record.id!)).toBeUndefined();
     expect(await countCaptures(db)).toBe(0);
 
-    const id = await restoreCapture(db, deleted!.record, deleted!.versions);
+    const id = await undeleteCapture(db, record.id!);
     expect(id).toBe(record.id);
     expect(await getCapture(db, id)).toEqual(before);
     expect(await countCaptures(db)).toBe(1);
   });
 
-  it('answers undefined when deleting what is not there', async () => {
-    expect(await deleteCapture(db, 12345)).toBeUndefined();
+  it('answers null when deleting what is not there', async () => {
+    expect(await deleteCapture(db, 12345)).toBeNull();
   });
 
   it('does not restore over a page saved again since', async () => {
     const { record } = await saveCapture(db, makeCapture({ url: URL_ }), T1);
-    const deleted = await deleteCapture(db, record.id!);
+    await deleteCapture(db, record.id!);
     const again = await saveCapture(db, makeCapture({ url: URL_ }), T2);
-    const id = await restoreCapture(db, deleted!.record, deleted!.versions);
+    const id = await undeleteCapture(db, record.id!);
     expect(id).toBe(again.record.id);
     expect(await countCaptures(db)).toBe(1);
-  });
-});
-
-describe('searchCaptures', () => {
-  beforeEach(async () => {
-    await saveCapture(db, makeCapture({
-      url: 'https://news.example.com/harbour', title: 'Harbour reopens after storm',
-      textContent: 'Ferries returned to the port on Monday as cranes resumed work.',
-    }), T1);
-    await saveCapture(db, makeCapture({
-      url: 'https://news.example.com/alibaba', title: 'Canadian PM meets Alibaba founder',
-      textContent: 'Harper met Jack Ma in Hangzhou to discuss small businesses and lobsters.',
-    }), T2);
-  });
-
-  const titles = async (query: string) => (await searchCaptures(db, query)).map((r) => r.title);
-
-  it('finds by a word in the text', async () => {
-    expect(await titles('ferries')).toEqual(['Harbour reopens after storm']);
-    expect(await titles('LOBSTERS')).toEqual(['Canadian PM meets Alibaba founder']);
-  });
-
-  it('finds by a word in the title', async () => {
-    expect(await titles('storm')).toEqual(['Harbour reopens after storm']);
-    expect(await titles('Alibaba')).toEqual(['Canadian PM meets Alibaba founder']);
-  });
-
-  it('requires every word', async () => {
-    expect(await titles('harper lobsters')).toEqual(['Canadian PM meets Alibaba founder']);
-    expect(await titles('harper ferries')).toEqual([]);
-    expect(await titles('  storm   cranes ')).toEqual(['Harbour reopens after storm']);
-  });
-
-  it('lists everything, newest first, for an empty query', async () => {
-    expect(await titles('')).toEqual(['Canadian PM meets Alibaba founder', 'Harbour reopens after storm']);
   });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countCaptures, deleteCapture, getCapture, listVersions, restoreCapture, saveCapture, storyPeer } from '../../../src/storage/captures';
+import { countCaptures, getCapture, listVersions, saveCapture, storyPeer } from '../../../src/storage/captures';
+import { deleteCapture, sweepLibrary, undeleteCapture, UNDO_WINDOW_MS } from '../../../src/storage/library';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { storageFailure } from '../../../src/storage/quota';
 import { seedCapture, SEED_AT, SYNDICATED_AT, syndicatedCapture, updatedCapture } from '../fixture-captures';
@@ -69,15 +70,16 @@ describe('versions', () => {
     expect(await listVersions(db, first.record.id!)).toHaveLength(1);
   });
 
-  it('deletes versions with the record and brings them back with Undo', async () => {
+  it('keeps versions through a delete and its Undo, and deletes them with the record at the sweep', async () => {
     const { record } = await saveCapture(db, seedCapture(), T1);
     await saveCapture(db, updatedCapture(), T2);
-    const deleted = await deleteCapture(db, record.id!);
-    expect(deleted!.versions).toHaveLength(1);
-    expect(await db.versions.count()).toBe(0);
-    await restoreCapture(db, deleted!.record, deleted!.versions);
+    await deleteCapture(db, record.id!, T2);
+    expect(await undeleteCapture(db, record.id!, T2)).toBe(record.id);
     expect(await listVersions(db, record.id!)).toHaveLength(1);
     expect((await getCapture(db, record.id!))!.versionCount).toBe(2);
+    await deleteCapture(db, record.id!, T2);
+    await sweepLibrary(db, new Date(T2.getTime() + UNDO_WINDOW_MS));
+    expect(await db.versions.count()).toBe(0);
   });
 });
 

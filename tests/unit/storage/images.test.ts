@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { captureImages, captureStorageUse, freeOrphanedImages, ORPHAN_GRACE_MS, putImage, setCaptureImages } from '../../../src/storage/images';
-import { deleteCaptureWithImages, restoreCaptureWithImages } from '../../../src/storage/library';
+import { deleteCapture, undeleteCapture } from '../../../src/storage/library';
 import { getReading, readIds, setReadingProgress } from '../../../src/storage/reading';
 import { makeCapture } from '../helpers';
 
@@ -50,7 +50,7 @@ describe('images in the library', () => {
     await setCaptureImages(db, a, [{ url: 'u1', hash: 'shared' }, { url: 'u2', hash: 'own' }], T0);
     await setCaptureImages(db, b, [{ url: 'u1', hash: 'shared' }], T0);
 
-    await deleteCaptureWithImages(db, a, T0);
+    await deleteCapture(db, a, T0);
     expect(await db.imageLinks.where('captureId').equals(a).count()).toBe(0);
     expect((await db.images.get('shared'))?.orphanedAt).toBeUndefined();
     expect((await db.images.get('own'))?.orphanedAt).toBe(T0.getTime());
@@ -59,7 +59,7 @@ describe('images in the library', () => {
     expect(await db.images.get('own')).toBeUndefined();
     expect(await db.images.get('shared')).toBeDefined();
 
-    await deleteCaptureWithImages(db, b, later(ORPHAN_GRACE_MS));
+    await deleteCapture(db, b, later(ORPHAN_GRACE_MS));
     expect(await freeOrphanedImages(db, later(2 * ORPHAN_GRACE_MS))).toBe(1);
     expect(await db.images.count()).toBe(0);
   });
@@ -69,9 +69,9 @@ describe('images in the library', () => {
     await putImage(db, image('h1'), T0);
     await putImage(db, image('h2'), T0);
     await setCaptureImages(db, a, [{ url: 'u1', hash: 'h1' }, { url: 'u2', hash: 'h2' }], T0);
-    const { record, images } = await deleteCaptureWithImages(db, a, T0);
+    await deleteCapture(db, a, T0);
     await db.images.delete('h2'); // freed by a sweep in between
-    expect(await restoreCaptureWithImages(db, record!, images, [], later(1000))).toBe(a);
+    expect(await undeleteCapture(db, a, later(1000))).toBe(a);
     const links = await db.imageLinks.where('captureId').equals(a).toArray();
     expect(links.map((l) => [l.url, l.hash])).toEqual([['u1', 'h1'], ['u2', null]]);
     expect(links[1]!.error).toMatch(/freed/);

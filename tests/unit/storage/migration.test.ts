@@ -42,7 +42,7 @@ describe('v1 → v2 upgrade', () => {
 
     const db = new CleanCaptureDb(NAME);
     await db.open();
-    expect(db.verno).toBe(4); // the latest schema (v3, v4 add image tables and an index)
+    expect(db.verno).toBe(5); // the latest schema (v3, v4 add image tables and an index, v5 tombstones)
     const all = await db.captures.orderBy('id').toArray();
     expect(all).toHaveLength(1000);
     for (let i = 0; i < 1000; i++) {
@@ -76,4 +76,28 @@ describe('v1 → v2 upgrade', () => {
     expect((await getCapture(db, 8))!.title).toBe(originals[7]!.title);
     db.close();
   }, 60_000);
+});
+
+describe('v4 → v5 upgrade (tombstones)', () => {
+  it('gives every record its place in the list: a record without listOrder (restored from a pre-v2 backup) was invisible', async () => {
+    const v4 = new Dexie(NAME);
+    v4.version(4).stores({
+      captures: '++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder', versions: '++id, captureId', searchIndex: 'key', meta: 'key',
+      images: 'hash, orphanedAt', imageLinks: '[captureId+url], captureId, hash, url', reading: 'captureId',
+    });
+    const listed = { ...v1Record(1), listOrder: -Date.parse(v1Record(1).capturedAt) };
+    const { listOrder: _none, ...unlisted } = { ...v1Record(2) } as CaptureRecord;
+    await v4.table('captures').bulkAdd([listed, unlisted]);
+    v4.close();
+
+    const db = new CleanCaptureDb(NAME);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const { listCaptures, countCaptures } = await import('../../../src/storage/captures');
+    expect((await listCaptures(db)).map((r) => r.id)).toEqual([2, 1]);
+    expect(await countCaptures(db)).toBe(2);
+    expect((await db.captures.get(2))!.listOrder).toBe(-Date.parse(unlisted.capturedAt));
+    expect(await db.captures.where('deletedAt').above('').count()).toBe(0);
+    db.close();
+  });
 });
