@@ -147,7 +147,8 @@ function isLinkList(el: Element, text: string): boolean {
   return linkTextShare(el, text) >= 0.6;
 }
 
-const SHARE_WORDS = /\b(facebook|twitter|whatsapp|pinterest|linkedin|telegram|reddit|email|e-mail|share|tweet|compartilhar|baixar|teilen|partager|compartir|condividi)\b/i;
+/** The longest line that counts as repeated furniture when it appears three times. */
+const REPEATED_MAX = 80;
 
 /** Never more than this share of the article's text goes as clutter; beyond it, a rule misfired. */
 const MAX_SHARE_REMOVED = 0.35;
@@ -223,9 +224,11 @@ function removeClutterBlocks(root: Element, { authors, dateline, captions }: Clu
       removals.remove(outermostAlone(block, root), text.length);
     }
   }
-  // The same short share strip three times or more ("Whatsapp Facebook Baixar" under every card).
+  // The same short line three times or more is page furniture repeated per item: a share strip
+  // under every card ("Whatsapp Facebook Baixar"), "Mouseover photo to load notes" above every
+  // photo. Prose never repeats itself word for word three times.
   for (const [text, copies] of seen) {
-    if (copies.length >= 3 && text.length < 60 && SHARE_WORDS.test(text)) for (const el of copies) if (isAttached(el, root)) { debug('repeated', text); removals.remove(el, text.length); }
+    if (copies.length >= 3 && text.length < REPEATED_MAX) for (const el of copies) if (isAttached(el, root)) { debug('repeated', text); removals.remove(el, text.length); }
   }
 }
 

@@ -1,7 +1,7 @@
 import { removeBoilerplate } from './boilerplate';
 import type { Capture } from './capture';
 import { removeClutter } from './clutter';
-import { blockText, textOf } from './dom';
+import { blockText, collapsedLength, textOf } from './dom';
 import { noArticle } from './errors';
 import { dedupeFigures, normalizeFigures } from './figures';
 import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats, type Completeness } from './completeness';
@@ -151,7 +151,13 @@ function paragraphsOf(doc: Document, text: string): Element {
  * paragraph, introduces the story and stays.
  */
 function figureAsides(content: Element): Set<Element> {
-  const asides = new Set<Element>(content.querySelectorAll('figure'));
+  const figures = [...content.querySelectorAll('figure')];
+  if (!figures.length) return new Set();
+  // A photo essay (a slideshow, a gallery post) tells its story in the captions: when they hold
+  // more text than everything else, they are the article's text.
+  const captionChars = figures.reduce((sum, f) => sum + collapsedLength(f), 0);
+  if (captionChars > collapsedLength(content) - captionChars) return new Set();
+  const asides = new Set<Element>(figures);
   const firstParagraph = content.querySelector('p');
   const lead = content.querySelector('figure');
   if (lead && (!firstParagraph || precedes(lead, firstParagraph))) {
