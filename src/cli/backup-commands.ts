@@ -14,42 +14,15 @@ import type { SavedArticle } from '../core/markdown';
 import { normalizeSettings } from '../core/settings';
 import { buildZip } from '../core/zip-export';
 import type { CaptureRecord } from '../storage/db';
+import { VERSION } from './command-line';
 import { parseDocument } from './dom';
+import { InputError } from './input-error';
 
-export class CommandError extends Error {}
-
-const VERSION = '0.1.0';
-
-export const BACKUP_USAGE = `       clean-capture export <backup.json> --out DIR [--format md|html|epub]
-       clean-capture reextract <backup.json> --out NEW-BACKUP.json`;
-
-interface Args {
+export interface BackupArgs {
   file: string;
   out: string;
+  /** export only: md, html or epub (checked by the command line). */
   format: string;
-}
-
-function parseArgs(command: string, rest: string[]): Args {
-  let file: string | undefined;
-  let out: string | undefined;
-  let format = 'md';
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--out' || flag === '--format') {
-      const value = inline ?? rest[++i];
-      if (!value) throw new CommandError(`${flag} needs a value`);
-      if (flag === '--out') out = value;
-      else format = value;
-    } else if (arg.startsWith('-')) throw new CommandError(`unknown option ${arg}`);
-    else if (!file) file = arg;
-    else throw new CommandError(`unexpected argument "${arg}"`);
-  }
-  if (!file) throw new CommandError(`missing the backup file: clean-capture ${command} backup.json --out ${command === 'export' ? 'DIR' : 'new-backup.json'}`);
-  if (!out) throw new CommandError(`--out is required (${command === 'export' ? 'a folder to write into' : 'the new backup file'})`);
-  if (command === 'export' && !['md', 'html', 'epub'].includes(format)) throw new CommandError(`--format must be md, html or epub, not "${format}"`);
-  if (command === 'reextract' && rest.some((a) => a.startsWith('--format'))) throw new CommandError('reextract has no --format');
-  return { file, out, format };
 }
 
 function readBackup(file: string): ParsedBackup {
@@ -57,7 +30,7 @@ function readBackup(file: string): ParsedBackup {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new CommandError(`cannot read "${file}": no such file`);
+    throw new InputError(`cannot read "${file}": no such file`);
   }
   try {
     const backup = parseBackup(text);
@@ -67,7 +40,7 @@ function readBackup(file: string): ParsedBackup {
     });
     return backup;
   } catch (error) {
-    if (error instanceof BackupFormatError) throw new CommandError(error.message.replace(/ Nothing was changed\.$/, ''));
+    if (error instanceof BackupFormatError) throw new InputError(error.message.replace(/ Nothing was changed\.$/, ''));
     throw error;
   }
 }
@@ -90,7 +63,7 @@ function imageLookup(backup: ParsedBackup): ((url: string) => Promise<Blob | nul
   return async (url) => byUrl.get(url) ?? null;
 }
 
-async function exportCommand(args: Args, log: (s: string) => void): Promise<void> {
+async function exportCommand(args: BackupArgs, log: (s: string) => void): Promise<void> {
   const backup = readBackup(args.file);
   const articles = ((backup.tables['captures']?.rows ?? []) as CaptureRecord[]).slice().sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0));
   const settings = normalizeSettings(backup.settings);
@@ -122,7 +95,7 @@ async function exportCommand(args: Args, log: (s: string) => void): Promise<void
   }
 }
 
-async function reextractCommand(args: Args, log: (s: string) => void): Promise<void> {
+async function reextractCommand(args: BackupArgs, log: (s: string) => void): Promise<void> {
   const backup = readBackup(args.file);
   const rows = (backup.tables['captures']?.rows ?? []) as (CaptureRecord & Record<string, unknown>)[];
   const now = new Date();
@@ -149,16 +122,8 @@ async function reextractCommand(args: Args, log: (s: string) => void): Promise<v
   if (kept.length) log(`kept ${kept.length} unchanged:\n${kept.map((k) => `  ${k}`).join('\n')}\n`);
 }
 
-/** `export` and `reextract`: exit code 0, 1 (bad backup / failure) or 2 (usage). */
-export async function runBackupCommand(argv: string[], log: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
-  const [command, ...rest] = argv;
-  try {
-    const args = parseArgs(command!, rest);
-    if (command === 'export') await exportCommand(args, log);
-    else await reextractCommand(args, log);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`clean-capture: ${(error as Error)?.message ?? error}\n`);
-    return error instanceof CommandError && /needs a value|required|unknown option|unexpected|must be|missing the backup|has no --format/.test(error.message) ? 2 : 1;
-  }
+/** `export` and `reextract`; an InputError for a file they cannot use. */
+export async function runBackupCommand(command: 'export' | 'reextract', args: BackupArgs, log: (s: string) => void): Promise<void> {
+  if (command === 'export') await exportCommand(args, log);
+  else await reextractCommand(args, log);
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,9 +92,11 @@ describe('clean-capture extract', () => {
     expect(result.stdout).toContain(expected.paragraphs[3]);
   });
 
-  it('fails in one line for a missing file', () => {
-    const line = expectOneLineError(cli('extract', join(dir, 'does-not-exist.html')));
+  it('fails in one line for a missing file (exit 1: bad input)', () => {
+    const result = cli('extract', join(dir, 'does-not-exist.html'));
+    const line = expectOneLineError(result);
     expect(line).toContain('does-not-exist.html');
+    expect(result.status).toBe(1);
   });
 
   it('fails in one line for a PDF', () => {
@@ -116,19 +118,23 @@ describe('clean-capture extract', () => {
     expect(line.match(/not an HTML page/g)).toHaveLength(1);
   });
 
-  it('fails in one line for a page with no article', () => {
+  it('fails in one line for a page with no article (exit 1)', () => {
     const path = file('login.html', '<!DOCTYPE html><html><head><title>Sign in</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><form action="/login"><input name="email"><input type="password" name="pw"><button>Sign in</button></form></body></html>');
-    const line = expectOneLineError(cli('extract', path, '--url', 'https://example.com/login'));
-    expect(line).toMatch(/no article/i);
+    const result = cli('extract', path, '--url', 'https://example.com/login');
+    expect(expectOneLineError(result)).toMatch(/no article/i);
+    expect(result.status).toBe(1);
   });
 
-  it('fails for an unknown --format', () => {
-    const line = expectOneLineError(cli('extract', SEED_HTML_PATH, '--format', 'pdf'));
-    expect(line).toContain('--format');
+  it('fails for an unknown --format (exit 2: usage)', () => {
+    const result = cli('extract', SEED_HTML_PATH, '--format', 'pdf');
+    expect(expectOneLineError(result)).toContain('--format must be json, markdown or text, not "pdf"');
+    expect(result.status).toBe(2);
   });
 
-  it('fails for a relative --url', () => {
-    expectOneLineError(cli('extract', SEED_HTML_PATH, '--url', 'not/absolute'));
+  it('fails for a relative --url (exit 2)', () => {
+    const result = cli('extract', SEED_HTML_PATH, '--url', 'not/absolute');
+    expectOneLineError(result);
+    expect(result.status).toBe(2);
   });
 
   it('decodes a GBK page', () => {
@@ -157,5 +163,77 @@ describe('clean-capture extract', () => {
     const json = JSON.parse(result.stdout) as { textContent: string };
     expect(json.textContent).toContain('mentions the word Привет several times');
     expect(json.textContent).not.toContain('\ufffd');
+  });
+});
+
+describe('clean-capture command line', () => {
+  const commands = { extract: ['--url', '--format'], export: ['--out', '--format'], reextract: ['--out'] };
+
+  it('prints the usage to stdout with --help or -h and exits 0', () => {
+    for (const flag of ['--help', '-h']) {
+      const result = cli(flag);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/^Usage: clean-capture <command>/);
+      for (const command of Object.keys(commands)) expect(result.stdout).toMatch(new RegExp(`^  ${command} <`, 'm'));
+      expect(result.stdout).toContain('--version');
+      expect(result.stdout).toMatch(/Exit codes: 0 .*1 .*2 usage/);
+    }
+  });
+
+  it("prints each command's usage and options with <command> --help, whatever else is on the line", () => {
+    for (const [command, options] of Object.entries(commands)) {
+      const result = cli(command, 'some-file', '--help');
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toBe('');
+      expect(result.stdout.startsWith(`Usage: clean-capture ${command} `)).toBe(true);
+      for (const option of options) expect(result.stdout).toMatch(new RegExp(`^ +${option} `, 'm'));
+    }
+    expect(cli('reextract', '--help').stdout).not.toContain('--format');
+  });
+
+  it('prints the version from package.json with --version or -v', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const result = cli(flag);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toBe(`${version}\n`);
+    }
+  });
+
+  it("names the command's valid options for an unknown one (exit 2)", () => {
+    for (const [command, options] of Object.entries(commands)) {
+      const result = cli(command, SEED_HTML_PATH, '--bogus');
+      const line = expectOneLineError(result);
+      expect(result.status).toBe(2);
+      expect(line).toContain(`unknown option --bogus for ${command}`);
+      for (const option of [...options, '--help']) expect(line).toContain(option);
+    }
+    const line = expectOneLineError(cli('reextract', 'backup.json', '--out', 'x.json', '--format', 'md'));
+    expect(line).toMatch(/unknown option --format for reextract \(its options: --out, --help\)/);
+    expect(expectOneLineError(cli('--bogus'))).toMatch(/unknown option --bogus .*--help, --version.*extract, export, reextract/);
+  });
+
+  it('exits 2 with one line for other usage errors', () => {
+    for (const args of [
+      ['frobnicate'],
+      ['extract'],
+      ['extract', 'a.html', 'b.html'],
+      ['extract', SEED_HTML_PATH, '--url'],
+      ['extract', SEED_HTML_PATH, '--url', '--format', 'text'],
+      ['export', 'backup.json'],
+      ['--help=yes'],
+    ]) {
+      const result = cli(...args);
+      expectOneLineError(result);
+      expect(result.status, args.join(' ')).toBe(2);
+    }
+  });
+
+  it('shows the usage on stderr and exits 2 when run with nothing', () => {
+    const result = cli();
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^Usage: clean-capture <command>/);
   });
 });
