@@ -44,7 +44,7 @@ const READING_TIME = /\b(\d+\s*(min|mins|minute|minutes)\s*(read|de leitura|lese
 const PROMPT = /\b(subscribe|subscription|newsletter|sign up|sign-up|signup|inscreva|abonnez|abonnieren|suscríbete|get the .* app|download (the|our) app|click here to|follow @\w+|follow us|follow [\p{L} ]{1,40} on (twitter|facebook|instagram|youtube|tiktok)|make .* my homepage|affiliate commission)\b/iu;
 
 /** A heading or short line that announces a list of other stories. */
-const RELATED_INTRO = /^(you (may|might) (also )?like|more (great )?[\p{L} ]{0,30}stories|related( coverage| stories| articles| posts| news| content| links| reading)?( from [^:]{0,60})?|more( on this( story)?| from [^:]{0,40})?|read (more|also|next)|see also|also read|don't miss|dont miss|recommended( for you)?|trending( now)?|popular (now|stories)|latest (news|stories)|what to read next|want more stories like this\??|leia (também|mais)|lesen sie auch|à lire aussi|lire aussi|también te puede interesar|más noticias|самые популярные.*|читайте также|keep reading|tags?|topics?|categories|filed under|marcadores|etiquetas|schlagwörter|mots-clés)\s*[:.…]*$/iu;
+export const RELATED_INTRO = /^(you (may|might) (also )?like|more (great )?[\p{L} ]{0,30}stories|related( coverage| stories| articles| posts| news| content| links| reading)?( from [^:]{0,60})?|more( on this( story)?| from [^:]{0,40})?|read (more|also|next)|see also|also read|don't miss|dont miss|recommended( for you)?|trending( now)?|popular (now|stories)|latest (news|stories)|what to read next|want more stories like this\??|leia (também|mais)|lesen sie auch|à lire aussi|lire aussi|también te puede interesar|más noticias|самые популярные.*|читайте также|keep reading|tags?|topics?|categories|filed under|marcadores|etiquetas|schlagwörter|mots-clés)\s*[:.…]*$/iu;
 
 /** "READ MORE: headline", "Related: headline", "(Leggi anche su: …)". */
 const INLINE_RELATED = /^\(?\s*(read more|related|see also|also read|more|don't miss|watch|listen|leggi anche( su)?|leia também|lesen sie auch|lire aussi|читайте также)\s*:/i;
@@ -59,7 +59,7 @@ function isDateline(text: string): boolean {
   return rest.split(/\s+/).filter(Boolean).length <= 1;
 }
 
-function linkTextShare(el: Element, text: string): number {
+export function linkTextShare(el: Element, text: string): number {
   if (!text) return 0;
   let linked = 0;
   for (const a of el.getElementsByTagName('a')) linked += textOf(a).length;
@@ -74,7 +74,7 @@ function isUpperCase(text: string): boolean {
 }
 
 /** Leaf blocks: block elements with no block inside, in document order (one pass, bottom-up). */
-function leafBlocks(root: Element): Element[] {
+export function leafBlocks(root: Element): Element[] {
   // (linkedom's getElementsByTagName('*') finds nothing; querySelectorAll('*') works everywhere.)
   const all = [...root.querySelectorAll('*')];
   const hasBlockInside = new Set<Element>();
@@ -147,8 +147,17 @@ function isLinkList(el: Element, text: string): boolean {
   return linkTextShare(el, text) >= 0.6;
 }
 
+const SHARE_WORDS = /\b(facebook|twitter|whatsapp|pinterest|linkedin|telegram|reddit|email|e-mail|share|tweet|compartilhar|baixar|teilen|partager|compartir|condividi)\b/i;
+
 /** The longest line that counts as repeated furniture when it appears three times. */
 const REPEATED_MAX = 80;
+
+/** The element's neighbour is a photo (a figure, or an image alone in its block). */
+function besidePhoto(el: Element): boolean {
+  const isPhoto = (n: Element | null) => !!n && (n.tagName.toUpperCase() === 'FIGURE' || n.tagName.toUpperCase() === 'IMG'
+    || (containsTag(n, 'img') && !textOf(n)));
+  return isPhoto(el.previousElementSibling) || isPhoto(el.nextElementSibling);
+}
 
 /** Never more than this share of the article's text goes as clutter; beyond it, a rule misfired. */
 const MAX_SHARE_REMOVED = 0.35;
@@ -224,11 +233,14 @@ function removeClutterBlocks(root: Element, { authors, dateline, captions }: Clu
       removals.remove(outermostAlone(block, root), text.length);
     }
   }
-  // The same short line three times or more is page furniture repeated per item: a share strip
-  // under every card ("Whatsapp Facebook Baixar"), "Mouseover photo to load notes" above every
-  // photo. Prose never repeats itself word for word three times.
+  // The same short line three times or more, as a share strip under every card ("Whatsapp
+  // Facebook Baixar") or beside every photo ("Mouseover photo to load notes"), is furniture
+  // repeated per item. (A line repeated in the text itself — an interview's question, a product's
+  // "See it now" — is not: only share words or a photo next to each copy tell.)
   for (const [text, copies] of seen) {
-    if (copies.length >= 3 && text.length < REPEATED_MAX) for (const el of copies) if (isAttached(el, root)) { debug('repeated', text); removals.remove(el, text.length); }
+    if (copies.length < 3 || text.length >= REPEATED_MAX) continue;
+    if (!SHARE_WORDS.test(text) && !copies.every((el) => besidePhoto(outermostAlone(el, root)))) continue;
+    for (const el of copies) if (isAttached(el, root)) { debug('repeated', text); removals.remove(el, text.length); }
   }
 }
 

@@ -1,6 +1,7 @@
 import { removeBoilerplate } from './boilerplate';
 import type { Capture } from './capture';
 import { removeClutter } from './clutter';
+import { trimEdges } from './edges';
 import { blockText, collapsedLength, textOf } from './dom';
 import { noArticle } from './errors';
 import { dedupeFigures, normalizeFigures } from './figures';
@@ -176,6 +177,7 @@ function cleanExtracted(content: Element, url: string, title: string, dateline: 
   const captions = dedupeFigures(content, url);
   // The headline and the dateline are shown from metadata; in the body they would repeat.
   removeClutter(content, { authors, dateline: dateline && dateline.length < 160 ? dateline : null, captions });
+  trimEdges(content);
   const first = content.querySelector('h1, h2, h3');
   if (first && isHeadline(textOf(first), title)) first.remove();
   sanitizeTree(content, url);
