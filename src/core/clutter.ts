@@ -1,5 +1,5 @@
 import { parseDate } from './dates';
-import { collapsedLength, containsTag, isAttached, textOf } from './dom';
+import { collapsedLength, containsTag, isAttached, linkTextShare, textOf } from './dom';
 
 const PRE_TABLE = new Set(['PRE', 'TABLE']);
 
@@ -59,12 +59,6 @@ function isDateline(text: string): boolean {
   return rest.split(/\s+/).filter(Boolean).length <= 1;
 }
 
-export function linkTextShare(el: Element, text: string): number {
-  if (!text) return 0;
-  let linked = 0;
-  for (const a of el.getElementsByTagName('a')) linked += textOf(a).length;
-  return linked / text.length;
-}
 
 function isUpperCase(text: string): boolean {
   // An ASCII lower-case letter settles it without building the letters (most blocks are prose).

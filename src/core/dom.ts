@@ -175,3 +175,11 @@ export function closestTag(el: Element, tags: ReadonlySet<string>): Element | nu
 export function containsTag(el: Element, ...tags: string[]): boolean {
   return tags.some((tag) => el.getElementsByTagName(tag).length > 0);
 }
+
+/** The share of `text` (the element's text) that is the text of its links. */
+export function linkTextShare(el: Element, text: string): number {
+  if (!text) return 0;
+  let linked = 0;
+  for (const a of el.getElementsByTagName('a')) linked += textOf(a).length;
+  return linked / text.length;
+}

@@ -1,5 +1,5 @@
-import { leafBlocks, linkTextShare, RELATED_INTRO } from './clutter';
-import { collapsedLength, textOf } from './dom';
+import { leafBlocks, RELATED_INTRO } from './clutter';
+import { collapsedLength, linkTextShare, textOf } from './dom';
 
 /**
  * The page's own sections around an article, which Readability keeps when they share its

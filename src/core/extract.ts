@@ -72,7 +72,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
       ]);
     }
     if (!body) throw noArticle();
-    completeness = assessCompleteness(pageStats, body.content, body.text.length);
+    completeness = assessCompleteness(pageStats, body.content, body.text);
     // Readability found far less than the page holds: the page's own schema.org articleBody,
     // when it has clearly more, is the better copy.
     if (completeness.score < LOW_COMPLETENESS && signals.ld?.articleBody) {
@@ -80,7 +80,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
       const chosen = fuller(body, [() => ({ content: paragraphsOf(work, ldBody), text: ldBody })]);
       if (chosen !== body) {
         body = { content: chosen!.content, text: blockText(chosen!.content) };
-        completeness = { ...assessCompleteness(pageStats, body.content, body.text.length), reasons: ['taken from the page\'s schema.org articleBody'] };
+        completeness = { ...assessCompleteness(pageStats, body.content, body.text), reasons: ['taken from the page\'s schema.org articleBody'] };
       }
     }
   }

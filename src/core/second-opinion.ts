@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { PageArticleStats } from './completeness';
-import { textOf } from './dom';
+import { linkTextShare } from './dom';
 
 /**
  * A second opinion on a suspect result. Our cleanup before Readability changes what Readability
@@ -35,15 +35,9 @@ export function isSuspect(body: ArticleBody | null, page: PageArticleStats): boo
   if (!body) return true;
   const length = body.text.length;
   if (page.densestBlockChars < FEW_PARAGRAPHS ? length < page.textChars * SHARE_OF_PAGE : length < page.densestBlockChars * SUSPECT_SHARE) return true;
-  return linkedShare(body) > LINK_LIST_SHARE;
+  return linkTextShare(body.content, body.text) > LINK_LIST_SHARE;
 }
 
-function linkedShare({ content, text }: ArticleBody): number {
-  if (!text) return 0;
-  let linked = 0;
-  for (const a of content.getElementsByTagName('a')) linked += textOf(a).length;
-  return linked / text.length;
-}
 
 /**
  * Readability's article element for `doc` (which it rewrites), or null. Readability assumes every

@@ -18,7 +18,7 @@ describe('completeness', () => {
     const stats = pageArticleStats(scanPage(doc));
     const content = doc.createElement('div');
     content.innerHTML = para(1);
-    const result = assessCompleteness(stats, content, 120);
+    const result = assessCompleteness(stats, content, content.textContent!);
     expect(result.score).toBeLessThan(LOW_COMPLETENESS);
     expect(result.reasons[0]).toMatch(/^kept \d+% of the page's paragraph text$/);
   });
@@ -28,7 +28,7 @@ describe('completeness', () => {
     const stats = pageArticleStats(scanPage(doc));
     const content = doc.createElement('div');
     content.innerHTML = para(1);
-    const result = assessCompleteness(stats, content, 110);
+    const result = assessCompleteness(stats, content, content.textContent!);
     expect(result.reasons).toEqual(['0 of 1 code blocks in the article kept', '0 of 1 data tables in the article kept']);
     expect(result.score).toBeCloseTo(0.64, 2);
   });
