@@ -1,5 +1,6 @@
 import { removeBoilerplate } from './boilerplate';
 import type { Capture } from './capture';
+import { findClaimBox, keepClaimBox } from './claim-box';
 import { removeClutter } from './clutter';
 import { trimEdges } from './edges';
 import { blockText, collapsedLength, textOf } from './dom';
@@ -43,6 +44,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   const scan = normalizeAndScan(work);
   const signals = collectPageSignals(work, scan, url);
   const pageStats = pageArticleStats(scan);
+  const claimBox = findClaimBox(work, signals.claimReviewed);
   removeBoilerplate(work, scan);
   normalizeFigures(work, url, scan);
 
@@ -54,6 +56,10 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     cleanExtracted(content, url, title, meta.datelineText, meta.authors);
     return { content, text: blockText(content, figureAsides(content)) };
   };
+  const cleanArticle = (content: Element): ArticleBody => {
+    keepClaimBox(content, claimBox, signals.claimReviewed);
+    return clean(content);
+  };
 
   let body: ArticleBody | null;
   let completeness: Completeness;
@@ -61,13 +67,13 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     body = clean(selectionContent(work, options.selectionHtml, doc.defaultView?.DOMParser ?? globalThis.DOMParser));
     completeness = { score: 1, reasons: [] };
   } else {
-    body = article?.content ? clean(article.content) : null;
+    body = article?.content ? cleanArticle(article.content) : null;
     if (isSuspect(body, pageStats)) {
       body = fuller(body, [
         () => {
           const untouched = reparse?.();
           const raw = untouched && normalizeAndScan(untouched) && readabilityArticle(untouched, true);
-          return raw?.content ? clean(raw.content) : null;
+          return raw?.content ? cleanArticle(raw.content) : null;
         },
       ]);
     }

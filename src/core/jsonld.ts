@@ -66,7 +66,19 @@ function keywords(value: Json): string[] {
   return typeof value === 'string' ? value.split(',').map((k) => k.trim()).filter(Boolean) : [];
 }
 
-export function readJsonLd(scan: PageScan): JsonLdArticle | null {
+/** The page's JSON-LD: its article, and the claim a fact check reviews (schema.org ClaimReview). */
+export interface JsonLd {
+  article: JsonLdArticle | null;
+  claimReviewed: string | null;
+}
+
+export function readJsonLd(scan: PageScan): JsonLd {
+  const objects = jsonLdObjects(scan);
+  const claim = objects.find((o) => types(o).includes('ClaimReview'));
+  return { article: articleOf(objects), claimReviewed: claim ? str(claim['claimReviewed']) : null };
+}
+
+function jsonLdObjects(scan: PageScan): Record<string, Json>[] {
   const objects: Record<string, Json>[] = [];
   for (const script of scan.byTag.get('SCRIPT') ?? []) {
     if ((script.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json') continue;
@@ -78,6 +90,10 @@ export function readJsonLd(scan: PageScan): JsonLdArticle | null {
       // A broken block is the page's problem; other signals still count.
     }
   }
+  return objects;
+}
+
+function articleOf(objects: Record<string, Json>[]): JsonLdArticle | null {
   const scored = objects
     .map((o) => ({ o, t: types(o) }))
     .filter(({ t }) => t.some((x) => ARTICLE_TYPES.test(x)))

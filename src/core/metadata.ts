@@ -96,6 +96,8 @@ export interface PageSignals {
   url: string;
   meta: MetaLookup;
   ld: JsonLdArticle | null;
+  /** The claim a fact check reviews (schema.org ClaimReview), whose box is part of the article. */
+  claimReviewed: string | null;
   docTitle: string;
   headline: string | null;
   /** The <title> when its "Topic:" prefix is one the page's headings use too. */
@@ -114,13 +116,15 @@ export interface PageSignals {
 
 export function collectPageSignals(doc: Document, scan: PageScan, url: string): PageSignals {
   const meta = metaIndex(scan);
-  const ld = readJsonLd(scan);
+  const jsonLd = readJsonLd(scan);
+  const ld = jsonLd.article;
   const docTitle = collapseWhitespace(doc.title ?? '');
   const html = doc.documentElement;
   return {
     url,
     meta,
     ld,
+    claimReviewed: jsonLd.claimReviewed,
     docTitle,
     headline: headlineMatchingTitle(scan, [docTitle, meta('og:title'), ld?.headline]),
     topicTitle: topicPrefixedTitle(scan, docTitle),

@@ -7,7 +7,7 @@ import { scanPage } from '../../../src/core/page-scan';
 function ldOf(...blocks: (unknown | string)[]) {
   const scripts = blocks.map((b) => `<script type="application/ld+json">${typeof b === 'string' ? b : JSON.stringify(b)}</script>`).join('');
   const doc = parseDocument(`<!DOCTYPE html><html><head>${scripts}</head><body><p>x</p></body></html>`, 'https://e.example/a');
-  return readJsonLd(scanPage(doc));
+  return readJsonLd(scanPage(doc)).article;
 }
 
 const article = (fields: Record<string, unknown>) => ({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Harbour reopens', ...fields });
@@ -94,5 +94,18 @@ describe('readJsonLd: other fields', () => {
     expect(ld?.datePublished).toBe('2024-05-01');
     expect(ld?.url).toBe('https://e.example/canonical');
     expect(ldOf(article({ mainEntityOfPage: 'https://e.example/m' }))?.url).toBe('https://e.example/m');
+  });
+});
+
+describe('readJsonLd: a fact check', () => {
+  it('reads the claim a ClaimReview reviews, beside the article or alone', () => {
+    const claim = { '@context': 'https://schema.org', '@type': 'ClaimReview', claimReviewed: 'The moon is made of cheese.', reviewRating: { alternateName: 'False' } };
+    const page = (...blocks: unknown[]) => parseDocument(`<!DOCTYPE html><html><head>${blocks.map((b) => `<script type="application/ld+json">${JSON.stringify(b)}</script>`).join('')}</head><body><p>x</p></body></html>`, 'https://e.example/a');
+    expect(readJsonLd(scanPage(page(claim))).claimReviewed).toBe('The moon is made of cheese.');
+    expect(readJsonLd(scanPage(page(claim))).article).toBeNull();
+    const both = readJsonLd(scanPage(page(article({}), claim)));
+    expect(both.article?.headline).toBe('Harbour reopens');
+    expect(both.claimReviewed).toBe('The moon is made of cheese.');
+    expect(readJsonLd(scanPage(page(article({})))).claimReviewed).toBeNull();
   });
 });
