@@ -9,7 +9,7 @@ import { elementsByTag, labelMatches, type Labelled, type PageScan } from './pag
  */
 
 /** Class/id words that name furniture, matched as whole tokens ("share-bar", not "shareholders"). */
-const FURNITURE = /(^|[\s_-])(share|shares|sharing|sharetools|social|sociable|addthis|comment|comments|disqus|related|recommended|recommendations|popular|most-?read|mostpopular|trending|newsletter|subscribe|signup|print|toolbar|tools|breadcrumb|breadcrumbs|crumbs|pager|pagination|pic_pager|advert|advertisement|ads|sponsor|sponsored|promo|outbrain|taboola|cookie|consent|paywall)([\s_-]|$)/;
+const FURNITURE = /(^|[\s_-])(share|shares|sharing|sharetools|social|sociable|addthis|comment|comments|disqus|related|recommended|recommendations|popular|most-?read|mostpopular|trending|newsletter|subscribe|signup|print|toolbar|tools|breadcrumb|breadcrumbs|crumbs|pager|pagination|pic_pager|advert|advertisement|ads|sponsor|sponsored|promo|outbrain|taboola|cookie|consent|paywall|deal|deals|affiliate|commerce|bio|author-?(?:bio|card|box|info|profile)|about-?(?:the-)?author)([\s_-]|$)/;
 
 const NEVER_FURNITURE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
@@ -17,9 +17,9 @@ const NEVER_FURNITURE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
  * Class tokens that file the element rather than name what it is: a blog engine's taxonomy
  * ("category-social_media", "tag-share", "entry-author-x" on the post itself) and script hooks
  * ("js-social-images" on the article body that gets share buttons). A furniture word inside one of
- * these says nothing about the element.
+ * these says nothing about the element. ("author-card", "author-bio" name a box, not a filing.)
  */
-const FILING_TOKEN = /^(?:(?:entry|post)-)?(?:category|categories|cat|tag|tags|author|topic|topics|format|kw|keyword|keywords|label|labels)[-_]|^js-/;
+const FILING_TOKEN = /^(?:(?:entry|post)-)?(?:category|categories|cat|tag|tags|author(?![-_](?:bio|card|box|info|profile)(?:$|[-_]))|topic|topics|format|kw|keyword|keywords|label|labels)[-_]|^js-/;
 
 /** The label names furniture in a token of its own, not in a filing token. */
 function namesFurniture(entry: Labelled): boolean {

@@ -43,6 +43,9 @@ const READING_TIME = /\b(\d+\s*(min|mins|minute|minutes)\s*(read|de leitura|lese
 
 const PROMPT = /\b(subscribe|subscription|newsletter|sign up|sign-up|signup|inscreva|abonnez|abonnieren|suscríbete|get the .* app|download (the|our) app|click here to|follow @\w+|follow us|follow [\p{L} ]{1,40} on (twitter|facebook|instagram|youtube|tiktok)|make .* my homepage|affiliate commission)\b/iu;
 
+/** A promo ends by telling the reader what to do: "… Click here to subscribe.", "Sign up now." */
+const CALL_TO_ACTION = /\b(click|tap) here\b[^.!?]{0,40}[.!]?$|\b(subscribe|sign up|join|order|buy|download) (now|today|here)[.!]?$/i;
+
 /** A heading or short line that announces a list of other stories. */
 export const RELATED_INTRO = /^(you (may|might) (also )?like|more (great )?[\p{L} ]{0,30}stories|related( coverage| stories| articles| posts| news| content| links| reading)?( from [^:]{0,60})?|more( on this( story)?| from [^:]{0,40})?|read (more|also|next)|see also|also read|don't miss|dont miss|recommended( for you)?|trending( now)?|popular (now|stories)|latest (news|stories)|what to read next|want more stories like this\??|leia (também|mais)|lesen sie auch|à lire aussi|lire aussi|también te puede interesar|más noticias|самые популярные.*|читайте также|keep reading|tags?|topics?|categories|filed under|marcadores|etiquetas|schlagwörter|mots-clés)\s*[:.…]*$/iu;
 
@@ -95,7 +98,7 @@ export function clutterKind(text: string, el: Element, authors: string[]): strin
   if (text.length <= 60 && READING_TIME.test(text)) return 'reading-time';
   if (text.length <= 250 && META_LINE.test(text)) return 'meta-line';
   // Prompts are short or carry their link; a sentence of prose that mentions a newsletter stays.
-  if (text.length <= 300 && PROMPT.test(text) && (text.length <= 120 || linkTextShare(el, text) > 0.1)) return 'prompt';
+  if (text.length <= 300 && PROMPT.test(text) && (text.length <= 120 || linkTextShare(el, text) > 0.1 || CALL_TO_ACTION.test(text))) return 'prompt';
   if (INLINE_RELATED.test(text) && linkTextShare(el, text) > 0.3) return 'related';
   if (text.length <= 200 && isUpperCase(text) && linkTextShare(el, text) > 0.8) return 'related';
   return null;
