@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
 import { launchChromium, type ChromiumHarness } from './chromium-harness';
-import { countCaptures, readCapture, type StoredCapture } from './library-queries';
+import { countCaptures, readCapture, type StoredCapture } from './harness/library-queries';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'));
 

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromiumWithExtension } from '../../scripts/launch-chromium.mjs';
-import { testCopyOf } from './extension-copy';
+import { testCopyOf } from './harness/extension-copy';
 
 export interface ChromiumHarness {
   context: BrowserContext;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { vi } from 'vitest';
 import { GECKO_ID } from '../../scripts/manifest.mjs';
 import { firefoxExecutable } from './browsers.mjs';
-import { TEST_HOSTS, testCopyOf } from './extension-copy';
+import { TEST_HOSTS, testCopyOf } from './harness/extension-copy';
 
 export interface FirefoxHarness {
   browser: Browser;

@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_AMP_PATH, startDemoServer, SYNDICATED_PATH, type DemoServer } from '../../scripts/demo-server.mjs';
 import { fill, launchFirefox, type FirefoxHarness } from './firefox-harness';
-import { countCaptures, countVersions } from './library-queries';
+import { countCaptures, countVersions } from './harness/library-queries';
 
 const expected = JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'));
 const UPDATED = new URL('../fixtures/dedupe/chinanews-harper-jack-ma-updated.html', import.meta.url);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED_IMAGE, startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../src/core/backup-format';
 import { launchChromium, type ChromiumHarness } from './chromium-harness';
-import { readCapture, readImageLinks, readImages } from './library-queries';
+import { readCapture, readImageLinks, readImages } from './harness/library-queries';
 
 const seedImageBytes = readFileSync(new URL('../fixtures/seed/lead-image.jpg', import.meta.url)).length;
 /** What hostile HTML must never leave in a stored article. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED_IMAGE, startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../src/core/backup-format';
 import { launchFirefox, type FirefoxHarness } from './firefox-harness';
-import { readCapture, readImageLinks, readImages } from './library-queries';
+import { readCapture, readImageLinks, readImages } from './harness/library-queries';
 
 const seedImageBytes = readFileSync(new URL('../fixtures/seed/lead-image.jpg', import.meta.url)).length;
 const ACTIVE = /<script|<style|<svg|<math|<iframe|<form|<input|<object|<embed|<meta|<base|<video|<noscript|\son\w+=|style=|javascript:|data:|srcset=|expression\(|url\(/i;

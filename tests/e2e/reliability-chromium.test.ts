@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
 import { CHARSET_TITLES } from '../../scripts/reliability-pages.mjs';
 import { launchChromium, type ChromiumHarness } from './chromium-harness';
-import { countCaptures, readCapture } from './library-queries';
+import { countCaptures, readCapture } from './harness/library-queries';
 
 type Reply = { ok: true; value: { status: string; id: number; title: string } } | { ok: false; error: { code: string; message: string } };
 
