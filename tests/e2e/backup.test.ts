@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
+import type { DemoServer } from '../../scripts/demo-server.mjs';
 import type { ExtensionPage, Harness } from './harness/harness';
-import { browserLabel, launchHarness } from './harness/launch';
+import { browserLabel, startSpec, stopSpec } from './harness/launch';
 import { countCaptures, readCapture, type StoredCapture } from './harness/library-queries';
-import { expected } from './popup';
+import { expected } from './steps';
 
 /**
  * Zip, EPUB and HTML export, the options page's template preview, backup download, wipe, restore,
@@ -28,17 +28,13 @@ describe(`${browserLabel()}: zip export, backup and restore`, () => {
   }, [state, words]);
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    h = await launchHarness();
+    ({ server, h } = await startSpec());
     await h.openWebPage(server.seedUrl);
     popup = await h.openExtensionPage(`popup.html?tab=${await h.tabIdOf(server.seedUrl)}`, '#status[data-kind="ok"]');
     await popup.waitFor('#list .row');
     options = await h.openExtensionPage('options.html', '#backup-download');
   });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSpec({ server, h }));
 
   it('exports the library from the popup as a zip, with a summary when done', async () => {
     const zip = await popup.download('#export-zip', /^clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);

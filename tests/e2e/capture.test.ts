@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
+import type { DemoServer } from '../../scripts/demo-server.mjs';
 import type { ExtensionPage, Harness, WebPage } from './harness/harness';
-import { browserLabel, launchHarness } from './harness/launch';
+import { browserLabel, startSpec, stopSpec } from './harness/launch';
 import { countCaptures, readCapture, readKeptPage } from './harness/library-queries';
-import { expected, rowTitles, statusForTab, UPDATED_SEED, valueOf } from './popup';
+import { expected, rowTitles, statusForTab, toolbarTitle, UPDATED_SEED, valueOf } from './steps';
 
 /**
  * The whole product path with the built extension: save from the popup, dedupe, refuse what
@@ -18,19 +18,14 @@ describe(`${browserLabel()}: the first slice end to end`, () => {
   let popup: ExtensionPage;
 
   const recordCount = () => h.evaluate(countCaptures);
-  const actionTitle = (tabId: number) => h.api((api, id) => api.action.getTitle({ tabId: id }), tabId);
   const readerParagraphs = (page: ExtensionPage) => page.evalAll('#reader .article-body p', (ps) => ps.map((p) => p.textContent));
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    h = await launchHarness();
+    ({ server, h } = await startSpec());
     article = await h.openWebPage();
     popup = await h.extensionPage();
   });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSpec({ server, h }));
 
   it('refuses pages it cannot capture (no article, image, PDF, about:blank) with a clear message, storing nothing', async () => {
     await article.goto(`${server.origin}/no-article.html`);
@@ -61,7 +56,7 @@ describe(`${browserLabel()}: the first slice end to end`, () => {
     expect(status).toContain('Undo');
     expect(await rowTitles(popup)).toEqual([expected.title]);
     expect(await popup.text('#list .row .row-meta')).toMatch(/127\.0\.0\.1 · 8 Nov 2014 · \d+ min/);
-    expect(await actionTitle(tabId)).toBe('Clean Capture: saved');
+    expect(await toolbarTitle(h, tabId)).toBe('Clean Capture: saved');
   });
 
   it('keeps one record when the same page is saved again, also under tracking/fragment URL variants', async () => {
@@ -74,7 +69,7 @@ describe(`${browserLabel()}: the first slice end to end`, () => {
     }
     expect(await recordCount()).toBe(1);
     expect(await rowTitles(popup)).toHaveLength(1);
-    expect(await actionTitle(tabId)).toBe('Clean Capture: already saved');
+    expect(await toolbarTitle(h, tabId)).toBe('Clean Capture: already saved');
   });
 
   it('updates the one record when the article changed at the same URL', async () => {

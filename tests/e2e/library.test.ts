@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_AMP_PATH, startDemoServer, SYNDICATED_PATH, type DemoServer } from '../../scripts/demo-server.mjs';
+import { SEED_AMP_PATH, SYNDICATED_PATH, type DemoServer } from '../../scripts/demo-server.mjs';
 import type { ExtensionPage, Harness, WebPage } from './harness/harness';
-import { browserLabel, launchHarness } from './harness/launch';
+import { browserLabel, startSpec, stopSpec } from './harness/launch';
 import { countCaptures, countVersions } from './harness/library-queries';
-import { expected, rowTitles, statusForTab, UPDATED_SEED, waitForRows } from './popup';
+import { expected, rowTitles, statusForTab, toolbarTitle, UPDATED_SEED, waitForRows } from './steps';
 
 /**
  * Issue #5: dedupe (AMP alias, versions, same story), the saved-page toolbar mark, idempotent
@@ -19,18 +19,13 @@ describe(`${browserLabel()}: a library that scales (dedupe, versions, search, ac
 
   const recordCount = () => h.evaluate(countCaptures);
   const countIs = (value: string) => popup.waitUntil((v) => document.querySelector('#count')!.textContent === v, value);
-  const actionTitle = (tabId: number) => h.api((api, id) => api.action.getTitle({ tabId: id }), tabId);
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    h = await launchHarness();
+    ({ server, h } = await startSpec());
     article = await h.openWebPage();
     popup = await h.extensionPage();
   });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSpec({ server, h }));
 
   it('keeps the AMP address of a saved article as an alias of the one record', async () => {
     await article.goto(server.seedUrl);
@@ -46,11 +41,11 @@ describe(`${browserLabel()}: a library that scales (dedupe, versions, search, ac
     const other = await h.openWebPage(variant);
     const tabId = await h.tabIdOf(variant);
     // The tab was never captured: the mark comes from the background watching the tab's address.
-    await expect.poll(() => actionTitle(tabId), { timeout: 15_000 }).toBe('Clean Capture: this page is in your library');
+    await expect.poll(() => toolbarTitle(h, tabId), { timeout: 15_000 }).toBe('Clean Capture: this page is in your library');
     await other.goto(`${server.origin}/no-article.html`);
     const plainTab = await h.tabIdOf(`${server.origin}/no-article.html`);
     expect(plainTab).toBe(tabId);
-    await expect.poll(() => actionTitle(plainTab), { timeout: 15_000 }).toBe('Save article (Clean Capture)');
+    await expect.poll(() => toolbarTitle(h, plainTab), { timeout: 15_000 }).toBe('Save article (Clean Capture)');
     await other.close();
   });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SEED_IMAGE, startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
+import { SEED_IMAGE, type DemoServer } from '../../scripts/demo-server.mjs';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../src/core/backup-format';
 import type { ConsoleLine, ExtensionPage, Harness, WebPage } from './harness/harness';
-import { browserLabel, launchHarness } from './harness/launch';
+import { browserLabel, startSpec, stopSpec } from './harness/launch';
 import { readCapture, readImageLinks, readImages, readReading } from './harness/library-queries';
 
 const seedImageBytes = readFileSync(new URL('../fixtures/seed/lead-image.jpg', import.meta.url)).length;
@@ -46,15 +46,11 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
   const fromLibrary = () => new RegExp(`^${libraryBlob()}`);
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    h = await launchHarness();
+    ({ server, h } = await startSpec());
     article = await h.openWebPage();
     popup = await h.extensionPage({ viewport: { width: 420, height: 560 } });
   });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSpec({ server, h }));
 
   it("keeps the seed article's photo in the library, fetched from the page", async () => {
     ids.seed = await capture(server.seedUrl);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
+import type { DemoServer } from '../../scripts/demo-server.mjs';
 import { CHARSET_TITLES } from '../../scripts/reliability-pages.mjs';
 import type { Harness, WebPage } from './harness/harness';
-import { browserLabel, launchHarness } from './harness/launch';
+import { browserLabel, startSpec, stopSpec } from './harness/launch';
 import { countCaptures, readAllCaptures, readCapture } from './harness/library-queries';
-import { valueOf } from './popup';
+import { valueOf } from './steps';
 
 /**
  * Issue #8: legacy charsets, a page still loading, an article only in a frame, 20 captures at
@@ -24,13 +24,9 @@ describe(`${browserLabel()}: reliability`, () => {
   const recordCount = () => h.evaluate(countCaptures);
 
   beforeAll(async () => {
-    server = await startDemoServer();
-    h = await launchHarness();
+    ({ server, h } = await startSpec());
   });
-  afterAll(async () => {
-    await h?.close();
-    await server?.close();
-  });
+  afterAll(() => stopSpec({ server, h }));
 
   for (const [charset, how] of [['gbk', 'header'], ['shift_jis', 'meta'], ['windows-1251', 'header'], ['gbk', 'meta']] as const) {
     it(`a ${charset} page, charset in the ${how === 'header' ? 'HTTP header' : '<meta>'}: captured with its real title and text`, async () => {

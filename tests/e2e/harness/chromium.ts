@@ -1,7 +1,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { vi } from 'vitest';
-import type { MessageType, Protocol, Reply } from '../../../src/messages';
 import { launchChromiumWithExtension } from '../../../scripts/launch-chromium.mjs';
+import { extensionCalls } from './extension-calls';
 import { testCopyOf } from './extension-copy';
 import { assertLocal, type ConsoleLine, type ConsoleLog, type Download, type ExtensionPage, type Harness, type HarnessPage, type Viewport, type WebPage } from './harness';
 
@@ -148,6 +148,8 @@ export async function launchChromium(): Promise<Harness> {
     context.serviceWorkers().filter((w) => w.url().startsWith(origin)).at(-1)
       ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin), timeout: 15_000 });
 
+  const api: Harness['api'] = (fn, arg) => control.evaluate(`(${fn})(chrome, ${JSON.stringify(arg)})`);
+
   return {
     browser: 'chromium',
     url,
@@ -168,17 +170,9 @@ export async function launchChromium(): Promise<Harness> {
       await opened.waitFor(readySelector);
       return opened;
     },
-    async tabIdOf(pageUrl) {
-      const id = await control.evaluate(async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id ?? null, pageUrl);
-      if (id === null) throw new Error(`no tab shows ${pageUrl}`);
-      return id;
-    },
-    send: <K extends MessageType>(type: K, request: Protocol[K]['request']) =>
-      control.evaluate((m) => chrome.runtime.sendMessage(m), { type, ...request }) as Promise<Reply<Protocol[K]['response']>>,
-    sendAll: <K extends MessageType>(type: K, requests: Protocol[K]['request'][]) =>
-      control.evaluate((ms) => Promise.all(ms.map((m) => chrome.runtime.sendMessage(m))), requests.map((r) => ({ type, ...r }))) as Promise<Reply<Protocol[K]['response']>[]>,
     evaluate: (fn, arg) => control.evaluate(fn as (arg: unknown) => Promise<never>, arg),
-    api: (fn, arg) => control.evaluate(`(${fn})(chrome, ${JSON.stringify(arg)})`),
+    api,
+    ...extensionCalls(api),
     console: async () => new ChromiumConsole(),
     async stopBackground() {
       const cdp = await context.newCDPSession(control);

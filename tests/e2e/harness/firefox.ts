@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import type { MessageType, Protocol, Reply } from '../../../src/messages';
 import { GECKO_ID } from '../../../scripts/manifest.mjs';
 import { firefoxExecutable } from '../browsers.mjs';
+import { extensionCalls } from './extension-calls';
 import { TEST_HOSTS, testCopyOf } from './extension-copy';
 import { chromeScope, terminateBackground, watchBrowserConsole, type BidiConnection } from './firefox-chrome-scope';
 import { FirefoxExtensionPage, FirefoxWebPage, Front, waitForExtensionPage, type FirefoxTabs } from './firefox-page';
@@ -126,6 +126,8 @@ export async function launchFirefox(): Promise<Harness> {
 
     const extensionPage = (viewport?: Viewport) => new FirefoxExtensionPage(tabs, undefined, viewport);
 
+    const api: Harness['api'] = (fn, arg) => control.evaluate(`(${fn})(browser, ${JSON.stringify(arg)})`) as Promise<never>;
+
     return {
       browser: 'firefox',
       url: tabs.url,
@@ -151,20 +153,9 @@ export async function launchFirefox(): Promise<Harness> {
         await waitForExtensionPage(tab, readySelector);
         return new FirefoxExtensionPage(tabs, tab);
       },
-      async tabIdOf(pageUrl) {
-        const id = await control.evaluate(async (target) => {
-          const all: { id?: number; url?: string }[] = await browser.tabs.query({});
-          return all.find((t) => t.url === target)?.id ?? null;
-        }, pageUrl);
-        if (id === null) throw new Error(`no tab shows ${pageUrl}`);
-        return id;
-      },
-      send: <K extends MessageType>(type: K, request: Protocol[K]['request']) =>
-        control.evaluate((m) => browser.runtime.sendMessage(m), { type, ...request }) as Promise<Reply<Protocol[K]['response']>>,
-      sendAll: <K extends MessageType>(type: K, requests: Protocol[K]['request'][]) =>
-        control.evaluate((ms) => Promise.all(ms.map((m) => browser.runtime.sendMessage(m))), requests.map((r) => ({ type, ...r }))) as Promise<Reply<Protocol[K]['response']>[]>,
       evaluate: (fn, arg) => control.evaluate(fn as (arg: unknown) => Promise<never>, arg),
-      api: (fn, arg) => control.evaluate(`(${fn})(browser, ${JSON.stringify(arg)})`) as Promise<never>,
+      api,
+      ...extensionCalls(api),
       console: async () => new FirefoxConsole(await watchBrowserConsole(chrome, tabs.url(''))),
       stopBackground: () => terminateBackground(chrome),
       async markBackground() {

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../../scripts/demo-server.mjs';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import type { BrowserName, Harness } from './harness';
@@ -25,4 +26,23 @@ export function browserLabel(): string {
 /** Start the browser of this run with a test copy of the built extension. */
 export function launchHarness(): Promise<Harness> {
   return browserName() === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+/**
+ * The test server and this run's browser, for a spec's `beforeAll`: the tests of a file run in
+ * order and share them. `stopSpec` in its `afterAll`.
+ */
+export async function startSpec(): Promise<{ server: DemoServer; h: Harness }> {
+  const server = await startDemoServer();
+  try {
+    return { server, h: await launchHarness() };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+export async function stopSpec({ server, h }: { server?: DemoServer; h?: Harness }): Promise<void> {
+  await h?.close();
+  await server?.close();
 }

@@ -1,6 +1,7 @@
+/* What the specs share: the seed article's expectations and a few steps in the popup. */
 import { readFileSync } from 'node:fs';
 import type { Reply } from '../../src/messages';
-import type { ExtensionPage } from './harness/harness';
+import type { ExtensionPage, Harness } from './harness/harness';
 
 /** The seed article as it must come out (tests/fixtures/seed/expected.json). */
 export const expected: { title: string; paragraphs: string[]; mustNotContain: string[] } =
@@ -24,6 +25,9 @@ export const rowTitles = (popup: ExtensionPage) => popup.evalAll('#list .row .ro
 
 export const waitForRows = (popup: ExtensionPage, n: number) =>
   popup.waitUntil((count) => document.querySelectorAll('#list .row').length === count, n);
+
+/** The toolbar button's tooltip on a tab ("Clean Capture: saved", "Save article (Clean Capture)"…). */
+export const toolbarTitle = (h: Harness, tabId: number) => h.api((api, id) => api.action.getTitle({ tabId: id }), tabId);
 
 /** The value of a reply the test has checked is `ok` (a typed way past the check). */
 export function valueOf<T>(reply: Reply<T>): T {
