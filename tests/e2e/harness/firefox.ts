@@ -139,7 +139,7 @@ export async function launchFirefox(): Promise<Harness> {
       },
       extensionPage: async (options) => extensionPage(options?.viewport),
       async openExtensionPage(path, readySelector, options) {
-        const page = await extensionPage(options?.viewport);
+        const page = extensionPage(options?.viewport);
         await page.goto(path, readySelector);
         return page;
       },
@@ -148,7 +148,6 @@ export async function launchFirefox(): Promise<Harness> {
         const opened = new Promise<Target>((resolve) => instance.once('targetcreated', resolve));
         await action();
         const tab = (await (await opened).page())!;
-        tabs.front.forget();
         await tabs.front.bring(tab);
         await waitForExtensionPage(tab, readySelector);
         return new FirefoxExtensionPage(tabs, tab);

@@ -132,7 +132,7 @@ export interface Harness {
   sendAll<K extends MessageType>(type: K, requests: Protocol[K]['request'][]): Promise<Reply<Protocol[K]['response']>[]>;
   /** Run `fn` in an extension page kept open for it (IndexedDB reads: `library-queries.ts`). */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
-  /** Call the WebExtension API (`chrome` or `browser`) from an extension page: `fn` is serialized. */
+  /** Call the WebExtension API (`chrome` or `browser`) from an extension page: `fn` is serialized, `arg` sent as JSON. */
   api<R, A = undefined>(fn: (api: typeof chrome, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
 
   /** Start watching the extension pages' console (see ConsoleLog). */
