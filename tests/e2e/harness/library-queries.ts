@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../../src/storage/db';
+import type { CaptureRecord } from '../../../src/storage/db';
 
 /*
  * Reads of the extension's library (IndexedDB 'clean-capture', store 'captures') for
@@ -82,6 +82,52 @@ export function readImages(): Promise<{ hash: string; type: string; size: number
           ({ hash: r.hash, type: r.type, size: r.blob.size, width: r.width, height: r.height, orphaned: r.orphanedAt !== undefined })));
         open.result.close();
       };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/**
+ * The page kept with the first whole-article capture (not a selection): whether it is stored as
+ * bytes, and how many. Checked in the page, where a Uint8Array is still one.
+ */
+export function readKeptPage(): Promise<{ bytes: boolean; size: number }> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('clean-capture');
+    open.onsuccess = () => {
+      const req = open.result.transaction('captures').objectStore('captures').getAll();
+      req.onsuccess = () => {
+        const record = req.result.find((r: { selectionOnly: boolean }) => !r.selectionOnly);
+        resolve({ bytes: record.rawHtmlGzip instanceof Uint8Array, size: record.rawHtmlGzip?.byteLength ?? 0 });
+        open.result.close();
+      };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/** Every record of the 'captures' store, deleted ones included: title and text. */
+export function readAllCaptures(): Promise<{ title: string; textContent: string }[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('clean-capture');
+    open.onsuccess = () => {
+      const req = open.result.transaction('captures').objectStore('captures').getAll();
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/** Where the reader is in an article (store 'reading'), and when it was read to the end. */
+export function readReading(id: number): Promise<{ progress: number; readAt?: string } | undefined> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('clean-capture');
+    open.onsuccess = () => {
+      const req = open.result.transaction('reading').objectStore('reading').get(id);
+      req.onsuccess = () => { resolve(req.result); open.result.close(); };
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);
