@@ -45,9 +45,9 @@ export interface Protocol {
    * `selection`, only the selected part, as a record of its own. The answer says whether it was
    * saved, already saved (same page or same text: the address is added as an alias) or updated
    * (the article changed: the older text becomes a version), with the images kept offline and a
-   * saved record telling the same story, if any. The toolbar shortcut and the context menu run
-   * the same capture in the background without a message. Errors: `restricted-page`, `not-html`,
-   * `no-article`, `no-permission`, `no-tab`, `page-unreachable`, `storage-failed`.
+   * saved record telling the same story, if any. The keyboard shortcut and the context menu run
+   * the same handler inside the background, without a message. Errors: `restricted-page`,
+   * `not-html`, `no-article`, `no-permission`, `no-tab`, `page-unreachable`, `storage-failed`.
    */
   capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
   /**
