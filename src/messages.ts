@@ -12,23 +12,11 @@ import type { CapturePatch } from './storage/captures';
  * Each message name maps to its request and response. Errors cross as values and are rethrown
  * at the caller as MessageError with the same code.
  *
- * - capture {tabId, selection?} → the tab's article saved (or found already saved).
- * - delete-capture {id} → the article deleted: a tombstone until the sweep after the Undo window
- *   (storage/library.ts); only its id and title come back (a record with its kept page could be
- *   too large for a message, and Undo needs none).
- * - restore-capture {id} → Undo of a delete, by id: the tombstone is the article again (or, when
- *   the page was saved again since, the id of that record comes back).
- * - set-reading-progress {id, progress} → where the reader is in an article (0..1); at the end it
- *   is marked read (issue #6).
- * - replace-capture {id, capture} → a capture's content and metadata replaced by a fresh extraction
- *   of its kept page (Re-extract); what the library added (id, dates, aliases, page HTML) is kept.
- * - restore-backup {text} → a JSON backup validated in full, then merged into the library and its
- *   settings applied; a bad file is refused ("bad-backup") with nothing changed.
- * - restore-backup-part {uploadId, part, parts, text} → the same for a file sent in parts (a
- *   message is capped at 64 MiB in Chrome); null until the last part, then the summary.
- * - search {query, filters?, limit?} → ranked ids from the background's full-text index (issue #5).
- * - update-capture {id, patch} → tags, read/unread, archive, favourite changed.
+ * Each message is documented on its Protocol key below; docs/messages.md is generated from those
+ * comments (`npm run docs:messages`), so they are the reference.
  */
+
+/** How many of an article's images were kept offline, how many could not be, and their stored size. */
 export interface ImagesOutcome {
   stored: number;
   failed: number;
@@ -45,15 +33,68 @@ export interface CaptureOutcome {
   sameStoryAs?: { id: number; title: string; site: string } | null;
 }
 
+/**
+ * Message name → its request and response. A request travels as `{type, ...request}`; the answer
+ * is a `Reply`: `{ok: true, value}` with the response, or `{ok: false, error: {code, message}}`,
+ * rethrown at the caller as a MessageError. Only the background answers (it is the only writer
+ * of the library), and only to the senders `MESSAGE_SENDERS` allows.
+ */
 export interface Protocol {
+  /**
+   * Save the article in tab `tabId` (the popup's current tab, or `popup.html?tab=<id>`); with
+   * `selection`, only the selected part, as a record of its own. The answer says whether it was
+   * saved, already saved (same page or same text: the address is added as an alias) or updated
+   * (the article changed: the older text becomes a version), with the images kept offline and a
+   * saved record telling the same story, if any. The keyboard shortcut and the context menu run
+   * the same handler inside the background, without a message. Errors: `restricted-page`,
+   * `not-html`, `no-article`, `no-permission`, `no-tab`, `page-unreachable`, `storage-failed`.
+   */
   capture: { request: { tabId: number; selection?: boolean }; response: CaptureOutcome };
+  /**
+   * Delete an article: it becomes a tombstone, hidden from every read, until the sweep after the
+   * Undo window (5 minutes). Only its id and title come back, null when there was no such
+   * article: a record with its kept page could be too large for a message, and Undo needs none.
+   */
   'delete-capture': { request: { id: number }; response: { deleted: DeletedCapture | null } };
+  /**
+   * Undo of a delete, by id: the tombstone is the article again, with its versions, reading
+   * position and images. When the page was saved again since, the id of that record comes back.
+   */
   'restore-capture': { request: { id: number }; response: { id: number } };
+  /**
+   * Where the reader is in an article (`progress`, 0..1), kept to restore it next time; `read`
+   * is true once the end was reached, and the article is then marked read in the library.
+   */
   'set-reading-progress': { request: { id: number; progress: number }; response: { read: boolean } };
+  /**
+   * A capture's content and metadata replaced by a fresh extraction of its kept page
+   * (Re-extract); what the library added (id, dates, aliases, page HTML) is kept. `changed` says
+   * whether the text differs; `completeness` is the new capture's score. Errors: `not-found`
+   * (deleted meanwhile), `internal` (a malformed capture: nothing changed).
+   */
   'replace-capture': { request: { id: number; capture: Capture }; response: { changed: boolean; completeness: Completeness | null } };
+  /**
+   * A JSON backup (the whole file as text) validated in full, then merged into the library and its
+   * settings applied; the answer counts what each table added, updated and skipped. A bad file is
+   * refused with `bad-backup` and nothing changed; a failed write is rolled back whole
+   * (`storage-failed`).
+   */
   'restore-backup': { request: { text: string }; response: RestoreSummary };
+  /**
+   * The same as `restore-backup` for a file sent in parts (a message is capped at 64 MiB in
+   * Chrome): null until the last of `parts` arrives, then the summary.
+   */
   'restore-backup-part': { request: { uploadId: string; part: number; parts: number; text: string }; response: RestoreSummary | null };
+  /**
+   * Ranked ids from the background's full-text index (title, authors, site, tags, the start of
+   * the text), with the library filters. The popup's list and every export of "the search result"
+   * use exactly these hits.
+   */
   search: { request: { query: string; filters?: SearchFilters; limit?: number }; response: { hits: SearchHit[] } };
+  /**
+   * Library state changed: tags, read/unread, archived, favourite. The record as it is now comes
+   * back, null when there was no such article.
+   */
   'update-capture': { request: { id: number; patch: CapturePatch }; response: { record: CaptureRecord | null } };
 }
 

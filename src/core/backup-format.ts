@@ -1,7 +1,7 @@
 import { BackupFormatError, decodeValue } from './backup-codec';
 
 /**
- * The JSON backup format (documented in README.md § Backup format). Version 1:
+ * The JSON backup format (documented in docs/backup-format.md). Version 1:
  *
  *   { "format": "clean-capture-backup", "formatVersion": 1, "createdAt": ISO, "generator": "Clean Capture x.y.z",
  *     "schemaVersion": <database version>, "settings": {…} | null,

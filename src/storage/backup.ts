@@ -56,7 +56,7 @@ export interface BackupOptions {
 }
 
 /**
- * The whole database as a backup file (README § Backup format): every table the database has,
+ * The whole database as a backup file (docs/backup-format.md): every table the database has,
  * found through db.tables, so tables other features add are backed up without changes here;
  * deleted articles are not in it (see leftOut).
  */

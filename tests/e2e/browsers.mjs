@@ -1,4 +1,4 @@
-/** Where the Debian browsers are and how to start them on a closed network (see README). */
+/** Where the Debian browsers are and how to start them on a closed network (see docs/testing.md). */
 import { existsSync } from 'node:fs';
 
 export function chromiumExecutable() {

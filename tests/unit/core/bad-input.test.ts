@@ -1,5 +1,5 @@
 /**
- * The fault and bad-input matrix, cases that need no browser (README "Reliability"): an empty page,
+ * The fault and bad-input matrix, cases that need no browser (docs/reliability.md): an empty page,
  * a page with no article, a 10 MB page, 20,000 nodes of nested tables, and pages in GBK, Shift_JIS
  * and windows-1251 declared in a <meta> (the CLI decodes bytes itself; in the browser the page is
  * already text when the content script reads it).

@@ -1,6 +1,6 @@
 /**
  * Store packages and manifests: the zips (`npm run package`), `web-ext lint` on dist/firefox, Chrome's
- * manifest keys, and the README's "why each permission" table.
+ * manifest keys, and the "why each permission" table of docs/permissions.md.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -152,11 +152,10 @@ describe('manifests', () => {
     expect((firefox.browser_specific_settings as { gecko: { id: string } }).gecko.id).toMatch(/@/);
   });
 
-  it('no host permissions ship, and the README explains every permission the manifest asks for', () => {
+  it('no host permissions ship, and docs/permissions.md explains every permission the manifest asks for', () => {
     expect(chrome.host_permissions).toBeUndefined();
     expect(chrome.optional_host_permissions).toBeUndefined();
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const section = readme.slice(readme.indexOf('### Permissions'), readme.indexOf('\n## ', readme.indexOf('### Permissions')));
+    const section = readFileSync(join(ROOT, 'docs', 'permissions.md'), 'utf8');
     const documented = [...section.matchAll(/^\| `([a-zA-Z]+)` \|/gm)].map((m) => m[1]);
     const asked = [...((chrome.permissions as string[]) ?? []), ...((chrome.optional_permissions as string[]) ?? [])];
     expect([...documented].sort()).toEqual([...asked].sort());
