@@ -1,10 +1,10 @@
-import type { Capture } from './core/capture';
-import type { Completeness } from './core/completeness';
-import type { CaptureErrorCode } from './core/errors';
+import type { Capture } from './core/shared/capture';
+import type { Completeness } from './core/extract/completeness';
+import type { CaptureErrorCode } from './core/shared/errors';
 import type { CaptureRecord } from './storage/db';
 import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
-import type { SearchFilters, SearchHit } from './core/search-index';
+import type { SearchFilters, SearchHit } from './core/library/search-index';
 import type { CapturePatch } from './storage/captures';
 
 /**

@@ -1,4 +1,4 @@
-import { isCaptureError } from '../core/errors';
+import { isCaptureError } from '../core/shared/errors';
 import { MESSAGE_SENDERS, type AnyRequest, type Handlers, type Reply, type SenderKind } from '../messages';
 
 /** What runtime.onMessage says about a message's sender (the part we look at). */

@@ -1,6 +1,6 @@
 import browser, { type Scripting } from 'webextension-polyfill';
 import { CONTENT_ENTRY, IMAGE_ENTRY, type ContentOptions, type ContentResult, type FetchedImage } from '../content-protocol';
-import { CaptureError, notHtml } from '../core/errors';
+import { CaptureError, notHtml } from '../core/shared/errors';
 
 /** Turn the browser's injection refusals into sentences that say what to do. */
 function injectionError(error: unknown, url: string | undefined): CaptureError {

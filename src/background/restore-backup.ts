@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import { BackupFormatError } from '../core/backup-codec';
-import { parseBackup } from '../core/backup-format';
-import { CaptureError } from '../core/errors';
-import { normalizeSettings } from '../core/settings';
+import { BackupFormatError } from '../core/backup/backup-codec';
+import { parseBackup } from '../core/backup/backup-format';
+import { CaptureError } from '../core/shared/errors';
+import { normalizeSettings } from '../core/shared/settings';
 import type { RestoreSummary } from '../messages';
 import type { CleanCaptureDb } from '../storage/db';
 import { restoreBackup } from '../storage/restore';

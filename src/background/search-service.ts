@@ -1,5 +1,5 @@
 import type MiniSearch from 'minisearch';
-import { createIndex, loadIndex, searchDocOf, searchIndex, type SearchDoc, type SearchFilters, type SearchHit } from '../core/search-index';
+import { createIndex, loadIndex, searchDocOf, searchIndex, type SearchDoc, type SearchFilters, type SearchHit } from '../core/library/search-index';
 import type { CleanCaptureDb } from '../storage/db';
 import { countCaptures } from '../storage/captures';
 import { readGeneration } from '../storage/generation';

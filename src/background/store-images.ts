@@ -1,7 +1,7 @@
 import type { FetchedImage } from '../content-protocol';
 import type { ImagesOutcome } from '../messages';
-import { formatBytes, sniffImageType } from '../core/image-type';
-import type { Settings } from '../core/settings';
+import { formatBytes, sniffImageType } from '../core/library/image-type';
+import type { Settings } from '../core/shared/settings';
 import type { CleanCaptureDb, ImageLinkRecord } from '../storage/db';
 import { putImage, setCaptureImages } from '../storage/images';
 import { downscale, imageSize } from './downscale';

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { isCaptureError } from '../core/errors';
+import { isCaptureError } from '../core/shared/errors';
 import { runBackupCommand } from './backup-commands';
 import { parseCommandLine, UsageError } from './command-line';
 import { extractCommand } from './extract-command';

@@ -1,4 +1,4 @@
-import type { SearchFilters } from '../core/search-index';
+import type { SearchFilters } from '../core/library/search-index';
 import { countCaptures, listCaptures } from '../storage/captures';
 import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
 

@@ -1,5 +1,5 @@
-import type { Capture } from '../core/capture';
-import { tryNormalizeUrl } from '../core/url';
+import type { Capture } from '../core/shared/capture';
+import { tryNormalizeUrl } from '../core/library/url';
 import type { CaptureRecord, CleanCaptureDb, VersionRecord } from './db';
 import { decide } from './dedupe';
 import { signCapture } from './record-fields';

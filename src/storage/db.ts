@@ -1,5 +1,5 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
-import type { Capture } from '../core/capture';
+import type { Capture } from '../core/shared/capture';
 import { generationMiddleware } from './generation';
 import { migrateRecordToV2 } from './migrate-v2';
 import { listUnlistedRecords } from './migrate-v5';
@@ -18,7 +18,7 @@ export interface CaptureRecord extends Capture {
   updatedAt: string;
   /** Hash of the normalized text: tells "same text" from "the article changed". */
   fingerprint: string;
-  /** The page's HTML as captured, gzipped (core/raw-page.ts): for Re-extract; never rendered. */
+  /** The page's HTML as captured, gzipped (core/extract/raw-page.ts): for Re-extract; never rendered. */
   rawHtmlGzip?: Uint8Array;
   // v2 (issue #5) — filled in by the v2 upgrade for records saved before.
   /** MinHash of word 3-shingles (near-duplicate "same story" detection). */

@@ -1,4 +1,4 @@
-import { SAME_STORY_THRESHOLD, similarity } from '../core/fingerprint';
+import { SAME_STORY_THRESHOLD, similarity } from '../core/library/fingerprint';
 import type { CaptureRecord, CleanCaptureDb } from './db';
 import type { Signed } from './record-fields';
 import { isLive } from './tombstone';

@@ -1,4 +1,4 @@
-import { rawHtmlBytes } from '../core/raw-page';
+import { rawHtmlBytes } from '../core/extract/raw-page';
 import type { CaptureRecord, CleanCaptureDb, ImageLinkRecord, ImageRecord } from './db';
 
 /**

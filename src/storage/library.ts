@@ -1,4 +1,4 @@
-import { CaptureError } from '../core/errors';
+import { CaptureError } from '../core/shared/errors';
 import { liveByUrlKeys } from './captures';
 import type { CleanCaptureDb } from './db';
 import { freeOrphanedImages, ORPHAN_GRACE_MS, setCaptureImages, unlinkCaptureImages } from './images';

@@ -1,4 +1,4 @@
-import { lshBands, minHash } from '../core/fingerprint';
+import { lshBands, minHash } from '../core/library/fingerprint';
 import { urlKeysOf } from './record-fields';
 import type { CaptureRecord } from './db';
 

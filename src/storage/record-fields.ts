@@ -1,7 +1,7 @@
-import type { Capture } from '../core/capture';
-import { lshBands, minHash } from '../core/fingerprint';
-import { textFingerprint } from '../core/text';
-import { tryNormalizeUrl } from '../core/url';
+import type { Capture } from '../core/shared/capture';
+import { lshBands, minHash } from '../core/library/fingerprint';
+import { textFingerprint } from '../core/shared/text';
+import { tryNormalizeUrl } from '../core/library/url';
 
 /**
  * The dedupe keys of a capture. A saved selection is its own record (keyed by its text), so it

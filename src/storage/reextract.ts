@@ -1,8 +1,8 @@
-import type { Capture } from '../core/capture';
-import { textFingerprint } from '../core/text';
+import type { Capture } from '../core/shared/capture';
+import { textFingerprint } from '../core/shared/text';
 import { urlKeysOf } from './captures';
-import type { Completeness } from '../core/completeness';
-import { CaptureError } from '../core/errors';
+import type { Completeness } from '../core/extract/completeness';
+import { CaptureError } from '../core/shared/errors';
 import type { CaptureRecord, CleanCaptureDb } from './db';
 import { isLive } from './tombstone';
 

@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { purifyToFragment } from '../core/purify-config';
+import { purifyToFragment } from '../core/extract/purify-config';
 import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
 import { displayDate, isLowCompleteness, siteOf } from './format';
 import { storageLine } from './storage-line';

@@ -1,4 +1,4 @@
-import { toEpub, toHtmlFile } from '../core/book';
+import { toEpub, toHtmlFile } from '../core/export/book';
 import { storedImageLookup } from '../storage/export-source';
 import { isLive } from '../storage/tombstone';
 import { downloadBlob } from './download';

@@ -1,6 +1,6 @@
-import { exportFileNames } from '../core/export-names';
-import { toMarkdown } from '../core/markdown';
-import { buildZip, type ZipResult } from '../core/zip-export';
+import { exportFileNames } from '../core/export/export-names';
+import { toMarkdown } from '../core/export/markdown';
+import { buildZip, type ZipResult } from '../core/export/zip-export';
 import { captureSource } from '../storage/export-source';
 import type { CaptureRecord } from '../storage/db';
 import { downloadBlob } from './download';

@@ -1,5 +1,5 @@
-import { LOW_COMPLETENESS } from '../core/completeness';
-import { siteDomainOfUrl } from '../core/site-host';
+import { LOW_COMPLETENESS } from '../core/extract/completeness';
+import { siteDomainOfUrl } from '../core/shared/site-host';
 import type { CaptureRecord } from '../storage/db';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

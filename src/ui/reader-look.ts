@@ -1,4 +1,4 @@
-import type { ReaderFont, ReaderSize, ReaderTheme, ReaderWidth, Settings } from '../core/settings';
+import type { ReaderFont, ReaderSize, ReaderTheme, ReaderWidth, Settings } from '../core/shared/settings';
 import { saveSettings } from './settings-store';
 
 /**

@@ -1,8 +1,8 @@
-import { absolutizeUrls } from '../core/absolutize';
-import type { Capture } from '../core/capture';
-import { extract } from '../core/extract';
-import { resolveLazyImages } from '../core/lazy-images';
-import { rawHtmlOf } from '../core/raw-page';
+import { absolutizeUrls } from '../core/extract/absolutize';
+import type { Capture } from '../core/shared/capture';
+import { extract } from '../core/extract/extract';
+import { resolveLazyImages } from '../core/extract/lazy-images';
+import { rawHtmlOf } from '../core/extract/raw-page';
 import { purifyCapture } from '../content/purify';
 import type { CaptureRecord } from '../storage/db';
 

@@ -1,4 +1,4 @@
-import type { SearchFilters } from '../core/search-index';
+import type { SearchFilters } from '../core/library/search-index';
 import { send } from './client';
 
 /** Every match: the list reads only the rows on screen, an export takes them all. */

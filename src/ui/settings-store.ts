@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { normalizeSettings, type Settings } from '../core/settings';
+import { normalizeSettings, type Settings } from '../core/shared/settings';
 
 const KEY = 'settings';
 

@@ -1,4 +1,4 @@
-import { formatBytes } from '../core/image-type';
+import { formatBytes } from '../core/library/image-type';
 import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
 import { captureStorageUse } from '../storage/images';
 

@@ -1,4 +1,4 @@
-import { diffStats, wordDiff } from '../core/word-diff';
+import { diffStats, wordDiff } from '../core/library/word-diff';
 import { listVersions } from '../storage/captures';
 import type { CaptureRecord, CleanCaptureDb, VersionRecord } from '../storage/db';
 import { renderArticle, type RenderedArticle } from './article-view';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED_IMAGE, startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../src/core/backup-format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../src/core/backup/backup-format';
 import { launchFirefox, type FirefoxHarness } from './firefox-harness';
 import { readCapture, readImageLinks, readImages } from './library-queries';
 

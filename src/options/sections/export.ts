@@ -1,7 +1,7 @@
-import { toMarkdown } from '../../core/markdown';
-import { SAMPLE_ARTICLE } from '../../core/sample-article';
-import { safeBaseName } from '../../core/filename';
-import { checkFrontMatterTemplate, renderFileName, TEMPLATE_VARIABLES } from '../../core/template';
+import { toMarkdown } from '../../core/export/markdown';
+import { SAMPLE_ARTICLE } from '../../core/export/sample-article';
+import { safeBaseName } from '../../core/export/filename';
+import { checkFrontMatterTemplate, renderFileName, TEMPLATE_VARIABLES } from '../../core/export/template';
 import { runZipExport } from '../../ui/export-progress';
 import { libraryDb } from '../../ui/library-db';
 import { allCaptureIds } from '../../storage/export-source';

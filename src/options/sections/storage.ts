@@ -1,4 +1,4 @@
-import { formatBytes as formatImageBytes } from '../../core/image-type';
+import { formatBytes as formatImageBytes } from '../../core/library/image-type';
 import { countCaptures } from '../../storage/captures';
 import { libraryDb } from '../../ui/library-db';
 import { formatBytes, requestPersistence, storageUsage } from '../../ui/storage-usage';

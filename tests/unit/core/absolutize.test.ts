@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { absolutizeUrls } from '../../../src/core/absolutize';
+import { absolutizeUrls } from '../../../src/core/extract/absolutize';
 
 describe('absolutizeUrls', () => {
   it('makes links, images and srcsets absolute against the page, honouring its <base>', () => {

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, sniffCharset } from '../../../src/cli/decode';
 import { parseDocument } from '../../../src/cli/dom';
-import { CaptureError } from '../../../src/core/errors';
-import { extract } from '../../../src/core/extract';
+import { CaptureError } from '../../../src/core/shared/errors';
+import { extract } from '../../../src/core/extract/extract';
 import { paragraphs } from '../helpers';
 
 const URL_ = 'https://news.example.com/world/2024/05/harbour-reopens.html';

@@ -2,8 +2,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { toEpub, toHtmlFile } from '../../../src/core/book';
-import type { SavedArticle } from '../../../src/core/markdown';
+import { toEpub, toHtmlFile } from '../../../src/core/export/book';
+import type { SavedArticle } from '../../../src/core/export/markdown';
 import { makeCapture } from '../helpers';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;

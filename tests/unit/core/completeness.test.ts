@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats } from '../../../src/core/completeness';
-import { extract } from '../../../src/core/extract';
-import { scanPage } from '../../../src/core/page-scan';
+import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats } from '../../../src/core/extract/completeness';
+import { extract } from '../../../src/core/extract/extract';
+import { scanPage } from '../../../src/core/extract/page-scan';
 
 const para = (i: number) => `<p>Paragraph ${i} of the story says something long enough to count as article text, with detail and more detail.</p>`;
 

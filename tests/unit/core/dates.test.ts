@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../../src/core/dates';
+import { parseDate } from '../../../src/core/extract/dates';
 
 describe('parseDate', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import { collapsedLength, isSpaceCode, textOf } from '../../../src/core/dom';
+import { collapsedLength, isSpaceCode, textOf } from '../../../src/core/extract/dom';
 
 describe('isSpaceCode', () => {
   it('matches exactly the code units \\s matches', () => {

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeHtml } from '../../../src/cli/decode';
 import { extractSavedPage } from '../../../src/cli/extract-page';
-import type { Capture } from '../../../src/core/capture';
-import { isCaptureError } from '../../../src/core/errors';
+import type { Capture } from '../../../src/core/shared/capture';
+import { isCaptureError } from '../../../src/core/shared/errors';
 
 /**
  * Golden files for extraction: tests/fixtures/extract/<name>/source.html (raw bytes, decoded the

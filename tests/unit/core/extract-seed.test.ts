@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import type { Capture } from '../../../src/core/capture';
-import { extract } from '../../../src/core/extract';
-import { toMarkdown } from '../../../src/core/markdown';
+import type { Capture } from '../../../src/core/shared/capture';
+import { extract } from '../../../src/core/extract/extract';
+import { toMarkdown } from '../../../src/core/export/markdown';
 import { countOccurrences, escapeText, readSeed, SEED_URL, type SeedExpected } from '../helpers';
 
 /** The shorter caption the page prints under its second copy of the photo. */

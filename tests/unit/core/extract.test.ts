@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import { extract } from '../../../src/core/extract';
-import { CaptureError, isCaptureError } from '../../../src/core/errors';
+import { extract } from '../../../src/core/extract/extract';
+import { CaptureError, isCaptureError } from '../../../src/core/shared/errors';
 import { paragraphs } from '../helpers';
 
 const URL_ = 'https://news.example.com/world/2024/05/harbour-reopens.html';

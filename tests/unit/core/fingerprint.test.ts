@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BAND_COUNT, lshBands, minHash, SAME_STORY_THRESHOLD, similarity } from '../../../src/core/fingerprint';
+import { BAND_COUNT, lshBands, minHash, SAME_STORY_THRESHOLD, similarity } from '../../../src/core/library/fingerprint';
 import { seedCapture, syndicatedCapture, updatedCapture } from '../fixture-captures';
 import { paragraphs } from '../helpers';
 

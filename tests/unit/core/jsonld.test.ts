@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import { readJsonLd } from '../../../src/core/jsonld';
-import { scanPage } from '../../../src/core/page-scan';
+import { readJsonLd } from '../../../src/core/extract/jsonld';
+import { scanPage } from '../../../src/core/extract/page-scan';
 
 /** readJsonLd over a page holding one <script type="application/ld+json"> per block. */
 function ldOf(...blocks: (unknown | string)[]) {

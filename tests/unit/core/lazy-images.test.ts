@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isPlaceholderSrc, largestFromSrcset, resolveLazyImages } from '../../../src/core/lazy-images';
+import { isPlaceholderSrc, largestFromSrcset, resolveLazyImages } from '../../../src/core/extract/lazy-images';
 
 const BASE = 'https://news.example.com/2024/story.html';
 const doc = (body: string) => parseHTML(`<!doctype html><html><body>${body}</body></html>`).document as unknown as Document;

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { parseDocument } from '../../../src/cli/dom';
-import { extract } from '../../../src/core/extract';
-import { toMarkdown, type MarkdownOptions, type SavedArticle } from '../../../src/core/markdown';
+import { extract } from '../../../src/core/extract/extract';
+import { toMarkdown, type MarkdownOptions, type SavedArticle } from '../../../src/core/export/markdown';
 import { makeCapture, readSeed, SEED_URL } from '../helpers';
 
 /**

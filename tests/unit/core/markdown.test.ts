@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { frontMatter, htmlToMarkdown, toMarkdown, type SavedArticle } from '../../../src/core/markdown';
+import { frontMatter, htmlToMarkdown, toMarkdown, type SavedArticle } from '../../../src/core/export/markdown';
 import { countOccurrences, makeCapture } from '../helpers';
 
 const CAPTURED = '2024-01-02T03:04:05.000Z';
@@ -148,13 +148,13 @@ describe('toMarkdown body', () => {
 
 describe('templates', () => {
   it('renders a custom front matter template with typed and text values', async () => {
-    const { renderFrontMatter } = await import('../../../src/core/template');
+    const { renderFrontMatter } = await import('../../../src/core/export/template');
     const fm = renderFrontMatter('title: {title}\nsource: {site} ({domain})\ncount: {words}\nlist: {authors}\nempty: {modified}', saved({ title: 'A: "b"', authors: ['X', 'Y'], wordCount: 7, modified: null }));
     expect(parse(fm.slice(4, fm.lastIndexOf('---')))).toEqual({ title: 'A: "b"', source: 'Example News (news.example.com)', count: 7, list: ['X', 'Y'] });
   });
 
   it('rejects unknown variables and malformed lines with a sentence', async () => {
-    const { checkFrontMatterTemplate, renderFileName } = await import('../../../src/core/template');
+    const { checkFrontMatterTemplate, renderFileName } = await import('../../../src/core/export/template');
     expect(() => checkFrontMatterTemplate('title: {titel}')).toThrow(/Unknown variable \{titel\}/);
     expect(() => checkFrontMatterTemplate('just text')).toThrow(/Line 1/);
     expect(() => renderFileName('{nope}', saved())).toThrow(/Unknown variable/);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import { collectPageSignals, resolveMetadata, type ReadabilityMeta } from '../../../src/core/metadata';
-import { scanPage } from '../../../src/core/page-scan';
+import { collectPageSignals, resolveMetadata, type ReadabilityMeta } from '../../../src/core/extract/metadata';
+import { scanPage } from '../../../src/core/extract/page-scan';
 
 const HEADLINE = 'Harbour reopens after the storm';
 

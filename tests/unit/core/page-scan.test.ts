@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import { labelMatches, scanPage } from '../../../src/core/page-scan';
+import { labelMatches, scanPage } from '../../../src/core/extract/page-scan';
 
 describe('labelMatches', () => {
   const doc = parseDocument(`<html><body><div class="Share-Bar top" id="x"></div><div id="main-comments"></div>

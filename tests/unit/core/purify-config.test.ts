@@ -2,7 +2,7 @@ import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { articleImageUrls, purifyToFragment, safeImageUrl } from '../../../src/core/purify-config';
+import { articleImageUrls, purifyToFragment, safeImageUrl } from '../../../src/core/extract/purify-config';
 
 // DOMPurify needs a real DOM (it refuses linkedom); jsdom stands in for the browser here. The
 // end-to-end tests run the same config in Chromium and Firefox.

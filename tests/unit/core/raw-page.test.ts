@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asBytes, packRawHtml, rawHtmlBytes, rawHtmlOf, unpackRawHtml } from '../../../src/core/raw-page';
+import { asBytes, packRawHtml, rawHtmlBytes, rawHtmlOf, unpackRawHtml } from '../../../src/core/extract/raw-page';
 
 const page = `<!DOCTYPE html><html><head><title>Ünïcode — 中文</title></head><body>${'<p>Paragraph text. </p>'.repeat(200)}</body></html>`;
 
@@ -27,7 +27,7 @@ describe('raw page HTML kept with a capture', () => {
 
 describe('raw page bytes in a backup', () => {
   it('come back as a Uint8Array that unpacks to the page', async () => {
-    const { encodeValue, decodeValue } = await import('../../../src/core/backup-codec');
+    const { encodeValue, decodeValue } = await import('../../../src/core/backup/backup-codec');
     const packed = packRawHtml(page);
     const back = decodeValue(JSON.parse(JSON.stringify(await encodeValue(packed))), 'test');
     expect(back).toBeInstanceOf(Uint8Array);

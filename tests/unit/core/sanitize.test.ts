@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import { safeUrl, sanitizeTree } from '../../../src/core/sanitize';
+import { safeUrl, sanitizeTree } from '../../../src/core/extract/sanitize';
 
 const BASE = 'https://news.example.com/world/story.html';
 const hostile = readFileSync(new URL('../../fixtures/hostile/hostile.html', import.meta.url), 'utf8');

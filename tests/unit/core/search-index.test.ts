@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIndex, loadIndex, searchDocOf, searchIndex, type IndexableRecord } from '../../../src/core/search-index';
+import { createIndex, loadIndex, searchDocOf, searchIndex, type IndexableRecord } from '../../../src/core/library/search-index';
 
 function rec(id: number, over: Partial<IndexableRecord>): IndexableRecord {
   return {

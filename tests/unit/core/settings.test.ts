@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../../../src/core/settings';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../../../src/core/shared/settings';
 
 describe('normalizeSettings', () => {
   it('fills missing settings with defaults', () => {

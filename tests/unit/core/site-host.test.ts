@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registrableDomain, siteDomainOfUrl, siteLabelOfHost, siteLabelOfUrl } from '../../../src/core/site-host';
-import { siteMatcher } from '../../../src/core/site-match';
+import { registrableDomain, siteDomainOfUrl, siteLabelOfHost, siteLabelOfUrl } from '../../../src/core/shared/site-host';
+import { siteMatcher } from '../../../src/core/extract/site-match';
 
 describe('siteLabelOfHost: the registrable label, never a subdomain word', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripSiteSuffix } from '../../../src/core/site-title';
+import { stripSiteSuffix } from '../../../src/core/extract/site-title';
 
 const HEADLINE = 'Harbour reopens after the storm';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../src/cli/dom';
-import { isCaptureError } from '../../../src/core/errors';
-import { extract } from '../../../src/core/extract';
+import { isCaptureError } from '../../../src/core/shared/errors';
+import { extract } from '../../../src/core/extract/extract';
 
 const para = 'This paragraph of the story is long enough to count as article text, with detail and more detail to read.';
 

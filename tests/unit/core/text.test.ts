@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, countWords } from '../../../src/core/text';
+import { collapseWhitespace, countWords } from '../../../src/core/shared/text';
 
 describe('countWords', () => {
   it('counts words, keeping contractions whole', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureError } from '../../../src/core/errors';
-import { normalizeUrl, tryNormalizeUrl, whyNotCapturable } from '../../../src/core/url';
+import { CaptureError } from '../../../src/core/shared/errors';
+import { normalizeUrl, tryNormalizeUrl, whyNotCapturable } from '../../../src/core/library/url';
 import { SEED_URL } from '../helpers';
 
 describe('normalizeUrl', () => {

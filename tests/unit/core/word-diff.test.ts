@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffStats, wordDiff } from '../../../src/core/word-diff';
+import { diffStats, wordDiff } from '../../../src/core/library/word-diff';
 import { seedCapture, updatedCapture } from '../fixture-captures';
 
 describe('wordDiff', () => {

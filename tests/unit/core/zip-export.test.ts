@@ -1,8 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { SavedArticle } from '../../../src/core/markdown';
-import { buildZip, type ZipSource } from '../../../src/core/zip-export';
+import type { SavedArticle } from '../../../src/core/export/markdown';
+import { buildZip, type ZipSource } from '../../../src/core/export/zip-export';
 import { makeCapture } from '../helpers';
 
 const NOW = new Date('2024-01-02T03:04:05.000Z');

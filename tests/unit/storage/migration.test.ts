@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { textFingerprint } from '../../../src/core/text';
+import { textFingerprint } from '../../../src/core/shared/text';
 import { getCapture, isUrlSaved, saveCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb, type CaptureRecord } from '../../../src/storage/db';
 import { urlKeysOf } from '../../../src/storage/record-fields';

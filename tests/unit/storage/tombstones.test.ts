@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchService } from '../../../src/background/search-service';
-import { parseBackup } from '../../../src/core/backup-format';
+import { parseBackup } from '../../../src/core/backup/backup-format';
 import { createBackup } from '../../../src/storage/backup';
 import { countCaptures, findCaptureByUrl, getCapture, isUrlSaved, listCaptures, listVersions, saveCapture, storyPeer, updateCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb, type CaptureRecord } from '../../../src/storage/db';

@@ -1,4 +1,4 @@
-import { siteLabelOfHost, siteLabelOfUrl } from './site-host';
+import { siteLabelOfHost, siteLabelOfUrl } from '../shared/site-host';
 
 /**
  * Whether a piece of a page title names the site, loosely: "BBC News" for bbc.co.uk, "The

@@ -1,10 +1,10 @@
-import type { LeadImage, MetadataField, MetaSource } from './capture';
+import type { LeadImage, MetadataField, MetaSource } from '../shared/capture';
 import { parseDate } from './dates';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
 import { BYLINE_PREFIX, bylineFromPage, dateFromPageText, timeElementDate } from './page-byline-date';
 import type { PageScan } from './page-scan';
 import { stripSiteSuffix } from './site-title';
-import { collapseWhitespace } from './text';
+import { collapseWhitespace } from '../shared/text';
 
 /** What Readability found itself; one signal among ours. */
 export interface ReadabilityMeta {

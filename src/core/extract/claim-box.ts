@@ -1,4 +1,4 @@
-import { collapseWhitespace } from './text';
+import { collapseWhitespace } from '../shared/text';
 
 /**
  * A fact check's claim and rating box ("Claim: … Rating: False") is the point of the article, but

@@ -1,5 +1,5 @@
 import { containsTag, isAttached, linkTextShare } from './dom';
-import { countWords } from './text';
+import { countWords } from '../shared/text';
 import type { PageScan } from './page-scan';
 
 /**

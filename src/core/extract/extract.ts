@@ -1,17 +1,17 @@
 import { removeBoilerplate } from './boilerplate';
-import type { Capture } from './capture';
+import type { Capture } from '../shared/capture';
 import { findClaimBox, keepClaimBox } from './claim-box';
 import { removeClutter } from './clutter';
 import { trimEdges } from './edges';
 import { blockText, collapsedLength, textOf } from './dom';
-import { noArticle } from './errors';
+import { noArticle } from '../shared/errors';
 import { dedupeFigures, normalizeFigures } from './figures';
 import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats, type Completeness } from './completeness';
 import { fuller, isSuspect, readabilityArticle, type ArticleBody } from './second-opinion';
 import { collectPageSignals, resolveMetadata } from './metadata';
 import { normalizeAndScan } from './structure';
 import { sanitizeTree } from './sanitize';
-import { countWords, readingMinutes, truncate } from './text';
+import { countWords, readingMinutes, truncate } from '../shared/text';
 
 export interface ExtractOptions {
   /** HTML of the user's selection: saved instead of the detected article ("Save selection"). */

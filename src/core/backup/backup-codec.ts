@@ -1,4 +1,4 @@
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { base64ToBytes, bytesToBase64 } from '../shared/base64';
 
 /**
  * Values IndexedDB can hold but JSON cannot, written as tagged objects so a backup loses nothing:

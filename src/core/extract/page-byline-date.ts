@@ -1,7 +1,7 @@
 import { parseDate } from './dates';
 import { attr } from './dom';
 import { labelMatches, type PageScan } from './page-scan';
-import { collapseWhitespace } from './text';
+import { collapseWhitespace } from '../shared/text';
 
 /**
  * Bylines and dates written in the page's own text (a byline element, a dateline, a <time>), for

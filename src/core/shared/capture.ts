@@ -1,4 +1,4 @@
-import type { Completeness } from './completeness';
+import type { Completeness } from '../extract/completeness';
 
 /** The one shape a saved article has, everywhere: content script, storage, CLI JSON, export. */
 
@@ -49,7 +49,7 @@ export interface Capture {
   /** True when the user saved a selection rather than the whole article. */
   selectionOnly: boolean;
   /**
-   * How much of the page's article was kept (0..1, with reasons); see core/completeness.ts.
+   * How much of the page's article was kept (0..1, with reasons); see core/extract/completeness.ts.
    * Always set by extract; absent on captures saved before it existed.
    */
   completeness?: Completeness;

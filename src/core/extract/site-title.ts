@@ -1,5 +1,5 @@
 import { siteMatcher, type SiteMatcher } from './site-match';
-import { countWords } from './text';
+import { countWords } from '../shared/text';
 
 /**
  * "Headline | Site" → "Headline" and "Site » Headline" → "Headline", only when that part names the

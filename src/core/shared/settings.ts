@@ -1,5 +1,5 @@
-import { SAMPLE_ARTICLE } from './sample-article';
-import { checkFrontMatterTemplate, DEFAULT_FILE_NAME_TEMPLATE, DEFAULT_FRONT_MATTER_TEMPLATE, renderFileName } from './template';
+import { SAMPLE_ARTICLE } from '../export/sample-article';
+import { checkFrontMatterTemplate, DEFAULT_FILE_NAME_TEMPLATE, DEFAULT_FRONT_MATTER_TEMPLATE, renderFileName } from '../export/template';
 
 /**
  * User settings: one typed object with defaults, validated whenever it is read (stored data is

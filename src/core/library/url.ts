@@ -1,5 +1,5 @@
 import { dropAmpMarkers, unwrapAmpCache } from './amp';
-import { CaptureError } from './errors';
+import { CaptureError } from '../shared/errors';
 
 /**
  * Query parameters that only track where a click came from. Removing them makes the same article

@@ -1,6 +1,6 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
-import type { Capture } from './capture';
+import type { Capture } from '../shared/capture';
 import { DEFAULT_FRONT_MATTER_TEMPLATE, renderFrontMatter } from './template';
 
 /** A capture as stored: the Capture plus when it was saved (and its tags, once tags exist). */

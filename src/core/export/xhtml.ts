@@ -1,4 +1,4 @@
-import { sanitizeTree } from './sanitize';
+import { sanitizeTree } from '../extract/sanitize';
 
 /**
  * Stored article HTML → well-formed XHTML (for EPUB) or re-sanitized HTML (for the HTML export),

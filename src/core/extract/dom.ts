@@ -1,5 +1,5 @@
 /** Small DOM helpers that behave the same on a live page, linkedom and jsdom. */
-import { collapseSpaces, collapseWhitespace } from './text';
+import { collapseSpaces, collapseWhitespace } from '../shared/text';
 
 export const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
