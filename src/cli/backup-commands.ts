@@ -10,7 +10,7 @@ import { serializeBackup } from '../core/backup/backup-write';
 import { toEpub, toHtmlFile } from '../core/export/book';
 import type { Capture } from '../core/shared/capture';
 import { checkCaptureRecord } from '../core/library/capture-record-check';
-import type { SavedArticle } from '../core/export/markdown';
+import type { SavedArticle } from '../core/shared/capture';
 import { normalizeSettings } from '../core/shared/settings';
 import { buildZip } from '../core/export/zip-export';
 import type { CaptureRecord } from '../storage/db';

@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import type { SavedArticle } from './markdown';
+import type { SavedArticle } from '../shared/capture';
 import { escapeXml, toXhtmlFragment, type ParseHtml } from './xhtml';
 
 /**

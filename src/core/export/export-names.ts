@@ -1,5 +1,5 @@
 import { UniqueNames } from './filename';
-import type { SavedArticle } from './markdown';
+import type { SavedArticle } from '../shared/capture';
 import { DEFAULT_FILE_NAME_TEMPLATE, renderFileName } from './template';
 
 /** The base name from the file-name template (default "{date} {title}"). */

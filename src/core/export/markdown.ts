@@ -1,10 +1,7 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
-import type { Capture } from '../shared/capture';
+import type { SavedArticle } from '../shared/capture';
 import { DEFAULT_FRONT_MATTER_TEMPLATE, renderFrontMatter } from './template';
-
-/** A capture as stored: the Capture plus when it was saved (and its tags, once tags exist). */
-export type SavedArticle = Capture & { capturedAt: string; tags?: string[] };
 
 export interface MarkdownOptions {
   /** Front matter template (see template.ts); the default lists every field. */

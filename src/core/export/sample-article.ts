@@ -1,4 +1,4 @@
-import type { SavedArticle } from './markdown';
+import type { SavedArticle } from '../shared/capture';
 
 /** The article the options page previews templates with (and settings validate against). */
 export const SAMPLE_ARTICLE: SavedArticle = {

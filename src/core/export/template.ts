@@ -1,4 +1,4 @@
-import type { SavedArticle } from './markdown';
+import type { SavedArticle } from '../shared/capture';
 import { yamlEntry, type YamlValue } from './yaml';
 
 /**

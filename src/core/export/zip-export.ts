@@ -1,7 +1,8 @@
 import { deflateSync, strToU8, Zip, ZipPassThrough, type ZipInputFile } from 'fflate';
 import { crc32 } from './crc32';
 import { exportFileNames } from './export-names';
-import { toMarkdown, type SavedArticle } from './markdown';
+import type { SavedArticle } from '../shared/capture';
+import { toMarkdown } from './markdown';
 import { DEFAULT_FILE_NAME_TEMPLATE, DEFAULT_FRONT_MATTER_TEMPLATE } from './template';
 
 /**

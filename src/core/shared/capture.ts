@@ -66,3 +66,6 @@ export type MetadataField =
   | 'excerpt'
   | 'leadImage'
   | 'keywords';
+
+/** A capture as stored: the Capture plus when it was saved (and its tags, once tags exist). */
+export type SavedArticle = Capture & { capturedAt: string; tags?: string[] };

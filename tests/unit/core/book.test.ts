@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { toEpub, toHtmlFile } from '../../../src/core/export/book';
-import type { SavedArticle } from '../../../src/core/export/markdown';
+import type { SavedArticle } from '../../../src/core/shared/capture';
 import { makeCapture } from '../helpers';
 
 const parse = (html: string) => parseHTML(html).document as unknown as Document;

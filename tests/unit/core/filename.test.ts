@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleBaseName, exportFileNames } from '../../../src/core/export/export-names';
 import { safeBaseName, UniqueNames } from '../../../src/core/export/filename';
-import type { SavedArticle } from '../../../src/core/export/markdown';
+import type { SavedArticle } from '../../../src/core/shared/capture';
 import { makeCapture } from '../helpers';
 
 const art = (o: Partial<SavedArticle> & { capturedAt: string }): SavedArticle => ({ ...makeCapture(o), ...o });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { parseDocument } from '../../../src/cli/dom';
 import { extract } from '../../../src/core/extract/extract';
-import { toMarkdown, type MarkdownOptions, type SavedArticle } from '../../../src/core/export/markdown';
+import { toMarkdown, type MarkdownOptions } from '../../../src/core/export/markdown';
+import type { SavedArticle } from '../../../src/core/shared/capture';
 import { makeCapture, readSeed, SEED_URL } from '../helpers';
 
 /**

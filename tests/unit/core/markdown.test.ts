@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { frontMatter, htmlToMarkdown, toMarkdown, type SavedArticle } from '../../../src/core/export/markdown';
+import { frontMatter, htmlToMarkdown, toMarkdown } from '../../../src/core/export/markdown';
+import type { SavedArticle } from '../../../src/core/shared/capture';
 import { countOccurrences, makeCapture } from '../helpers';
 
 const CAPTURED = '2024-01-02T03:04:05.000Z';

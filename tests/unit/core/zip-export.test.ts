@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { SavedArticle } from '../../../src/core/export/markdown';
+import type { SavedArticle } from '../../../src/core/shared/capture';
 import { buildZip, type ZipSource } from '../../../src/core/export/zip-export';
 import { makeCapture } from '../helpers';
 
