@@ -1,7 +1,7 @@
 import type { Capture } from './core/shared/capture';
 import type { Completeness } from './core/extract/completeness';
 import type { CaptureErrorCode } from './core/shared/errors';
-import type { CaptureRecord } from './storage/db';
+import type { CaptureRecord } from './storage/records';
 import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
 import type { SearchFilters, SearchHit } from './core/library/search-index';

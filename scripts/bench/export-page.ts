@@ -6,7 +6,7 @@
 import { buildZip } from '../../src/core/export/zip-export';
 import { CleanCaptureDb } from '../../src/storage/db';
 import { allCaptureIds, captureSource } from '../../src/storage/export-source';
-import type { CaptureRecord, ImageLinkRecord, ImageRecord } from '../../src/storage/db';
+import type { CaptureRecord, ImageLinkRecord, ImageRecord } from '../../src/storage/records';
 
 /** The app's own schema, in a database of its own. */
 class BenchDb extends CleanCaptureDb {

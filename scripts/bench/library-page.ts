@@ -5,7 +5,8 @@
  */
 import type { Capture } from '../../src/core/shared/capture';
 import { saveCapture } from '../../src/storage/captures';
-import { openDb, type CaptureRecord } from '../../src/storage/db';
+import { openDb } from '../../src/storage/db';
+import type { CaptureRecord } from '../../src/storage/records';
 import { decide } from '../../src/storage/dedupe';
 import { readGeneration } from '../../src/storage/generation';
 import { signCapture } from '../../src/storage/record-fields';

@@ -13,7 +13,7 @@ import { checkCaptureRecord } from '../core/library/capture-record-check';
 import type { SavedArticle } from '../core/shared/capture';
 import { normalizeSettings } from '../core/shared/settings';
 import { buildZip } from '../core/export/zip-export';
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import { VERSION } from './command-line';
 import { parseDocument } from './dom';
 import { InputError } from './input-error';

@@ -1,5 +1,5 @@
 import type { CapturePatch } from '../storage/captures';
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import { send } from '../ui/client';
 import { hideStatus, showStatus } from './status';
 

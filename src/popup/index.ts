@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { countCaptures, getCapture, storyPeer } from '../storage/captures';
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import { send } from '../ui/client';
 import type { RenderedArticle } from '../ui/article-view';
 import { exportMarkdown } from '../ui/export';

@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import { isLowCompleteness, metaLine } from '../ui/format';
 
 export interface RowHandlers {

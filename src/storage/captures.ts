@@ -1,9 +1,9 @@
 import type { Capture } from '../core/shared/capture';
 import { tryNormalizeUrl } from '../core/library/url';
-import type { CaptureRecord, CleanCaptureDb, VersionRecord } from './db';
+import type { CleanCaptureDb } from './db';
+import type { CaptureRecord, VersionRecord } from './records';
 import { decide } from './dedupe';
-import { signCapture } from './record-fields';
-import { listOrderOf } from './migrate-v2';
+import { listOrderOf, signCapture } from './record-fields';
 import { isLive } from './tombstone';
 
 export { urlKeysOf } from './record-fields';

@@ -1,5 +1,6 @@
 import { rawHtmlBytes } from '../core/extract/raw-page';
-import type { CaptureRecord, CleanCaptureDb, ImageLinkRecord, ImageRecord } from './db';
+import type { CleanCaptureDb } from './db';
+import type { CaptureRecord, ImageLinkRecord, ImageRecord } from './records';
 
 /**
  * Images kept offline (issue #6): one stored Blob per content hash across the library, linked to

@@ -1,4 +1,5 @@
-import type { CleanCaptureDb, ReadingRecord } from './db';
+import type { CleanCaptureDb } from './db';
+import type { ReadingRecord } from './records';
 import { isLive } from './tombstone';
 
 /** Scrolled this far (or to the last screen), the article counts as read. */

@@ -25,3 +25,9 @@ export function signCapture(capture: Capture): Signed {
   const minhash = minHash(capture.textContent);
   return { fingerprint, keys: urlKeysOf(capture, fingerprint), minhash, bands: lshBands(minhash) };
 }
+
+/** See CaptureRecord.listOrder; a record with an unreadable date sorts last. */
+export function listOrderOf(capturedAt: string): number {
+  const ms = Date.parse(capturedAt);
+  return Number.isFinite(ms) ? -ms : 0;
+}

@@ -3,7 +3,8 @@ import { textFingerprint } from '../core/shared/text';
 import { urlKeysOf } from './captures';
 import type { Completeness } from '../core/extract/completeness';
 import { CaptureError } from '../core/shared/errors';
-import type { CaptureRecord, CleanCaptureDb } from './db';
+import type { CleanCaptureDb } from './db';
+import type { CaptureRecord } from './records';
 import { isLive } from './tombstone';
 
 /**

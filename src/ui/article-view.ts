@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify';
 import { purifyToFragment } from '../core/extract/purify-config';
-import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
+import type { CleanCaptureDb } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import { displayDate, isLowCompleteness, siteOf } from './format';
 import { storageLine } from './storage-line';
 import { loadStoredImages, type StoredImages } from './stored-images';

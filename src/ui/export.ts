@@ -2,7 +2,7 @@ import { exportFileNames } from '../core/export/export-names';
 import { toMarkdown } from '../core/export/markdown';
 import { buildZip, type ZipResult } from '../core/export/zip-export';
 import { captureSource } from '../storage/export-source';
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import { downloadBlob } from './download';
 import { libraryDb } from './library-db';
 import { loadSettings } from './settings-store';

@@ -1,6 +1,6 @@
 import { LOW_COMPLETENESS } from '../core/extract/completeness';
 import { siteDomainOfUrl } from '../core/shared/site-host';
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

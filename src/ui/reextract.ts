@@ -4,7 +4,7 @@ import { extract } from '../core/extract/extract';
 import { resolveLazyImages } from '../core/extract/lazy-images';
 import { rawHtmlOf } from '../core/extract/raw-page';
 import { purifyCapture } from '../content/purify';
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 
 /**
  * Today's extractor on the page HTML kept with a capture, in an extension page (the background has

@@ -1,5 +1,6 @@
 import { formatBytes } from '../core/library/image-type';
-import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
+import type { CleanCaptureDb } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import { captureStorageUse } from '../storage/images';
 
 /**

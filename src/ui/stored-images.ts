@@ -1,4 +1,5 @@
-import type { CleanCaptureDb, ImageLinkRecord, ImageRecord } from '../storage/db';
+import type { CleanCaptureDb } from '../storage/db';
+import type { ImageLinkRecord, ImageRecord } from '../storage/records';
 import { captureImages } from '../storage/images';
 
 /**

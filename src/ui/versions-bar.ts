@@ -1,6 +1,7 @@
 import { diffStats, wordDiff } from '../core/library/word-diff';
 import { listVersions } from '../storage/captures';
-import type { CaptureRecord, CleanCaptureDb, VersionRecord } from '../storage/db';
+import type { CleanCaptureDb } from '../storage/db';
+import type { CaptureRecord, VersionRecord } from '../storage/records';
 import { renderArticle, type RenderedArticle } from './article-view';
 import { displayDate } from './format';
 

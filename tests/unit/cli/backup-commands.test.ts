@@ -11,7 +11,7 @@ import { serializeBackup } from '../../../src/core/backup/backup-write';
 import { extract } from '../../../src/core/extract/extract';
 import { textFingerprint } from '../../../src/core/shared/text';
 import { urlKeysOf } from '../../../src/storage/captures';
-import type { CaptureRecord } from '../../../src/storage/db';
+import type { CaptureRecord } from '../../../src/storage/records';
 import { makeCapture, readSeed, ROOT, SEED_URL } from '../helpers';
 
 let dir: string;

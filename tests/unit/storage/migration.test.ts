@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { textFingerprint } from '../../../src/core/shared/text';
 import { getCapture, isUrlSaved, saveCapture } from '../../../src/storage/captures';
-import { CleanCaptureDb, type CaptureRecord } from '../../../src/storage/db';
+import { CleanCaptureDb } from '../../../src/storage/db';
+import type { CaptureRecord } from '../../../src/storage/records';
 import { urlKeysOf } from '../../../src/storage/record-fields';
 import { makeCapture } from '../helpers';
 
