@@ -5,7 +5,7 @@ import type { CaptureRecord } from './storage/records';
 import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
 import type { SearchFilters, SearchHit } from './core/library/search-index';
-import type { CapturePatch } from './storage/captures';
+import type { CapturePatch } from './storage/records';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).

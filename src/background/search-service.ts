@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
 import { createIndex, loadIndex, searchDocOf, searchIndex, type SearchDoc, type SearchFilters, type SearchHit } from '../core/library/search-index';
 import type { CleanCaptureDb } from '../storage/db';
-import { countCaptures } from '../storage/captures';
+import { countCaptures } from '../storage/capture-queries';
 import { readGeneration } from '../storage/generation';
 import { isLive } from '../storage/tombstone';
 

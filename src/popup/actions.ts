@@ -1,4 +1,4 @@
-import type { CapturePatch } from '../storage/captures';
+import type { CapturePatch } from '../storage/records';
 import type { CaptureRecord } from '../storage/records';
 import { send } from '../ui/client';
 import { hideStatus, showStatus } from './status';

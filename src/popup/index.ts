@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { countCaptures, getCapture, storyPeer } from '../storage/captures';
+import { countCaptures, getCapture, storyPeer } from '../storage/capture-queries';
 import type { CaptureRecord } from '../storage/records';
 import { send } from '../ui/client';
 import type { RenderedArticle } from '../ui/article-view';

@@ -1,5 +1,5 @@
 import type { SearchFilters } from '../core/library/search-index';
-import { countCaptures, listCaptures } from '../storage/captures';
+import { countCaptures, listCaptures } from '../storage/capture-queries';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
 

@@ -1,4 +1,4 @@
-import { getCapture } from '../storage/captures';
+import { getCapture } from '../storage/capture-queries';
 import { exportMarkdown } from '../ui/export';
 import { libraryDb } from '../ui/library-db';
 import { buildLookPanel } from '../ui/reader-look';

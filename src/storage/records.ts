@@ -128,3 +128,11 @@ export interface MetaRecord {
   key: string;
   value: number;
 }
+
+/** Library state the user changes from the popup (issue #5). */
+export interface CapturePatch {
+  tags?: string[];
+  readState?: 'unread' | 'read';
+  archived?: boolean;
+  favourite?: boolean;
+}

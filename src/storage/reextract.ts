@@ -1,6 +1,6 @@
 import type { Capture } from '../core/shared/capture';
 import { textFingerprint } from '../core/shared/text';
-import { urlKeysOf } from './captures';
+import { urlKeysOf } from './record-fields';
 import type { Completeness } from '../core/extract/completeness';
 import { CaptureError } from '../core/shared/errors';
 import type { CleanCaptureDb } from './db';

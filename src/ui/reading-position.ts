@@ -1,5 +1,5 @@
 import type { CleanCaptureDb } from '../storage/db';
-import { getReading } from '../storage/reading';
+import { getReading } from '../storage/reading-queries';
 import { send } from './client';
 
 /**

@@ -1,7 +1,7 @@
 import { formatBytes } from '../core/library/image-type';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
-import { captureStorageUse } from '../storage/images';
+import { captureStorageUse } from '../storage/image-queries';
 
 /**
  * "Stored: text 12 KB · images 85 KB (2)" under the article, with the images that could not be

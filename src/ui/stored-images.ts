@@ -1,6 +1,6 @@
 import type { CleanCaptureDb } from '../storage/db';
 import type { ImageLinkRecord, ImageRecord } from '../storage/records';
-import { captureImages } from '../storage/images';
+import { captureImages } from '../storage/image-queries';
 
 /**
  * Object URLs for a capture's stored images, by the address they have in its HTML. The reader

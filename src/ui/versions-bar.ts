@@ -1,5 +1,5 @@
 import { diffStats, wordDiff } from '../core/library/word-diff';
-import { listVersions } from '../storage/captures';
+import { listVersions } from '../storage/capture-queries';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord, VersionRecord } from '../storage/records';
 import { renderArticle, type RenderedArticle } from './article-view';

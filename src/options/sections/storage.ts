@@ -1,5 +1,5 @@
 import { formatBytes as formatImageBytes } from '../../core/library/image-type';
-import { countCaptures } from '../../storage/captures';
+import { countCaptures } from '../../storage/capture-queries';
 import { libraryDb } from '../../ui/library-db';
 import { formatBytes, requestPersistence, storageUsage } from '../../ui/storage-usage';
 import type { OptionsSection } from '../section';

@@ -10,7 +10,7 @@ import { parseBackup, type ParsedBackup } from '../../../src/core/backup/backup-
 import { serializeBackup } from '../../../src/core/backup/backup-write';
 import { extract } from '../../../src/core/extract/extract';
 import { textFingerprint } from '../../../src/core/shared/text';
-import { urlKeysOf } from '../../../src/storage/captures';
+import { urlKeysOf } from '../../../src/storage/record-fields';
 import type { CaptureRecord } from '../../../src/storage/records';
 import { makeCapture, readSeed, ROOT, SEED_URL } from '../helpers';
 
