@@ -8,7 +8,7 @@ import type { CleanCaptureDb } from '../storage/db';
 import { storageFailure } from '../storage/quota';
 import { showBadge } from './badge';
 import { fetchImageInTab, extractInTab } from './inject';
-import { loadSettings } from '../ui/settings-store';
+import { loadSettings } from '../platform/settings-store';
 import { storeCaptureImages } from './store-images';
 import { markTab } from './saved-icon';
 import { siteKeyOf } from '../core/library/search-index';

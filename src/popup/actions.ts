@@ -1,6 +1,6 @@
 import type { CapturePatch } from '../storage/records';
 import type { CaptureRecord } from '../storage/records';
-import { send } from '../ui/client';
+import { send } from '../platform/messaging';
 import { hideStatus, showStatus } from './status';
 
 /**

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { MessageError } from '../messages';
-import { send } from '../ui/client';
+import { send } from '../platform/messaging';
 import { hideStatus, showStatus } from './status';
 
 /**

@@ -1,6 +1,6 @@
 import type { RestoreSummary } from '../../messages';
-import { downloadBackup } from '../../ui/backup';
-import { send } from '../../ui/client';
+import { downloadBackup } from '../../features/backup';
+import { send } from '../../platform/messaging';
 import type { OptionsSection } from '../section';
 
 /** Characters per message: ≤ 4 bytes each in UTF-8, well under Chrome's 64 MiB message cap. */

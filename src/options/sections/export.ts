@@ -2,8 +2,8 @@ import { toMarkdown } from '../../core/export/markdown';
 import { SAMPLE_ARTICLE } from '../../core/export/sample-article';
 import { safeBaseName } from '../../core/export/filename';
 import { checkFrontMatterTemplate, renderFileName, TEMPLATE_VARIABLES } from '../../core/export/template';
-import { runZipExport } from '../../ui/export-progress';
-import { libraryDb } from '../../ui/library-db';
+import { runZipExport } from '../../features/export-progress';
+import { libraryDb } from '../../platform/library-db';
 import { allCaptureIds } from '../../storage/export-source';
 import type { OptionsSection } from '../section';
 

@@ -1,7 +1,7 @@
 import { formatBytes as formatImageBytes } from '../../core/library/image-type';
 import { countCaptures } from '../../storage/capture-queries';
-import { libraryDb } from '../../ui/library-db';
-import { formatBytes, requestPersistence, storageUsage } from '../../ui/storage-usage';
+import { libraryDb } from '../../platform/library-db';
+import { formatBytes, requestPersistence, storageUsage } from '../../platform/storage-usage';
 import type { OptionsSection } from '../section';
 
 /**

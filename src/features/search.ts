@@ -1,5 +1,5 @@
 import type { SearchFilters } from '../core/library/search-index';
-import { send } from './client';
+import { send } from '../platform/messaging';
 
 /** Every match: the list reads only the rows on screen, an export takes them all. */
 export const ALL_MATCHES = 100_000;

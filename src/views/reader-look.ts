@@ -1,5 +1,5 @@
 import type { ReaderFont, ReaderSize, ReaderTheme, ReaderWidth, Settings } from '../core/shared/settings';
-import { saveSettings } from './settings-store';
+import { saveSettings } from '../platform/settings-store';
 
 /**
  * The reader's look (theme, font, size, width), remembered in settings for every article and

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { createBackup } from '../storage/backup';
-import { downloadBlob } from './download';
-import { libraryDb } from './library-db';
-import { loadSettings } from './settings-store';
+import { downloadBlob } from '../platform/download';
+import { libraryDb } from '../platform/library-db';
+import { loadSettings } from '../platform/settings-store';
 
 /** The whole library and the settings as one JSON file download. Returns the file's name and size. */
 export async function downloadBackup(now = new Date()): Promise<{ name: string; bytes: number }> {

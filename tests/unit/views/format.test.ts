@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteOf } from '../../../src/ui/format';
+import { siteOf } from '../../../src/views/format';
 
 describe('siteOf', () => {
   it('prefers the page\'s own site name', () => {

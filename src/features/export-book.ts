@@ -1,8 +1,8 @@
 import { toEpub, toHtmlFile } from '../core/export/book';
 import { storedImageLookup } from '../storage/export-source';
 import { isLive } from '../storage/tombstone';
-import { downloadBlob } from './download';
-import { libraryDb } from './library-db';
+import { downloadBlob } from '../platform/download';
+import { libraryDb } from '../platform/library-db';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 

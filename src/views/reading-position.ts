@@ -1,6 +1,6 @@
 import type { CleanCaptureDb } from '../storage/db';
 import { getReading } from '../storage/reading-queries';
-import { send } from './client';
+import { send } from '../platform/messaging';
 
 /**
  * Reading progress per article (issue #6): restored when the article opens, saved (through the

@@ -3,9 +3,9 @@ import { toMarkdown } from '../core/export/markdown';
 import { buildZip, type ZipResult } from '../core/export/zip-export';
 import { captureSource } from '../storage/export-source';
 import type { CaptureRecord } from '../storage/records';
-import { downloadBlob } from './download';
-import { libraryDb } from './library-db';
-import { loadSettings } from './settings-store';
+import { downloadBlob } from '../platform/download';
+import { libraryDb } from '../platform/library-db';
+import { loadSettings } from '../platform/settings-store';
 
 /** One article as a Markdown file download (images stay remote URLs). Returns the file name. */
 export async function exportMarkdown(record: CaptureRecord): Promise<string> {
