@@ -1,6 +1,7 @@
 import type { FetchedImage } from '../content-protocol';
 import type { ImagesOutcome } from '../messages';
-import { formatBytes, sniffImageType } from '../core/library/image-type';
+import { sniffImageType } from '../core/library/image-type';
+import { formatBytes } from '../core/shared/format-bytes';
 import { base64ToBytes } from '../core/shared/base64';
 import type { Settings } from '../core/shared/settings';
 import type { CleanCaptureDb } from '../storage/db';

@@ -1,5 +1,6 @@
 import type { FetchedImage } from '../content-protocol';
 import { bytesToBase64 } from '../core/shared/base64';
+import { formatBytes } from '../core/shared/format-bytes';
 
 const TIMEOUT_MS = 20_000;
 
@@ -29,8 +30,7 @@ export async function fetchImageInPage(url: string, maxBytes: number): Promise<F
 }
 
 function tooBig(length: number | null, max: number): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `The image is too large to download${length ? ` (${mb(length)})` : ''}; the limit is ${mb(max)}.`;
+  return `The image is too large to download${length ? ` (${formatBytes(length)})` : ''}; the limit is ${formatBytes(max)}.`;
 }
 
 async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array | null> {

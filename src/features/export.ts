@@ -1,4 +1,5 @@
 import { exportFileNames } from '../core/export/export-names';
+import { formatBytes } from '../core/shared/format-bytes';
 import { toMarkdown } from '../core/export/markdown';
 import { buildZip, type ZipResult } from '../core/export/zip-export';
 import { captureSource } from '../storage/export-source';
@@ -38,7 +39,5 @@ export async function exportZip(ids: number[], run: ZipExportRun, now = new Date
 
 /** "12 articles, 30 images, 4.1 MB" */
 export function describeZip(result: ZipResult): string {
-  const mb = result.blob.size / 1024 / 1024;
-  const size = mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.max(1, Math.round(result.blob.size / 1024))} KB`;
-  return `${result.articles} article${result.articles === 1 ? '' : 's'}, ${result.images} image${result.images === 1 ? '' : 's'}, ${size}`;
+  return `${result.articles} article${result.articles === 1 ? '' : 's'}, ${result.images} image${result.images === 1 ? '' : 's'}, ${formatBytes(result.blob.size)}`;
 }

@@ -1,4 +1,4 @@
-import { formatBytes } from '../core/library/image-type';
+import { formatBytes } from '../core/shared/format-bytes';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
 import { captureStorageUse } from '../storage/image-queries';

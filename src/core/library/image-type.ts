@@ -34,9 +34,3 @@ export function downscaleSteps(bytes: number, maxBytes: number): number[] {
   const first = Math.min(0.95, Math.sqrt(maxBytes / bytes));
   return [first, first * 0.75, first * 0.5, first * 0.35, first * 0.25].filter((s) => s > 0.01);
 }
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}

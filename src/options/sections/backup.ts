@@ -1,3 +1,4 @@
+import { formatBytes } from '../../core/shared/format-bytes';
 import type { RestoreSummary } from '../../messages';
 import { downloadBackup } from '../../features/backup';
 import { send } from '../../platform/messaging';
@@ -68,7 +69,7 @@ export const backupSection: OptionsSection = {
       try {
         const { name, bytes } = await downloadBackup();
         status.dataset['state'] = 'done';
-        status.textContent = `Backup saved as ${name} (${(bytes / 1024 / 1024).toFixed(1)} MB).`;
+        status.textContent = `Backup saved as ${name} (${formatBytes(bytes)}).`;
       } catch (error) {
         status.dataset['state'] = 'failed';
         status.textContent = `The backup failed: ${(error as Error).message}`;

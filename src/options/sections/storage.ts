@@ -1,7 +1,7 @@
-import { formatBytes as formatImageBytes } from '../../core/library/image-type';
+import { formatBytes } from '../../core/shared/format-bytes';
 import { countCaptures } from '../../storage/capture-queries';
 import { libraryDb } from '../../platform/library-db';
-import { formatBytes, requestPersistence, storageUsage } from '../../platform/storage-usage';
+import { requestPersistence, storageUsage } from '../../platform/storage-usage';
 import type { OptionsSection } from '../section';
 
 /**
@@ -37,7 +37,7 @@ export const storageSection: OptionsSection = {
         images++;
         imageBytes += image.bytes;
       });
-      line.textContent = `${count ?? '?'} article${count === 1 ? '' : 's'} · ${images} stored image${images === 1 ? '' : 's'} (${formatImageBytes(imageBytes)})`;
+      line.textContent = `${count ?? '?'} article${count === 1 ? '' : 's'} · ${images} stored image${images === 1 ? '' : 's'} (${formatBytes(imageBytes)})`;
     };
     persist.addEventListener('click', async () => {
       const granted = await requestPersistence();

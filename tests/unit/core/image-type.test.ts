@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { downscaleSteps, formatBytes, sniffImageType } from '../../../src/core/library/image-type';
+import { downscaleSteps, sniffImageType } from '../../../src/core/library/image-type';
+import { formatBytes } from '../../../src/core/shared/format-bytes';
 import { SEED_DIR } from '../helpers';
 
 const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(16).fill(0)]);
