@@ -1,4 +1,5 @@
 import type { SavedArticle } from '../shared/capture';
+import { hostOf } from '../shared/site-host';
 import { yamlEntry, type YamlValue } from './yaml';
 
 /**
@@ -52,14 +53,6 @@ export class TemplateError extends Error {
 
 type Value = string | number | string[] | null;
 
-function domainOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
-
 /** Every variable's value for one article; null when the article has none. */
 export function templateValues(article: SavedArticle, wanted = ''): Record<TemplateVariable, Value> {
   const date = (article.published ?? article.capturedAt ?? '').slice(0, 10);
@@ -86,7 +79,7 @@ export function templateValues(article: SavedArticle, wanted = ''): Record<Templ
     words: article.wordCount,
     minutes: article.readingMinutes,
     // Parsing the URL is the costliest value: only when the template asks for it.
-    ...(wanted.includes('{domain}') ? { domain: domainOf(article.url) } : {}),
+    ...(wanted.includes('{domain}') ? { domain: hostOf(article.url) || null } : {}),
   };
 }
 

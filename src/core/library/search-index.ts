@@ -1,4 +1,5 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { hostOf } from '../shared/site-host';
 
 /**
  * The library's full-text index (issue #5): MiniSearch over titles, authors, sites, tags and the
@@ -42,11 +43,7 @@ export interface IndexableRecord {
 }
 
 export function siteKeyOf(record: Pick<IndexableRecord, 'siteName' | 'url'>): string {
-  try {
-    return new URL(record.url).hostname.replace(/^www\./, '').toLowerCase();
-  } catch {
-    return (record.siteName ?? '').toLowerCase();
-  }
+  return hostOf(record.url)?.toLowerCase() ?? (record.siteName ?? '').toLowerCase();
 }
 
 export function searchDocOf(record: IndexableRecord): SearchDoc {

@@ -45,6 +45,18 @@ export function siteLabelOfHost(host: string): string | null {
   return labels[labels.length - suffixLength(labels) - 1] ?? null;
 }
 
+/**
+ * The host name of a page address without "www." ("" for an address with no host), or null when
+ * it is not an address: the `{domain}` of export templates and the site key of the search index.
+ */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}
+
 /** The site label of a page address, or null when it has no usable host (file:, IP, junk). */
 export function siteLabelOfUrl(url: string | null | undefined): string | null {
   if (!url) return null;

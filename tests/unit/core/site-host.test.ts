@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registrableDomain, siteDomainOfUrl, siteLabelOfHost, siteLabelOfUrl } from '../../../src/core/shared/site-host';
+import { hostOf, registrableDomain, siteDomainOfUrl, siteLabelOfHost, siteLabelOfUrl } from '../../../src/core/shared/site-host';
 import { siteMatcher } from '../../../src/core/extract/site-match';
 
 describe('siteLabelOfHost: the registrable label, never a subdomain word', () => {
@@ -62,6 +62,18 @@ describe('siteDomainOfUrl: the site shown when the page names none', () => {
     expect(siteDomainOfUrl('http://127.0.0.1:8080/a')).toBe('127.0.0.1');
     expect(siteDomainOfUrl('file:///tmp/a.html')).toBeNull();
     expect(siteDomainOfUrl('nonsense')).toBeNull();
+  });
+});
+
+describe('hostOf: the host name without "www."', () => {
+  it.each([
+    ['https://www.bbc.co.uk/news/1', 'bbc.co.uk'],
+    ['https://hosted.ap.org/a', 'hosted.ap.org'],
+    ['https://WWW.Example.com/', 'example.com'],
+    ['file:///home/a.html', ''],
+    ['not a url', null],
+  ])('%s → %s', (url, host) => {
+    expect(hostOf(url)).toBe(host);
   });
 });
 
