@@ -1,5 +1,6 @@
 import { exportFileNames } from '../core/export/export-names';
 import { formatBytes } from '../core/shared/format-bytes';
+import { plural } from '../core/shared/plural';
 import { toMarkdown } from '../core/export/markdown';
 import { buildZip, type ZipResult } from '../core/export/zip-export';
 import { captureSource } from '../storage/export-source';
@@ -39,5 +40,5 @@ export async function exportZip(ids: number[], run: ZipExportRun, now = new Date
 
 /** "12 articles, 30 images, 4.1 MB" */
 export function describeZip(result: ZipResult): string {
-  return `${result.articles} article${result.articles === 1 ? '' : 's'}, ${result.images} image${result.images === 1 ? '' : 's'}, ${formatBytes(result.blob.size)}`;
+  return `${plural(result.articles, 'article')}, ${plural(result.images, 'image')}, ${formatBytes(result.blob.size)}`;
 }

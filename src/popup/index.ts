@@ -14,6 +14,7 @@ import { reextractCapture } from '../features/reextract';
 import { libraryDb } from '../platform/library-db';
 import { loadSettings } from '../platform/settings-store';
 import { formatBytes } from '../core/shared/format-bytes';
+import { plural } from '../core/shared/plural';
 import { requestPersistence, storageUsage } from '../platform/storage-usage';
 import { renderWithVersions } from '../views/versions-bar';
 import { createActions } from './actions';
@@ -91,7 +92,7 @@ async function refreshList(keepScroll = false): Promise<void> {
   if (!filtered) list.setTotal(total);
   $('empty').hidden = total > 0;
   $('no-match').hidden = !(filtered && total > 0 && source.total === 0);
-  $('count').textContent = total ? (filtered ? `${source.total} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
+  $('count').textContent = total ? (filtered ? `${source.total} of ${total} articles` : plural(total, 'article')) : '';
   $('export-zip').hidden = total === 0;
   $('export-format').hidden = total === 0;
 }
@@ -219,9 +220,9 @@ function wire(): void {
       const host = $('export-progress');
       host.hidden = false;
       host.dataset['state'] = 'busy';
-      host.textContent = `Exporting ${ids.length} article${ids.length === 1 ? '' : 's'}…`;
+      host.textContent = `Exporting ${plural(ids.length, 'article')}…`;
       try {
-        host.textContent = `Exported ${ids.length} article${ids.length === 1 ? '' : 's'} to ${await exportBook(ids, format)}`;
+        host.textContent = `Exported ${plural(ids.length, 'article')} to ${await exportBook(ids, format)}`;
         host.dataset['state'] = 'done';
       } catch (error) {
         host.textContent = `The export failed: ${(error as Error).message}`;

@@ -1,4 +1,5 @@
 import { formatBytes } from '../core/shared/format-bytes';
+import { plural } from '../core/shared/plural';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
 import { captureStorageUse } from '../storage/image-queries';
@@ -23,7 +24,7 @@ async function describe(db: CleanCaptureDb, record: CaptureRecord, box: HTMLElem
   if (use.rawHtmlBytes) parts.push(`page HTML ${formatBytes(use.rawHtmlBytes)}`);
   parts.push(`images ${formatBytes(use.imageBytes)} (${use.images}${use.sharedImages ? `, ${use.sharedImages} shared with other articles` : ''})`);
   const total = use.textBytes + use.rawHtmlBytes + use.imageBytes;
-  summary.textContent = `Stored: ${formatBytes(total)} — ${parts.join(' · ')}${use.failedImages ? ` · ${use.failedImages} image${use.failedImages === 1 ? '' : 's'} not kept` : ''}`;
+  summary.textContent = `Stored: ${formatBytes(total)} — ${parts.join(' · ')}${use.failedImages ? ` · ${plural(use.failedImages, 'image')} not kept` : ''}`;
   box.dataset['bytes'] = String(total);
   box.dataset['imageBytes'] = String(use.imageBytes);
   const list = document.createElement('ul');

@@ -1,4 +1,5 @@
 import { diffStats, wordDiff } from '../core/library/word-diff';
+import { plural } from '../core/shared/plural';
 import { listVersions } from '../storage/capture-queries';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord, VersionRecord } from '../storage/records';
@@ -73,7 +74,7 @@ function diffView(older: string, newer: string): HTMLElement {
   body.className = 'article-body diff-view';
   const summary = document.createElement('p');
   summary.className = 'diff-summary';
-  summary.textContent = `${added} word${added === 1 ? '' : 's'} added, ${removed} removed since the version before.`;
+  summary.textContent = `${plural(added, 'word')} added, ${removed} removed since the version before.`;
   const text = document.createElement('p');
   text.className = 'diff-text';
   for (const part of parts) {

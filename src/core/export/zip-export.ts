@@ -2,6 +2,7 @@ import { deflateSync, strToU8, Zip, ZipPassThrough, type ZipInputFile } from 'ff
 import { crc32 } from './crc32';
 import { exportFileNames } from './export-names';
 import type { SavedArticle } from '../shared/capture';
+import { plural } from '../shared/plural';
 import { toMarkdown } from './markdown';
 import { DEFAULT_FILE_NAME_TEMPLATE, DEFAULT_FRONT_MATTER_TEMPLATE } from './template';
 
@@ -146,7 +147,7 @@ export async function buildZip(source: ZipSource, options: ZipOptions = {}): Pro
     }
   }
   checkCancelled();
-  const header = `# Clean Capture export\n\n${done} article${done === 1 ? '' : 's'}, ${assets.size} image${assets.size === 1 ? '' : 's'}, exported ${now.toISOString().slice(0, 10)}.\n\n`;
+  const header = `# Clean Capture export\n\n${plural(done, 'article')}, ${plural(assets.size, 'image')}, exported ${now.toISOString().slice(0, 10)}.\n\n`;
   addFile('index.md', strToU8(`${header}${index.join('\n')}\n`), false);
   zip.end();
   if (failure) throw failure;

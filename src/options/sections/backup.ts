@@ -1,4 +1,5 @@
 import { formatBytes } from '../../core/shared/format-bytes';
+import { plural } from '../../core/shared/plural';
 import type { RestoreSummary } from '../../messages';
 import { downloadBackup } from '../../features/backup';
 import { send } from '../../platform/messaging';
@@ -29,12 +30,12 @@ function describeRestore(summary: RestoreSummary): string {
   const total = (key: 'added' | 'updated' | 'skipped') => Object.values(summary.tables).reduce((n, t) => n + t[key], 0);
   const captures = summary.tables['captures'] ?? { added: 0, updated: 0, skipped: 0 };
   const parts = [
-    `${captures.added} article${captures.added === 1 ? '' : 's'} added`,
+    `${plural(captures.added, 'article')} added`,
     `${captures.updated} updated`,
     `${captures.skipped} already in your library`,
   ];
   const others = total('added') - captures.added;
-  if (others) parts.push(`${others} other item${others === 1 ? '' : 's'} added`);
+  if (others) parts.push(`${plural(others, 'other item')} added`);
   return `Restored: ${parts.join(', ')}${summary.settingsRestored ? '; settings restored' : ''}.`;
 }
 
