@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { CaptureError, isCaptureError } from '../core/shared/errors';
+import { CaptureError, errorMessage, isCaptureError } from '../core/shared/errors';
 import { packRawHtml } from '../core/extract/raw-page';
 import { whyNotCapturable } from '../core/library/url';
 import type { CaptureOutcome, ImagesOutcome } from '../messages';
@@ -61,7 +61,7 @@ async function runCapture(db: CleanCaptureDb, tabId: number, selection: boolean)
       ...(images ? { images } : {}),
     };
   } catch (error) {
-    const failure = isCaptureError(error) ? error : new CaptureError('internal', `Saving failed: ${(error as Error)?.message ?? error}`);
+    const failure = isCaptureError(error) ? error : new CaptureError('internal', `Saving failed: ${errorMessage(error)}`);
     await showBadge(tabId, 'failed', failure.message);
     throw failure;
   }

@@ -9,6 +9,7 @@ import type { ImageLinkRecord } from '../storage/records';
 import { putImage, setCaptureImages } from '../storage/images';
 import { downscale, imageSize } from './downscale';
 import { sha256Hex } from './image-bytes';
+import { errorMessage } from '../core/shared/errors';
 
 export type FetchImage = (url: string, maxBytes: number) => Promise<FetchedImage>;
 
@@ -39,7 +40,7 @@ export async function storeCaptureImages(db: CleanCaptureDb, captureId: number, 
         const link = await storeOne(db, url, caps, fetchImage, () => budget, (bytes) => (budget -= bytes), now);
         links[index] = link;
       } catch (error) {
-        links[index] = { url, hash: null, error: `The image could not be stored (${(error as Error)?.message ?? error}).` };
+        links[index] = { url, hash: null, error: `The image could not be stored (${errorMessage(error)}).` };
       }
     }
   };

@@ -17,6 +17,7 @@ import type { CaptureRecord } from '../storage/records';
 import { VERSION } from './command-line';
 import { parseDocument } from './dom';
 import { InputError } from './input-error';
+import { errorMessage } from '../core/shared/errors';
 
 export interface BackupArgs {
   file: string;
@@ -111,7 +112,7 @@ async function reextractCommand(args: BackupArgs, log: (s: string) => void): Pro
     try {
       capture = extractSavedPage(raw, record.url);
     } catch (error) {
-      kept.push(`"${record.title}" (extraction failed: ${(error as Error).message})`);
+      kept.push(`"${record.title}" (extraction failed: ${errorMessage(error)})`);
       return record;
     }
     redone++;

@@ -1,6 +1,7 @@
 import type { FetchedImage } from '../content-protocol';
 import { bytesToBase64 } from '../core/shared/base64';
 import { formatBytes } from '../core/shared/format-bytes';
+import { errorMessage } from '../core/shared/errors';
 
 const TIMEOUT_MS = 20_000;
 
@@ -23,7 +24,7 @@ export async function fetchImageInPage(url: string, maxBytes: number): Promise<F
   } catch (error) {
     if (controller.signal.aborted) return { ok: false, error: 'The image took too long to download.' };
     // A cross-origin image without CORS headers cannot be read from the page.
-    return { ok: false, error: `The image could not be downloaded from the page (${(error as Error)?.message ?? error}); its server may not allow it.` };
+    return { ok: false, error: `The image could not be downloaded from the page (${errorMessage(error)}); its server may not allow it.` };
   } finally {
     clearTimeout(timer);
   }

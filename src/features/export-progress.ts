@@ -1,4 +1,5 @@
 import { describeZip, exportZip } from './export';
+import { errorMessage } from '../core/shared/errors';
 
 /**
  * The progress bar + Cancel for a zip export, built into `host` (popup strip or options page).
@@ -34,7 +35,7 @@ export async function runZipExport(host: HTMLElement, ids: number[]): Promise<vo
     label.textContent = `Exported ${describeZip(result)} to ${result.name}`;
   } catch (error) {
     host.dataset['state'] = (error as Error).name === 'AbortError' ? 'cancelled' : 'failed';
-    label.textContent = (error as Error).name === 'AbortError' ? 'Export cancelled. Nothing was downloaded.' : `The export failed: ${(error as Error).message}`;
+    label.textContent = (error as Error).name === 'AbortError' ? 'Export cancelled. Nothing was downloaded.' : `The export failed: ${errorMessage(error)}`;
   }
   bar.remove();
   cancel.remove();

@@ -26,6 +26,7 @@ import { renderRow } from './row-view';
 import { saveCurrentTab } from './save-current-tab';
 import { showStatus } from './status';
 import { PAGE, VirtualList } from './virtual-list';
+import { errorMessage } from '../core/shared/errors';
 
 performance.mark('popup-script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -134,7 +135,7 @@ function addReextractButton(record: CaptureRecord): void {
       showStatus('ok', changed ? `Re-extracted · ${record.title}` : `Re-extracted · no change in ${record.title}`);
       await openReader(record.id!);
     } catch (error) {
-      showStatus('error', `Re-extract failed. ${(error as Error)?.message ?? error}`);
+      showStatus('error', `Re-extract failed. ${errorMessage(error)}`);
       button.disabled = false;
     }
   });
@@ -225,7 +226,7 @@ function wire(): void {
         host.textContent = `Exported ${plural(ids.length, 'article')} to ${await exportBook(ids, format)}`;
         host.dataset['state'] = 'done';
       } catch (error) {
-        host.textContent = `The export failed: ${(error as Error).message}`;
+        host.textContent = `The export failed: ${errorMessage(error)}`;
         host.dataset['state'] = 'failed';
       }
     } else {

@@ -25,6 +25,16 @@ export class CaptureError extends Error {
   }
 }
 
+/**
+ * The sentence of anything thrown: an Error's message; an error-like object's (one from another
+ * realm, or a browser API's plain `{ message }`); else the value as text.
+ */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 export function isCaptureError(value: unknown): value is CaptureError {
   return value instanceof Error && value.name === 'CaptureError' && 'code' in value;
 }

@@ -4,6 +4,7 @@ import type { RestoreSummary } from '../../messages';
 import { downloadBackup } from '../../features/backup';
 import { send } from '../../platform/messaging';
 import type { OptionsSection } from '../section';
+import { errorMessage } from '../../core/shared/errors';
 
 /** Characters per message: ≤ 4 bytes each in UTF-8, well under Chrome's 64 MiB message cap. */
 const PART_CHARS = 8 * 1024 * 1024;
@@ -73,7 +74,7 @@ export const backupSection: OptionsSection = {
         status.textContent = `Backup saved as ${name} (${formatBytes(bytes)}).`;
       } catch (error) {
         status.dataset['state'] = 'failed';
-        status.textContent = `The backup failed: ${(error as Error).message}`;
+        status.textContent = `The backup failed: ${errorMessage(error)}`;
       }
       backup.disabled = false;
     });
@@ -90,7 +91,7 @@ export const backupSection: OptionsSection = {
         status.textContent = describeRestore(summary);
       } catch (error) {
         status.dataset['state'] = 'failed';
-        status.textContent = (error as Error).message;
+        status.textContent = errorMessage(error);
       }
       file.value = '';
     });

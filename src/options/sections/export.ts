@@ -6,6 +6,7 @@ import { runZipExport } from '../../features/export-progress';
 import { libraryDb } from '../../platform/library-db';
 import { allCaptureIds } from '../../storage/export-source';
 import type { OptionsSection } from '../section';
+import { errorMessage } from '../../core/shared/errors';
 
 function field(labelText: string, control: HTMLElement): HTMLLabelElement {
   const label = document.createElement('label');
@@ -63,7 +64,7 @@ export const exportSection: OptionsSection = {
         problem.textContent = '';
         return true;
       } catch (error) {
-        problem.textContent = (error as Error).message;
+        problem.textContent = errorMessage(error);
         return false;
       }
     };
