@@ -1,4 +1,5 @@
 import type { Config } from 'dompurify';
+import { ARTICLE_TAGS } from './article-tags';
 
 /**
  * The allow-list DOMPurify applies to captured HTML, at capture (content script) and again at
@@ -7,13 +8,7 @@ import type { Config } from 'dompurify';
  * after sanitizing (issue #6). DOMPurify itself is passed in by the caller (it needs a DOM).
  */
 export const PURIFY_CONFIG: Config = {
-  ALLOWED_TAGS: [
-    'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd',
-    'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5',
-    'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 'rp', 'rt', 'ruby', 's',
-    'samp', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th',
-    'thead', 'time', 'tr', 'u', 'ul', 'var', 'wbr', 'section',
-  ],
+  ALLOWED_TAGS: [...ARTICLE_TAGS],
   ALLOWED_ATTR: ['href', 'src', 'alt', 'title', 'width', 'height', 'colspan', 'rowspan', 'scope', 'start', 'reversed', 'value', 'datetime', 'cite', 'open', 'class', 'lang', 'dir', 'span'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#)/i,
   ALLOW_DATA_ATTR: false,

@@ -1,3 +1,5 @@
+import { ARTICLE_TAGS } from './article-tags';
+
 /**
  * Allow-list sanitizer that works on any DOM (live page, linkedom, jsdom): captured HTML is
  * untrusted. Elements outside the list are unwrapped (their text kept) or, for active content,
@@ -16,13 +18,7 @@ const DROP = new Set([
   'PORTAL', 'NAV',
 ]);
 
-const KEEP = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CITE', 'CODE', 'COL', 'COLGROUP',
-  'DD', 'DEL', 'DETAILS', 'DFN', 'DIV', 'DL', 'DT', 'EM', 'FIGCAPTION', 'FIGURE', 'H1', 'H2', 'H3',
-  'H4', 'H5', 'H6', 'HR', 'I', 'IMG', 'INS', 'KBD', 'LI', 'MARK', 'OL', 'P', 'PRE', 'Q', 'RP', 'RT',
-  'RUBY', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUMMARY', 'SUP', 'TABLE', 'TBODY', 'TD',
-  'TFOOT', 'TH', 'THEAD', 'TIME', 'TR', 'U', 'UL', 'VAR', 'WBR', 'SECTION',
-]);
+const KEEP = new Set(ARTICLE_TAGS.map((tag) => tag.toUpperCase()));
 
 const GLOBAL_ATTRS = new Set(['lang', 'dir', 'title']);
 const ATTRS: Record<string, Set<string>> = {
