@@ -84,11 +84,6 @@ export class SearchService {
     return this.run(async () => void (await this.rebuild()));
   }
 
-  /** Build (or load) now, so the first search is fast. */
-  warm(): Promise<void> {
-    return this.run(async () => void (await this.ensure()));
-  }
-
   private schedulePersist(): void {
     clearTimeout(this.persistTimer);
     this.persistTimer = setTimeout(() => void this.run(() => this.persist()).catch(() => {}), PERSIST_DELAY_MS);

@@ -25,9 +25,3 @@ export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   saving = run.catch(() => undefined);
   return run;
 }
-
-export function onSettingsChanged(listener: (settings: Settings) => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && changes[KEY]) listener(normalizeSettings(changes[KEY].newValue));
-  });
-}

@@ -19,11 +19,6 @@ export function liveByUrlKeys(db: CleanCaptureDb, keys: string[]) {
   return db.captures.where('urlKeys').anyOf(keys).filter((r) => isLive(r));
 }
 
-export async function findCaptureByUrl(db: CleanCaptureDb, url: string): Promise<CaptureRecord | undefined> {
-  const key = tryNormalizeUrl(url);
-  return key ? liveByUrlKeys(db, [key]).first() : undefined;
-}
-
 /** Whether a page address is in the library (cheap: the few records with that key; for the toolbar icon). */
 export async function isUrlSaved(db: CleanCaptureDb, url: string): Promise<boolean> {
   const key = tryNormalizeUrl(url);

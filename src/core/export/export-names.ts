@@ -3,7 +3,7 @@ import type { SavedArticle } from '../shared/capture';
 import { DEFAULT_FILE_NAME_TEMPLATE, renderFileName } from './template';
 
 /** The base name from the file-name template (default "{date} {title}"). */
-export function articleBaseName(article: SavedArticle, template = DEFAULT_FILE_NAME_TEMPLATE): string {
+function articleBaseName(article: SavedArticle, template = DEFAULT_FILE_NAME_TEMPLATE): string {
   return renderFileName(template, article);
 }
 

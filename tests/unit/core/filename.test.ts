@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleBaseName, exportFileNames } from '../../../src/core/export/export-names';
+import { exportFileNames } from '../../../src/core/export/export-names';
 import { safeBaseName, UniqueNames } from '../../../src/core/export/filename';
 import type { SavedArticle } from '../../../src/core/shared/capture';
 import { makeCapture } from '../helpers';
@@ -134,8 +134,8 @@ describe('exportFileNames', () => {
     expect(names).toEqual(['2014-11-08 Q&A what now.html', '2014-11-08 Q&A what now (2).html', '2014-11-08 q&a WHAT NOW (3).html']);
   });
 
-  it('articleBaseName is the date and the title', () => {
-    expect(articleBaseName(art({ title: 'T', published: '2014-11-08T09:04:00+08:00', capturedAt: '2024-01-01' }))).toBe('2014-11-08 T');
+  it('a name is the date and the title', () => {
+    expect(exportFileNames([art({ title: 'T', published: '2014-11-08T09:04:00+08:00', capturedAt: '2024-01-01' })], 'md')).toEqual(['2014-11-08 T.md']);
   });
 
   it('follows a template, and names from it stay safe and unique', () => {
