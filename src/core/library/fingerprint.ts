@@ -18,7 +18,7 @@ const SHINGLE = 3;
  * Estimated Jaccard similarity of word 3-shingles at or above which two captures from different
  * addresses are "the same story". Chosen with tests/fixtures/dedupe: the syndicated copy of the
  * seed (another title, a dateline, one paragraph missing) scores ≈ 0.58, the corrected version
- * of the seed ≈ 0.92, unrelated news articles ≤ 0.02 (tests/unit/core/fingerprint.test.ts checks both sides).
+ * of the seed ≈ 0.92, unrelated news articles ≤ 0.02 (tests/unit/core/library/fingerprint.test.ts checks both sides).
  */
 export const SAME_STORY_THRESHOLD = 0.4;
 
