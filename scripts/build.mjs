@@ -20,7 +20,7 @@ const ENTRIES = {
   reader: 'src/reader/index.ts',
   options: 'src/options/index.ts',
 };
-const STATIC = ['src/popup/popup.html', 'src/popup/popup.css', 'src/reader/reader.html', 'src/reader/reader.css', 'src/ui/ui.css', 'src/options/options.html', 'src/options/options.css'];
+const STATIC = ['src/popup/popup.html', 'src/popup/popup.css', 'src/reader/reader.html', 'src/reader/reader.css', 'src/views/ui.css', 'src/options/options.html', 'src/options/options.css'];
 const BROWSERS = ['chrome', 'firefox'];
 
 async function buildBrowser(browser) {

@@ -1,4 +1,4 @@
-import type { Capture } from './core/capture';
+import type { Capture } from './core/shared/capture';
 import type { WireError } from './messages';
 
 /**

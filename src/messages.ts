@@ -1,11 +1,11 @@
-import type { Capture } from './core/capture';
-import type { Completeness } from './core/completeness';
-import type { CaptureErrorCode } from './core/errors';
-import type { CaptureRecord } from './storage/db';
+import type { Capture } from './core/shared/capture';
+import type { Completeness } from './core/extract/completeness';
+import type { CaptureErrorCode } from './core/shared/errors';
+import type { CaptureRecord } from './storage/records';
 import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
-import type { SearchFilters, SearchHit } from './core/search-index';
-import type { CapturePatch } from './storage/captures';
+import type { SearchFilters, SearchHit } from './core/library/search-index';
+import type { CapturePatch } from './storage/records';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).

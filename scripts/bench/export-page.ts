@@ -3,10 +3,10 @@
  * with one stored image of ≈100 KB, then times the extension's own zip export over it (the same
  * buildZip + captureSource the popup and options page use).
  */
-import { buildZip } from '../../src/core/zip-export';
+import { buildZip } from '../../src/core/export/zip-export';
 import { CleanCaptureDb } from '../../src/storage/db';
 import { allCaptureIds, captureSource } from '../../src/storage/export-source';
-import type { CaptureRecord, ImageLinkRecord, ImageRecord } from '../../src/storage/db';
+import type { CaptureRecord, ImageLinkRecord, ImageRecord } from '../../src/storage/records';
 
 /** The app's own schema, in a database of its own. */
 class BenchDb extends CleanCaptureDb {

@@ -3,13 +3,14 @@
  * the extension's own origin, on the extension's real database, with the extension's own code.
  * Never shipped.
  */
-import type { Capture } from '../../src/core/capture';
+import type { Capture } from '../../src/core/shared/capture';
 import { saveCapture } from '../../src/storage/captures';
-import { openDb, type CaptureRecord } from '../../src/storage/db';
+import { openDb } from '../../src/storage/db';
+import type { CaptureRecord } from '../../src/storage/records';
 import { decide } from '../../src/storage/dedupe';
 import { readGeneration } from '../../src/storage/generation';
 import { signCapture } from '../../src/storage/record-fields';
-import { countWords, readingMinutes } from '../../src/core/text';
+import { countWords, readingMinutes } from '../../src/core/shared/text';
 
 const db = openDb();
 

@@ -1,18 +1,18 @@
 import browser from 'webextension-polyfill';
-import { CaptureError, isCaptureError } from '../core/errors';
-import { packRawHtml } from '../core/raw-page';
-import { whyNotCapturable } from '../core/url';
+import { CaptureError, errorMessage, isCaptureError } from '../core/shared/errors';
+import { packRawHtml } from '../core/extract/raw-page';
+import { whyNotCapturable } from '../core/library/url';
 import type { CaptureOutcome, ImagesOutcome } from '../messages';
 import { saveCapture } from '../storage/captures';
 import type { CleanCaptureDb } from '../storage/db';
 import { storageFailure } from '../storage/quota';
 import { showBadge } from './badge';
 import { fetchImageInTab, extractInTab } from './inject';
-import { loadSettings } from '../ui/settings-store';
+import { loadSettings } from '../platform/settings-store';
 import { storeCaptureImages } from './store-images';
 import { markTab } from './saved-icon';
-import { siteKeyOf } from '../core/search-index';
-import { siteDomainOfUrl } from '../core/site-host';
+import { siteKeyOf } from '../core/library/search-index';
+import { siteDomainOfUrl } from '../core/shared/site-host';
 
 /**
  * A capture of a tab already running: a double click, the shortcut pressed during a capture, or
@@ -61,7 +61,7 @@ async function runCapture(db: CleanCaptureDb, tabId: number, selection: boolean)
       ...(images ? { images } : {}),
     };
   } catch (error) {
-    const failure = isCaptureError(error) ? error : new CaptureError('internal', `Saving failed: ${(error as Error)?.message ?? error}`);
+    const failure = isCaptureError(error) ? error : new CaptureError('internal', `Saving failed: ${errorMessage(error)}`);
     await showBadge(tabId, 'failed', failure.message);
     throw failure;
   }

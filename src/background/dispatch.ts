@@ -1,4 +1,4 @@
-import { isCaptureError } from '../core/errors';
+import { errorMessage, isCaptureError } from '../core/shared/errors';
 import { MESSAGE_SENDERS, type AnyRequest, type Handlers, type Reply, type SenderKind } from '../messages';
 
 /** What runtime.onMessage says about a message's sender (the part we look at). */
@@ -40,7 +40,7 @@ export function createDispatch(handlers: Handlers, self: Self): (request: AnyReq
       return { ok: true, value: await handler(request) };
     } catch (error) {
       const code = isCaptureError(error) ? error.code : 'internal';
-      return { ok: false, error: { code, message: String((error as Error)?.message ?? error) } };
+      return { ok: false, error: { code, message: errorMessage(error) } };
     }
   };
 }

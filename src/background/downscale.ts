@@ -1,4 +1,4 @@
-import { canDownscale, downscaleSteps } from '../core/image-type';
+import { canDownscale, downscaleSteps } from '../core/library/image-type';
 
 export interface Downscaled {
   blob: Blob;

@@ -1,10 +1,10 @@
 import browser, { type Scripting } from 'webextension-polyfill';
 import { CONTENT_ENTRY, IMAGE_ENTRY, type ContentOptions, type ContentResult, type FetchedImage } from '../content-protocol';
-import { CaptureError, notHtml } from '../core/errors';
+import { CaptureError, errorMessage, notHtml } from '../core/shared/errors';
 
 /** Turn the browser's injection refusals into sentences that say what to do. */
 function injectionError(error: unknown, url: string | undefined): CaptureError {
-  const message = String((error as Error)?.message ?? error);
+  const message = errorMessage(error);
   if (/gallery|webstore|addons\.mozilla/i.test(message)) {
     return new CaptureError('restricted-page', "The browser doesn't let extensions read extension-store pages, so this page can't be saved.");
   }
@@ -60,6 +60,6 @@ export async function fetchImageInTab(tabId: number, url: string, maxBytes: numb
     const result = first?.result as FetchedImage | undefined;
     return result ?? { ok: false, error: 'The page went away before the image was downloaded.' };
   } catch (error) {
-    return { ok: false, error: `The page went away before the image was downloaded (${(error as Error)?.message ?? error}).` };
+    return { ok: false, error: `The page went away before the image was downloaded (${errorMessage(error)}).` };
   }
 }

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import { BackupFormatError } from '../core/backup-codec';
-import { parseBackup } from '../core/backup-format';
-import { CaptureError } from '../core/errors';
-import { normalizeSettings } from '../core/settings';
+import { BackupFormatError } from '../core/backup/backup-codec';
+import { parseBackup } from '../core/backup/backup-format';
+import { CaptureError, errorMessage } from '../core/shared/errors';
+import { normalizeSettings } from '../core/shared/settings';
 import type { RestoreSummary } from '../messages';
 import type { CleanCaptureDb } from '../storage/db';
 import { restoreBackup } from '../storage/restore';
@@ -18,7 +18,7 @@ export async function restoreBackupFile(db: CleanCaptureDb, text: string): Promi
     report = await restoreBackup(db, parseBackup(text));
   } catch (error) {
     if (error instanceof BackupFormatError) throw new CaptureError('bad-backup', error.message);
-    throw new CaptureError('storage-failed', `The backup could not be written (${(error as Error)?.message ?? error}). Nothing was changed.`);
+    throw new CaptureError('storage-failed', `The backup could not be written (${errorMessage(error)}). Nothing was changed.`);
   }
   if (report.settings) await browser.storage.local.set({ settings: normalizeSettings(report.settings) });
   return { tables: report.tables, settingsRestored: !!report.settings };

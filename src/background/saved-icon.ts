@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { isUrlSaved } from '../storage/captures';
+import { isUrlSaved } from '../storage/capture-queries';
 import type { CleanCaptureDb } from '../storage/db';
 
 /**

@@ -1,7 +1,7 @@
 import type MiniSearch from 'minisearch';
-import { createIndex, loadIndex, searchDocOf, searchIndex, type SearchDoc, type SearchFilters, type SearchHit } from '../core/search-index';
+import { createIndex, loadIndex, searchDocOf, searchIndex, type SearchDoc, type SearchFilters, type SearchHit } from '../core/library/search-index';
 import type { CleanCaptureDb } from '../storage/db';
-import { countCaptures } from '../storage/captures';
+import { countCaptures } from '../storage/capture-queries';
 import { readGeneration } from '../storage/generation';
 import { isLive } from '../storage/tombstone';
 
@@ -82,11 +82,6 @@ export class SearchService {
   /** After many records changed at once (a restored backup): rebuilt from the library. */
   reindexAll(): Promise<void> {
     return this.run(async () => void (await this.rebuild()));
-  }
-
-  /** Build (or load) now, so the first search is fast. */
-  warm(): Promise<void> {
-    return this.run(async () => void (await this.ensure()));
   }
 
   private schedulePersist(): void {

@@ -1,11 +1,15 @@
 import type { FetchedImage } from '../content-protocol';
 import type { ImagesOutcome } from '../messages';
-import { formatBytes, sniffImageType } from '../core/image-type';
-import type { Settings } from '../core/settings';
-import type { CleanCaptureDb, ImageLinkRecord } from '../storage/db';
+import { sniffImageType } from '../core/library/image-type';
+import { formatBytes } from '../core/shared/format-bytes';
+import { base64ToBytes } from '../core/shared/base64';
+import type { Settings } from '../core/shared/settings';
+import type { CleanCaptureDb } from '../storage/db';
+import type { ImageLinkRecord } from '../storage/records';
 import { putImage, setCaptureImages } from '../storage/images';
 import { downscale, imageSize } from './downscale';
-import { fromBase64, sha256Hex } from './image-bytes';
+import { sha256Hex } from './image-bytes';
+import { errorMessage } from '../core/shared/errors';
 
 export type FetchImage = (url: string, maxBytes: number) => Promise<FetchedImage>;
 
@@ -36,7 +40,7 @@ export async function storeCaptureImages(db: CleanCaptureDb, captureId: number, 
         const link = await storeOne(db, url, caps, fetchImage, () => budget, (bytes) => (budget -= bytes), now);
         links[index] = link;
       } catch (error) {
-        links[index] = { url, hash: null, error: `The image could not be stored (${(error as Error)?.message ?? error}).` };
+        links[index] = { url, hash: null, error: `The image could not be stored (${errorMessage(error)}).` };
       }
     }
   };
@@ -58,7 +62,8 @@ async function storeOne(
   if (remaining() <= 0) return { url, hash: null, error: budgetError(caps) };
   const fetched = await fetchImage(url, downloadLimit(caps));
   if (!fetched.ok) return { url, hash: null, error: fetched.error };
-  const bytes = fromBase64(fetched.base64);
+  const bytes = base64ToBytes(fetched.base64);
+  if (!bytes) return { url, hash: null, error: 'The image arrived damaged from the page (not base64).' };
   const type = sniffImageType(bytes, fetched.type);
   if (!type) return { url, hash: null, error: `The address did not give an image (${fetched.type || 'unknown type'}).` };
   // The key is the hash of the bytes as the site serves them: the same picture saved from two

@@ -1,22 +1,23 @@
-import { rawHtmlOf } from '../core/raw-page';
+import { rawHtmlOf } from '../core/extract/raw-page';
 import { reextractedRecord } from '../storage/reextract';
 import { extractSavedPage } from './extract-page';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import { BackupFormatError } from '../core/backup-codec';
-import { parseBackup, type ParsedBackup } from '../core/backup-format';
-import { serializeBackup } from '../core/backup-write';
-import { toEpub, toHtmlFile } from '../core/book';
-import type { Capture } from '../core/capture';
-import { checkCaptureRecord } from '../core/capture-record-check';
-import type { SavedArticle } from '../core/markdown';
-import { normalizeSettings } from '../core/settings';
-import { buildZip } from '../core/zip-export';
-import type { CaptureRecord } from '../storage/db';
+import { BackupFormatError } from '../core/backup/backup-codec';
+import { parseBackup, type ParsedBackup } from '../core/backup/backup-format';
+import { serializeBackup } from '../core/backup/backup-write';
+import { toEpub, toHtmlFile } from '../core/export/book';
+import type { Capture } from '../core/shared/capture';
+import { checkCaptureRecord } from '../core/library/capture-record-check';
+import type { SavedArticle } from '../core/shared/capture';
+import { normalizeSettings } from '../core/shared/settings';
+import { buildZip } from '../core/export/zip-export';
+import type { CaptureRecord } from '../storage/records';
 import { VERSION } from './command-line';
 import { parseDocument } from './dom';
 import { InputError } from './input-error';
+import { errorMessage } from '../core/shared/errors';
 
 export interface BackupArgs {
   file: string;
@@ -111,7 +112,7 @@ async function reextractCommand(args: BackupArgs, log: (s: string) => void): Pro
     try {
       capture = extractSavedPage(raw, record.url);
     } catch (error) {
-      kept.push(`"${record.title}" (extraction failed: ${(error as Error).message})`);
+      kept.push(`"${record.title}" (extraction failed: ${errorMessage(error)})`);
       return record;
     }
     redone++;

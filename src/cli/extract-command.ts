@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { toMarkdown } from '../core/markdown';
+import { toMarkdown } from '../core/export/markdown';
 import { UsageError } from './command-line';
 import { decodeHtml, notHtmlKind } from './decode';
 import { extractSavedPage } from './extract-page';

@@ -1,6 +1,6 @@
-import type { Capture } from '../core/capture';
-import { extract } from '../core/extract';
-import { resolveLazyImages } from '../core/lazy-images';
+import type { Capture } from '../core/shared/capture';
+import { extract } from '../core/extract/extract';
+import { resolveLazyImages } from '../core/extract/lazy-images';
 import { parseDocument } from './dom';
 
 /**

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url';
-import { isCaptureError } from '../core/errors';
+import { errorMessage, isCaptureError } from '../core/shared/errors';
 import { runBackupCommand } from './backup-commands';
 import { parseCommandLine, UsageError } from './command-line';
 import { extractCommand } from './extract-command';
@@ -31,7 +31,7 @@ export async function runCli(
       return 2;
     }
     const known = isCaptureError(error) || error instanceof InputError;
-    err(`clean-capture: ${known ? error.message : `${argv[0]} failed: ${(error as Error)?.message ?? error}`}\n`);
+    err(`clean-capture: ${known ? error.message : `${argv[0]} failed: ${errorMessage(error)}`}\n`);
     return 1;
   }
 }

@@ -1,4 +1,7 @@
 import type { FetchedImage } from '../content-protocol';
+import { bytesToBase64 } from '../core/shared/base64';
+import { formatBytes } from '../core/shared/format-bytes';
+import { errorMessage } from '../core/shared/errors';
 
 const TIMEOUT_MS = 20_000;
 
@@ -17,19 +20,18 @@ export async function fetchImageInPage(url: string, maxBytes: number): Promise<F
     if (length > maxBytes) return { ok: false, error: tooBig(length, maxBytes) };
     const bytes = await readCapped(response, maxBytes, controller);
     if (!bytes) return { ok: false, error: tooBig(null, maxBytes) };
-    return { ok: true, type: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(), bytes: bytes.length, base64: toBase64(bytes) };
+    return { ok: true, type: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(), bytes: bytes.length, base64: bytesToBase64(bytes) };
   } catch (error) {
     if (controller.signal.aborted) return { ok: false, error: 'The image took too long to download.' };
     // A cross-origin image without CORS headers cannot be read from the page.
-    return { ok: false, error: `The image could not be downloaded from the page (${(error as Error)?.message ?? error}); its server may not allow it.` };
+    return { ok: false, error: `The image could not be downloaded from the page (${errorMessage(error)}); its server may not allow it.` };
   } finally {
     clearTimeout(timer);
   }
 }
 
 function tooBig(length: number | null, max: number): string {
-  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `The image is too large to download${length ? ` (${mb(length)})` : ''}; the limit is ${mb(max)}.`;
+  return `The image is too large to download${length ? ` (${formatBytes(length)})` : ''}; the limit is ${formatBytes(max)}.`;
 }
 
 async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array | null> {
@@ -57,11 +59,4 @@ async function readCapped(response: Response, maxBytes: number, controller: Abor
     at += chunk.length;
   }
   return out;
-}
-
-/** Base64 in slices (String.fromCharCode over a whole image would overflow the call stack). */
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }

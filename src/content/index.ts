@@ -1,8 +1,8 @@
 import { CONTENT_ENTRY, IMAGE_ENTRY, type ContentOptions, type ContentResult } from '../content-protocol';
-import { CaptureError, isCaptureError, notHtml } from '../core/errors';
-import { extract } from '../core/extract';
-import { MAX_RAW_HTML_CHARS } from '../core/raw-page';
-import { resolveLazyImages } from '../core/lazy-images';
+import { CaptureError, errorMessage, isCaptureError, notHtml } from '../core/shared/errors';
+import { extract } from '../core/extract/extract';
+import { MAX_RAW_HTML_CHARS } from '../core/extract/raw-page';
+import { resolveLazyImages } from '../core/extract/lazy-images';
 import { fetchImageInPage } from './fetch-image';
 import { purifyCapture } from './purify';
 import { selectionHtml } from './selection';
@@ -34,7 +34,7 @@ function run(options: ContentOptions): ContentResult {
     return { ok: true, capture, imageUrls, ...(raw ? { rawHtml: raw } : {}) };
   } catch (error) {
     if (isCaptureError(error)) return { ok: false, error: { code: error.code, message: error.message } };
-    return { ok: false, error: { code: 'internal', message: `Extraction failed: ${(error as Error)?.message ?? error}` } };
+    return { ok: false, error: { code: 'internal', message: `Extraction failed: ${errorMessage(error)}` } };
   }
 }
 

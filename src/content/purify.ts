@@ -1,6 +1,6 @@
 import DOMPurify from 'dompurify';
-import type { Capture } from '../core/capture';
-import { articleImageUrls, purifyToFragment, safeImageUrl } from '../core/purify-config';
+import type { Capture } from '../core/shared/capture';
+import { articleImageUrls, purifyToFragment, safeImageUrl } from '../core/extract/purify-config';
 
 /**
  * DOMPurify on the captured article in the page (where a DOM exists), on top of the core's own

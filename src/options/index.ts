@@ -1,4 +1,4 @@
-import { saveSettings, loadSettings } from '../ui/settings-store';
+import { saveSettings, loadSettings } from '../platform/settings-store';
 import { SECTIONS } from './sections';
 
 async function main(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/shared/settings';
 
 /**
  * One block of the options page. Each feature contributes a section (general, reader, images,

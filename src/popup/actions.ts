@@ -1,7 +1,8 @@
-import type { CapturePatch } from '../storage/captures';
-import type { CaptureRecord } from '../storage/db';
-import { send } from '../ui/client';
+import type { CapturePatch } from '../storage/records';
+import type { CaptureRecord } from '../storage/records';
+import { send } from '../platform/messaging';
 import { hideStatus, showStatus } from './status';
+import { errorMessage } from '../core/shared/errors';
 
 /**
  * Library actions from the popup (issue #5). Every write goes through the background; the list
@@ -41,7 +42,7 @@ export function createActions(refresh: () => Promise<void>) {
             await send('restore-capture', { id: deleted.id });
             hideStatus();
           } catch (error) {
-            showStatus('error', `Undo failed. ${(error as Error)?.message ?? error}`);
+            showStatus('error', `Undo failed. ${errorMessage(error)}`);
           }
           await refresh();
         },

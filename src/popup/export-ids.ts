@@ -1,4 +1,4 @@
-import type { SearchFilters } from '../core/search-index';
+import type { SearchFilters } from '../core/library/search-index';
 import type { CleanCaptureDb } from '../storage/db';
 import { allCaptureIds } from '../storage/export-source';
 import { hasFilters } from './filters';

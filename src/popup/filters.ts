@@ -1,4 +1,4 @@
-import type { SearchFilters } from '../core/search-index';
+import type { SearchFilters } from '../core/library/search-index';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

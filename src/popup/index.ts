@@ -1,20 +1,22 @@
 import browser from 'webextension-polyfill';
-import { countCaptures, getCapture, storyPeer } from '../storage/captures';
-import type { CaptureRecord } from '../storage/db';
-import { send } from '../ui/client';
-import type { RenderedArticle } from '../ui/article-view';
-import { exportMarkdown } from '../ui/export';
-import { exportBook } from '../ui/export-book';
-import { runZipExport } from '../ui/export-progress';
-import { searchIds } from '../ui/search';
-import { buildLookPanel } from '../ui/reader-look';
-import { readerKey } from '../ui/reader-keys';
-import { elementScroller, trackReading } from '../ui/reading-position';
-import { reextractCapture } from '../ui/reextract';
-import { libraryDb } from '../ui/library-db';
-import { loadSettings } from '../ui/settings-store';
-import { formatBytes, requestPersistence, storageUsage } from '../ui/storage-usage';
-import { renderWithVersions } from '../ui/versions-bar';
+import { countCaptures, getCapture, storyPeer } from '../storage/capture-queries';
+import type { CaptureRecord } from '../storage/records';
+import { send } from '../platform/messaging';
+import type { RenderedArticle } from '../views/article-view';
+import { exportMarkdown } from '../features/export';
+import { exportBook } from '../features/export-book';
+import { runZipExport } from '../features/export-progress';
+import { searchIds } from '../features/search';
+import { buildLookPanel } from '../views/reader-look';
+import { readerKey } from '../views/reader-keys';
+import { elementScroller, trackReading } from '../views/reading-position';
+import { reextractCapture } from '../features/reextract';
+import { libraryDb } from '../platform/library-db';
+import { loadSettings } from '../platform/settings-store';
+import { formatBytes } from '../core/shared/format-bytes';
+import { plural } from '../core/shared/plural';
+import { requestPersistence, storageUsage } from '../platform/storage-usage';
+import { renderWithVersions } from '../views/versions-bar';
 import { createActions } from './actions';
 import { exportIds } from './export-ids';
 import { hasFilters, readFilters, wireFilters } from './filters';
@@ -24,6 +26,7 @@ import { renderRow } from './row-view';
 import { saveCurrentTab } from './save-current-tab';
 import { showStatus } from './status';
 import { PAGE, VirtualList } from './virtual-list';
+import { errorMessage } from '../core/shared/errors';
 
 performance.mark('popup-script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -90,7 +93,7 @@ async function refreshList(keepScroll = false): Promise<void> {
   if (!filtered) list.setTotal(total);
   $('empty').hidden = total > 0;
   $('no-match').hidden = !(filtered && total > 0 && source.total === 0);
-  $('count').textContent = total ? (filtered ? `${source.total} of ${total} articles` : `${total} article${total === 1 ? '' : 's'}`) : '';
+  $('count').textContent = total ? (filtered ? `${source.total} of ${total} articles` : plural(total, 'article')) : '';
   $('export-zip').hidden = total === 0;
   $('export-format').hidden = total === 0;
 }
@@ -132,7 +135,7 @@ function addReextractButton(record: CaptureRecord): void {
       showStatus('ok', changed ? `Re-extracted · ${record.title}` : `Re-extracted · no change in ${record.title}`);
       await openReader(record.id!);
     } catch (error) {
-      showStatus('error', `Re-extract failed. ${(error as Error)?.message ?? error}`);
+      showStatus('error', `Re-extract failed. ${errorMessage(error)}`);
       button.disabled = false;
     }
   });
@@ -218,12 +221,12 @@ function wire(): void {
       const host = $('export-progress');
       host.hidden = false;
       host.dataset['state'] = 'busy';
-      host.textContent = `Exporting ${ids.length} article${ids.length === 1 ? '' : 's'}…`;
+      host.textContent = `Exporting ${plural(ids.length, 'article')}…`;
       try {
-        host.textContent = `Exported ${ids.length} article${ids.length === 1 ? '' : 's'} to ${await exportBook(ids, format)}`;
+        host.textContent = `Exported ${plural(ids.length, 'article')} to ${await exportBook(ids, format)}`;
         host.dataset['state'] = 'done';
       } catch (error) {
-        host.textContent = `The export failed: ${(error as Error).message}`;
+        host.textContent = `The export failed: ${errorMessage(error)}`;
         host.dataset['state'] = 'failed';
       }
     } else {

@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import type { createActions } from './actions';
 import type { VirtualList } from './virtual-list';
 

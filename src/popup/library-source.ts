@@ -1,6 +1,7 @@
-import type { SearchFilters } from '../core/search-index';
-import { countCaptures, listCaptures } from '../storage/captures';
-import type { CaptureRecord, CleanCaptureDb } from '../storage/db';
+import type { SearchFilters } from '../core/library/search-index';
+import { countCaptures, listCaptures } from '../storage/capture-queries';
+import type { CleanCaptureDb } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 
 /**
  * What the list shows, as pages fetched on demand (issue #5: never all records at once).

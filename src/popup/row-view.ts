@@ -1,5 +1,5 @@
-import type { CaptureRecord } from '../storage/db';
-import { isLowCompleteness, metaLine } from '../ui/format';
+import type { CaptureRecord } from '../storage/records';
+import { isLowCompleteness, metaLine } from '../views/format';
 
 export interface RowHandlers {
   open(id: number): void;

@@ -1,7 +1,8 @@
 import browser from 'webextension-polyfill';
 import { MessageError } from '../messages';
-import { send } from '../ui/client';
+import { send } from '../platform/messaging';
 import { hideStatus, showStatus } from './status';
+import { errorMessage } from '../core/shared/errors';
 
 /**
  * Opening the popup saves the current tab (like Pocket). `?tab=N` names the tab instead: the
@@ -42,7 +43,7 @@ export async function saveCurrentTab(refresh: () => Promise<void>, open: (id: nu
       });
     }
   } catch (error) {
-    const message = error instanceof MessageError ? error.message : `Saving failed: ${(error as Error)?.message ?? error}`;
+    const message = error instanceof MessageError ? error.message : `Saving failed: ${errorMessage(error)}`;
     showStatus('error', `Can't save this page. ${message}`);
   }
 }

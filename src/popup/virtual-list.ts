@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
 import type { LibrarySource } from './library-source';
 
 /** Rows read at a time: about two screens, so the first paint reads little. */

@@ -1,11 +1,11 @@
-import { getCapture } from '../storage/captures';
-import { exportMarkdown } from '../ui/export';
-import { libraryDb } from '../ui/library-db';
-import { buildLookPanel } from '../ui/reader-look';
-import { readerKey } from '../ui/reader-keys';
-import { trackReading, windowScroller } from '../ui/reading-position';
-import { loadSettings } from '../ui/settings-store';
-import { renderWithVersions } from '../ui/versions-bar';
+import { getCapture } from '../storage/capture-queries';
+import { exportMarkdown } from '../features/export';
+import { libraryDb } from '../platform/library-db';
+import { buildLookPanel } from '../views/reader-look';
+import { readerKey } from '../views/reader-keys';
+import { trackReading, windowScroller } from '../views/reading-position';
+import { loadSettings } from '../platform/settings-store';
+import { renderWithVersions } from '../views/versions-bar';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import type Dexie from 'dexie';
 import type { IndexableType, Table } from 'dexie';
-import { encodeValue } from '../core/backup-codec';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../core/backup-format';
+import { encodeValue } from '../core/backup/backup-codec';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../core/backup/backup-format';
 
 /** Rows read per query: keeps memory bounded whatever the library's size. */
 const PAGE = 100;

@@ -1,12 +1,11 @@
-import type { Capture } from '../core/capture';
-import { tryNormalizeUrl } from '../core/url';
-import type { CaptureRecord, CleanCaptureDb, VersionRecord } from './db';
+import type { Capture } from '../core/shared/capture';
+import type { CleanCaptureDb } from './db';
+import type { CapturePatch, CaptureRecord, VersionRecord } from './records';
 import { decide } from './dedupe';
-import { signCapture } from './record-fields';
-import { listOrderOf } from './migrate-v2';
+import { listOrderOf, signCapture } from './record-fields';
 import { isLive } from './tombstone';
 
-export { urlKeysOf } from './record-fields';
+/** Writes to the library's articles: the background's only (reads are in capture-queries.ts). */
 
 export type SaveStatus = 'saved' | 'already-saved' | 'updated';
 
@@ -78,49 +77,6 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
   });
 }
 
-/** An article of the library (a deleted one, still a tombstone, is not). */
-export async function getCapture(db: CleanCaptureDb, id: number): Promise<CaptureRecord | undefined> {
-  const record = await db.captures.get(id);
-  return isLive(record) ? record : undefined;
-}
-
-/** The live records known by any of these URL keys (tombstones left out; usually none or one). */
-export function liveByUrlKeys(db: CleanCaptureDb, keys: string[]) {
-  return db.captures.where('urlKeys').anyOf(keys).filter((r) => isLive(r));
-}
-
-export async function findCaptureByUrl(db: CleanCaptureDb, url: string): Promise<CaptureRecord | undefined> {
-  const key = tryNormalizeUrl(url);
-  return key ? liveByUrlKeys(db, [key]).first() : undefined;
-}
-
-/** Whether a page address is in the library (cheap: the few records with that key; for the toolbar icon). */
-export async function isUrlSaved(db: CleanCaptureDb, url: string): Promise<boolean> {
-  const key = tryNormalizeUrl(url);
-  return key ? (await liveByUrlKeys(db, [key]).count()) > 0 : false;
-}
-
-/** One page of the library, newest first, read from the index (never the whole table; tombstones are not in it). */
-export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promise<CaptureRecord[]> {
-  return db.captures.orderBy('listOrder').offset(offset).limit(limit).toArray();
-}
-
-/**
- * Counted on the listOrder index: counting the table itself makes Chromium walk every record's
- * value (hundreds of MB for a large library), holding up the reads behind it.
- */
-export function countCaptures(db: CleanCaptureDb): Promise<number> {
-  return db.captures.orderBy('listOrder').count();
-}
-
-/** Library state the user changes from the popup (issue #5). */
-export interface CapturePatch {
-  tags?: string[];
-  readState?: 'unread' | 'read';
-  archived?: boolean;
-  favourite?: boolean;
-}
-
 /** Tags as typed: trimmed, lower-cased, no empties or duplicates, at most 40 characters each. */
 export function cleanTags(tags: readonly string[]): string[] {
   return [...new Set(tags.map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ').slice(0, 40)).filter(Boolean))];
@@ -139,15 +95,4 @@ export async function updateCapture(db: CleanCaptureDb, id: number, patch: Captu
     await db.captures.update(id, changes);
     return { ...record, ...changes };
   });
-}
-
-/** Older versions of a record, oldest first (the record itself is the newest). */
-export function listVersions(db: CleanCaptureDb, captureId: number): Promise<VersionRecord[]> {
-  return db.versions.where('captureId').equals(captureId).sortBy('number');
-}
-
-/** Another record of the same story group, for "same story as …" (null when alone). */
-export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Promise<CaptureRecord | null> {
-  if (record.storyId == null) return null;
-  return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id && isLive(r)).first()) ?? null;
 }

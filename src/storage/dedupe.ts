@@ -1,5 +1,6 @@
-import { SAME_STORY_THRESHOLD, similarity } from '../core/fingerprint';
-import type { CaptureRecord, CleanCaptureDb } from './db';
+import { SAME_STORY_THRESHOLD, similarity } from '../core/library/fingerprint';
+import type { CleanCaptureDb } from './db';
+import type { CaptureRecord } from './records';
 import type { Signed } from './record-fields';
 import { isLive } from './tombstone';
 

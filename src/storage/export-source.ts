@@ -1,4 +1,4 @@
-import type { ZipSource } from '../core/zip-export';
+import type { ZipSource } from '../core/export/zip-export';
 import type { CleanCaptureDb } from './db';
 import { isLive } from './tombstone';
 

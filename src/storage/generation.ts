@@ -1,5 +1,5 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
-import type { CleanCaptureDb } from './db';
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware, Table } from 'dexie';
+import type { MetaRecord } from './records';
 
 /** The tables a write to which changes the library (what the search index reflects). */
 export const LIBRARY_TABLES: ReadonlySet<string> = new Set(['captures', 'versions']);
@@ -47,6 +47,7 @@ export const generationMiddleware: Middleware<DBCore> = {
   },
 };
 
-export async function readGeneration(db: CleanCaptureDb): Promise<number> {
+/** Takes any database with the `meta` table (db.ts imports this module, so not CleanCaptureDb). */
+export async function readGeneration(db: { meta: Table<MetaRecord, string> }): Promise<number> {
   return (await db.meta.get(KEY))?.value ?? 0;
 }

@@ -1,5 +1,5 @@
-import { CaptureError } from '../core/errors';
-import { liveByUrlKeys } from './captures';
+import { CaptureError } from '../core/shared/errors';
+import { liveByUrlKeys } from './capture-queries';
 import type { CleanCaptureDb } from './db';
 import { freeOrphanedImages, ORPHAN_GRACE_MS, setCaptureImages, unlinkCaptureImages } from './images';
 import { isLive, revivedOf, tombstoneOf } from './tombstone';

@@ -1,4 +1,5 @@
-import type { CleanCaptureDb, ReadingRecord } from './db';
+import type { CleanCaptureDb } from './db';
+import type { ReadingRecord } from './records';
 import { isLive } from './tombstone';
 
 /** Scrolled this far (or to the last screen), the article counts as read. */
@@ -18,14 +19,4 @@ export async function setReadingProgress(db: CleanCaptureDb, captureId: number, 
     await db.reading.put(record);
     return Boolean(readAt);
   });
-}
-
-export function getReading(db: CleanCaptureDb, captureId: number): Promise<ReadingRecord | undefined> {
-  return db.reading.get(captureId);
-}
-
-/** Which of these captures were read to the end (for the list's unread marking). */
-export async function readIds(db: CleanCaptureDb, captureIds: number[]): Promise<Set<number>> {
-  const rows = await db.reading.bulkGet(captureIds);
-  return new Set(rows.filter((r): r is ReadingRecord => !!r?.readAt).map((r) => r.captureId));
 }

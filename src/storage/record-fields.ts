@@ -1,7 +1,7 @@
-import type { Capture } from '../core/capture';
-import { lshBands, minHash } from '../core/fingerprint';
-import { textFingerprint } from '../core/text';
-import { tryNormalizeUrl } from '../core/url';
+import type { Capture } from '../core/shared/capture';
+import { lshBands, minHash } from '../core/library/fingerprint';
+import { textFingerprint } from '../core/shared/text';
+import { tryNormalizeUrl } from '../core/library/url';
 
 /**
  * The dedupe keys of a capture. A saved selection is its own record (keyed by its text), so it
@@ -24,4 +24,10 @@ export function signCapture(capture: Capture): Signed {
   const fingerprint = textFingerprint(capture.textContent);
   const minhash = minHash(capture.textContent);
   return { fingerprint, keys: urlKeysOf(capture, fingerprint), minhash, bands: lshBands(minhash) };
+}
+
+/** See CaptureRecord.listOrder; a record with an unreadable date sorts last. */
+export function listOrderOf(capturedAt: string): number {
+  const ms = Date.parse(capturedAt);
+  return Number.isFinite(ms) ? -ms : 0;
 }

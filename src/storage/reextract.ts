@@ -1,9 +1,10 @@
-import type { Capture } from '../core/capture';
-import { textFingerprint } from '../core/text';
-import { urlKeysOf } from './captures';
-import type { Completeness } from '../core/completeness';
-import { CaptureError } from '../core/errors';
-import type { CaptureRecord, CleanCaptureDb } from './db';
+import type { Capture } from '../core/shared/capture';
+import { textFingerprint } from '../core/shared/text';
+import { urlKeysOf } from './record-fields';
+import type { Completeness } from '../core/extract/completeness';
+import { CaptureError } from '../core/shared/errors';
+import type { CleanCaptureDb } from './db';
+import type { CaptureRecord } from './records';
 import { isLive } from './tombstone';
 
 /**

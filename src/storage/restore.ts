@@ -1,11 +1,12 @@
 import type Dexie from 'dexie';
 import type { IndexableType, Table } from 'dexie';
-import { BackupFormatError } from '../core/backup-codec';
-import type { ParsedBackup } from '../core/backup-format';
-import { checkCaptureRecord } from '../core/capture-record-check';
-import type { CaptureRecord, CleanCaptureDb } from './db';
+import { BackupFormatError } from '../core/backup/backup-codec';
+import type { ParsedBackup } from '../core/backup/backup-format';
+import { checkCaptureRecord } from '../core/library/capture-record-check';
+import type { CleanCaptureDb } from './db';
+import type { CaptureRecord } from './records';
 import { purgeCapture } from './library';
-import { listOrderOf } from './migrate-v2';
+import { listOrderOf } from './record-fields';
 import { isLive } from './tombstone';
 
 export interface TableReport {

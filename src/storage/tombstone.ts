@@ -1,5 +1,5 @@
-import type { CaptureRecord, ImageLinkRecord } from './db';
-import { listOrderOf } from './migrate-v2';
+import type { CaptureRecord, ImageLinkRecord } from './records';
+import { listOrderOf } from './record-fields';
 
 /**
  * A deleted article stays in the database as a tombstone (`deletedAt`) until the sweep after the

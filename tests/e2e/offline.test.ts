@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SEED_IMAGE, type DemoServer } from '../../scripts/demo-server.mjs';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../src/core/backup-format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION } from '../../src/core/backup/backup-format';
 import type { ConsoleLine, ExtensionPage, Harness, WebPage } from './harness/harness';
 import { browserLabel, startSpec, stopSpec } from './harness/launch';
 import { readCapture, readImageLinks, readImages, readReading } from './harness/library-queries';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../src/cli/dom';
-import type { Capture } from '../../src/core/capture';
-import { extract } from '../../src/core/extract';
+import type { Capture } from '../../src/core/shared/capture';
+import { extract } from '../../src/core/extract/extract';
 
 /** The dedupe fixtures (tests/fixtures/dedupe, from ../shared/fixtures/dedupe) extracted once. */
 const dir = new URL('../fixtures/', import.meta.url);

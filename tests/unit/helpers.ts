@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Capture } from '../../src/core/capture';
+import type { Capture } from '../../src/core/shared/capture';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEED_DIR = fileURLToPath(new URL('../fixtures/seed/', import.meta.url));

@@ -1,7 +1,10 @@
+import { formatBytes } from '../../core/shared/format-bytes';
+import { plural } from '../../core/shared/plural';
 import type { RestoreSummary } from '../../messages';
-import { downloadBackup } from '../../ui/backup';
-import { send } from '../../ui/client';
+import { downloadBackup } from '../../features/backup';
+import { send } from '../../platform/messaging';
 import type { OptionsSection } from '../section';
+import { errorMessage } from '../../core/shared/errors';
 
 /** Characters per message: ≤ 4 bytes each in UTF-8, well under Chrome's 64 MiB message cap. */
 const PART_CHARS = 8 * 1024 * 1024;
@@ -28,12 +31,12 @@ function describeRestore(summary: RestoreSummary): string {
   const total = (key: 'added' | 'updated' | 'skipped') => Object.values(summary.tables).reduce((n, t) => n + t[key], 0);
   const captures = summary.tables['captures'] ?? { added: 0, updated: 0, skipped: 0 };
   const parts = [
-    `${captures.added} article${captures.added === 1 ? '' : 's'} added`,
+    `${plural(captures.added, 'article')} added`,
     `${captures.updated} updated`,
     `${captures.skipped} already in your library`,
   ];
   const others = total('added') - captures.added;
-  if (others) parts.push(`${others} other item${others === 1 ? '' : 's'} added`);
+  if (others) parts.push(`${plural(others, 'other item')} added`);
   return `Restored: ${parts.join(', ')}${summary.settingsRestored ? '; settings restored' : ''}.`;
 }
 
@@ -68,10 +71,10 @@ export const backupSection: OptionsSection = {
       try {
         const { name, bytes } = await downloadBackup();
         status.dataset['state'] = 'done';
-        status.textContent = `Backup saved as ${name} (${(bytes / 1024 / 1024).toFixed(1)} MB).`;
+        status.textContent = `Backup saved as ${name} (${formatBytes(bytes)}).`;
       } catch (error) {
         status.dataset['state'] = 'failed';
-        status.textContent = `The backup failed: ${(error as Error).message}`;
+        status.textContent = `The backup failed: ${errorMessage(error)}`;
       }
       backup.disabled = false;
     });
@@ -88,7 +91,7 @@ export const backupSection: OptionsSection = {
         status.textContent = describeRestore(summary);
       } catch (error) {
         status.dataset['state'] = 'failed';
-        status.textContent = (error as Error).message;
+        status.textContent = errorMessage(error);
       }
       file.value = '';
     });

@@ -1,11 +1,12 @@
-import { toMarkdown } from '../../core/markdown';
-import { SAMPLE_ARTICLE } from '../../core/sample-article';
-import { safeBaseName } from '../../core/filename';
-import { checkFrontMatterTemplate, renderFileName, TEMPLATE_VARIABLES } from '../../core/template';
-import { runZipExport } from '../../ui/export-progress';
-import { libraryDb } from '../../ui/library-db';
+import { toMarkdown } from '../../core/export/markdown';
+import { SAMPLE_ARTICLE } from '../../core/export/sample-article';
+import { safeBaseName } from '../../core/export/filename';
+import { checkFrontMatterTemplate, renderFileName, TEMPLATE_VARIABLES } from '../../core/export/template';
+import { runZipExport } from '../../features/export-progress';
+import { libraryDb } from '../../platform/library-db';
 import { allCaptureIds } from '../../storage/export-source';
 import type { OptionsSection } from '../section';
+import { errorMessage } from '../../core/shared/errors';
 
 function field(labelText: string, control: HTMLElement): HTMLLabelElement {
   const label = document.createElement('label');
@@ -63,7 +64,7 @@ export const exportSection: OptionsSection = {
         problem.textContent = '';
         return true;
       } catch (error) {
-        problem.textContent = (error as Error).message;
+        problem.textContent = errorMessage(error);
         return false;
       }
     };

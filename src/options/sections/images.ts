@@ -1,4 +1,4 @@
-import { MB } from '../../core/settings';
+import { MB } from '../../core/shared/settings';
 import type { OptionsSection } from '../section';
 
 /** Images kept offline: on/off and the two size caps, in MB (issue #6). */

@@ -1,4 +1,4 @@
-import type { Settings } from '../../core/settings';
+import type { Settings } from '../../core/shared/settings';
 import type { OptionsSection } from '../section';
 
 type Key = 'readerTheme' | 'readerFont' | 'readerSize' | 'readerWidth';

@@ -1,7 +1,8 @@
-import { formatBytes as formatImageBytes } from '../../core/image-type';
-import { countCaptures } from '../../storage/captures';
-import { libraryDb } from '../../ui/library-db';
-import { formatBytes, requestPersistence, storageUsage } from '../../ui/storage-usage';
+import { formatBytes } from '../../core/shared/format-bytes';
+import { plural } from '../../core/shared/plural';
+import { countCaptures } from '../../storage/capture-queries';
+import { libraryDb } from '../../platform/library-db';
+import { requestPersistence, storageUsage } from '../../platform/storage-usage';
 import type { OptionsSection } from '../section';
 
 /**
@@ -25,7 +26,7 @@ export const storageSection: OptionsSection = {
     const show = async () => {
       const [usage, count] = await Promise.all([storageUsage(), countCaptures(db).catch(() => null)]);
       const used = usage.usedBytes !== null ? `${formatBytes(usage.usedBytes)} used` : 'Space used: unknown';
-      const articles = count !== null ? ` by ${count} article${count === 1 ? '' : 's'}` : '';
+      const articles = count !== null ? ` by ${plural(count, 'article')}` : '';
       const kept = usage.persisted
         ? 'Persistent: the browser will not delete it to free space.'
         : 'Not persistent: under disk pressure the browser may delete it. Export a backup, or ask to keep it.';
@@ -37,7 +38,7 @@ export const storageSection: OptionsSection = {
         images++;
         imageBytes += image.bytes;
       });
-      line.textContent = `${count ?? '?'} article${count === 1 ? '' : 's'} · ${images} stored image${images === 1 ? '' : 's'} (${formatImageBytes(imageBytes)})`;
+      line.textContent = `${count === null ? '? articles' : plural(count, 'article')} · ${plural(images, 'stored image')} (${formatBytes(imageBytes)})`;
     };
     persist.addEventListener('click', async () => {
       const granted = await requestPersistence();

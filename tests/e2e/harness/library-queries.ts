@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../../../src/storage/db';
+import type { CaptureRecord } from '../../../src/storage/records';
 
 /*
  * Reads of the extension's library (IndexedDB 'clean-capture', store 'captures') for

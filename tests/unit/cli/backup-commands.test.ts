@@ -6,12 +6,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseDocument } from '../../../src/cli/dom';
-import { parseBackup, type ParsedBackup } from '../../../src/core/backup-format';
-import { serializeBackup } from '../../../src/core/backup-write';
-import { extract } from '../../../src/core/extract';
-import { textFingerprint } from '../../../src/core/text';
-import { urlKeysOf } from '../../../src/storage/captures';
-import type { CaptureRecord } from '../../../src/storage/db';
+import { parseBackup, type ParsedBackup } from '../../../src/core/backup/backup-format';
+import { serializeBackup } from '../../../src/core/backup/backup-write';
+import { extract } from '../../../src/core/extract/extract';
+import { textFingerprint } from '../../../src/core/shared/text';
+import { urlKeysOf } from '../../../src/storage/record-fields';
+import type { CaptureRecord } from '../../../src/storage/records';
 import { makeCapture, readSeed, ROOT, SEED_URL } from '../helpers';
 
 let dir: string;

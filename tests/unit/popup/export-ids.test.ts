@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchService } from '../../../src/background/search-service';
-import type { SearchFilters } from '../../../src/core/search-index';
+import type { SearchFilters } from '../../../src/core/library/search-index';
 import { exportIds } from '../../../src/popup/export-ids';
 import { searchSource } from '../../../src/popup/library-source';
 import { saveCapture } from '../../../src/storage/captures';

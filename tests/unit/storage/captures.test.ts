@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  countCaptures, findCaptureByUrl, getCapture, listCaptures, saveCapture,
-} from '../../../src/storage/captures';
+import { saveCapture } from '../../../src/storage/captures';
+import { countCaptures, getCapture, listCaptures } from '../../../src/storage/capture-queries';
+import { findCaptureByUrl } from './lookups';
 import { deleteCapture, undeleteCapture } from '../../../src/storage/library';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { makeCapture } from '../helpers';

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countCaptures, getCapture, listVersions, saveCapture, storyPeer } from '../../../src/storage/captures';
+import { saveCapture } from '../../../src/storage/captures';
+import { countCaptures, getCapture, listVersions, storyPeer } from '../../../src/storage/capture-queries';
 import { deleteCapture, sweepLibrary, undeleteCapture, UNDO_WINDOW_MS } from '../../../src/storage/library';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { storageFailure } from '../../../src/storage/quota';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildZip } from '../../../src/core/zip-export';
+import { buildZip } from '../../../src/core/export/zip-export';
 import { saveCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { putImage, setCaptureImages } from '../../../src/storage/images';

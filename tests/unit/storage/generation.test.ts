@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchService } from '../../../src/background/search-service';
-import { parseBackup } from '../../../src/core/backup-format';
-import { createIndex, searchDocOf } from '../../../src/core/search-index';
+import { parseBackup } from '../../../src/core/backup/backup-format';
+import { createIndex, searchDocOf } from '../../../src/core/library/search-index';
 import { createBackup } from '../../../src/storage/backup';
 import { saveCapture, updateCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb } from '../../../src/storage/db';

@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { saveCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb } from '../../../src/storage/db';
-import { captureImages, captureStorageUse, freeOrphanedImages, ORPHAN_GRACE_MS, putImage, setCaptureImages } from '../../../src/storage/images';
+import { freeOrphanedImages, ORPHAN_GRACE_MS, putImage, setCaptureImages } from '../../../src/storage/images';
+import { captureImages, captureStorageUse } from '../../../src/storage/image-queries';
 import { deleteCapture, undeleteCapture } from '../../../src/storage/library';
-import { getReading, readIds, setReadingProgress } from '../../../src/storage/reading';
+import { setReadingProgress } from '../../../src/storage/reading';
+import { getReading } from '../../../src/storage/reading-queries';
 import { makeCapture } from '../helpers';
 
 const T0 = new Date('2024-01-01T10:00:00.000Z');
@@ -104,6 +106,12 @@ describe('images in the library', () => {
     expect(use.textBytes).toBeGreaterThan(record.contentHtml.length);
   });
 });
+
+/** Which of these captures were read to the end. */
+async function readIds(db: CleanCaptureDb, captureIds: number[]): Promise<Set<number>> {
+  const read = await Promise.all(captureIds.map(async (id) => ((await getReading(db, id))?.readAt ? id : null)));
+  return new Set(read.filter((id): id is number => id !== null));
+}
 
 describe('reading progress', () => {
   it('saves the position, marks read at the end, and stays read', async () => {

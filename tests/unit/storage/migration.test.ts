@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { textFingerprint } from '../../../src/core/text';
-import { getCapture, isUrlSaved, saveCapture } from '../../../src/storage/captures';
-import { CleanCaptureDb, type CaptureRecord } from '../../../src/storage/db';
+import { textFingerprint } from '../../../src/core/shared/text';
+import { saveCapture } from '../../../src/storage/captures';
+import { getCapture, isUrlSaved } from '../../../src/storage/capture-queries';
+import { CleanCaptureDb } from '../../../src/storage/db';
+import type { CaptureRecord } from '../../../src/storage/records';
 import { urlKeysOf } from '../../../src/storage/record-fields';
 import { makeCapture } from '../helpers';
 
@@ -65,7 +67,7 @@ describe('v1 → v2 upgrade', () => {
       else expect(after.minhash).toHaveLength(64);
     }
     // The new indexes work on upgraded records: newest first, counted.
-    const { listCaptures, countCaptures } = await import('../../../src/storage/captures');
+    const { listCaptures, countCaptures } = await import('../../../src/storage/capture-queries');
     expect((await listCaptures(db, 0, 3)).map((r) => r.id)).toEqual([1000, 999, 998]);
     expect(await countCaptures(db)).toBe(1000);
     expect(await isUrlSaved(db, 'https://site5.example/news/2005/story-5')).toBe(true);
@@ -93,7 +95,7 @@ describe('v4 → v5 upgrade (tombstones)', () => {
     const db = new CleanCaptureDb(NAME);
     await db.open();
     expect(db.verno).toBe(5);
-    const { listCaptures, countCaptures } = await import('../../../src/storage/captures');
+    const { listCaptures, countCaptures } = await import('../../../src/storage/capture-queries');
     expect((await listCaptures(db)).map((r) => r.id)).toEqual([2, 1]);
     expect(await countCaptures(db)).toBe(2);
     expect((await db.captures.get(2))!.listOrder).toBe(-Date.parse(unlisted.capturedAt));

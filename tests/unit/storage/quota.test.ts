@@ -5,7 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listCaptures, saveCapture } from '../../../src/storage/captures';
+import { saveCapture } from '../../../src/storage/captures';
+import { listCaptures } from '../../../src/storage/capture-queries';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { setCaptureImages } from '../../../src/storage/images';
 import { makeCapture } from '../helpers';

@@ -1,0 +1,115 @@
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { SavedArticle } from '../shared/capture';
+import { escapeXml, toXhtmlFragment, type ParseHtml } from './xhtml';
+
+/**
+ * The selection as one HTML file (to read or print anywhere) and as an EPUB 3 book (for
+ * e-readers): a cover-less book with a table of contents, one chapter per article.
+ * Images: stored copies go into the book; others stay links (EPUB forbids remote images), and in
+ * the HTML file they stay remote.
+ */
+export interface BookOptions {
+  parse: ParseHtml;
+  title?: string;
+  now?: Date;
+  /** Stored image bytes for a URL, if the library keeps one. */
+  image?: (url: string) => Promise<Blob | null>;
+}
+
+function metaLine(a: SavedArticle): string {
+  const date = (a.published ?? '').slice(0, 10);
+  return [a.byline, a.siteName, date].filter(Boolean).join(' · ');
+}
+
+function articleHeader(a: SavedArticle, headingTag: string): string {
+  const meta = metaLine(a);
+  return `<header><${headingTag}>${escapeXml(a.title)}</${headingTag}>${meta ? `<p class="meta">${escapeXml(meta)}</p>` : ''}<p class="source"><a href="${escapeXml(a.url)}">${escapeXml(a.url)}</a></p></header>`;
+}
+
+const CSS = `body{font-family:Georgia,serif;line-height:1.55;max-width:40em;margin:0 auto;padding:1em}
+header{border-bottom:1px solid #ccc;margin-bottom:1em}.meta,.source{font-family:sans-serif;font-size:.85em;color:#555}
+img{max-width:100%;height:auto}figcaption{font-size:.85em;color:#555}pre{white-space:pre-wrap}
+article{margin-bottom:3em}nav ol{line-height:1.8}`;
+
+/** One self-contained HTML file with a table of contents. */
+export function toHtmlFile(articles: SavedArticle[], options: BookOptions): string {
+  const title = options.title ?? 'Clean Capture';
+  const toc = articles.map((a, i) => `<li><a href="#article-${i + 1}">${escapeXml(a.title)}</a></li>`).join('\n');
+  const bodies = articles.map((a, i) => {
+    const body = toXhtmlFragment(options.parse, a.contentHtml, { baseUrl: a.url });
+    return `<article id="article-${i + 1}"${a.lang ? ` lang="${escapeXml(a.lang)}"` : ''}>\n${articleHeader(a, 'h2')}\n${body}\n</article>`;
+  });
+  return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeXml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<h1>${escapeXml(title)}</h1>\n<nav><ol>\n${toc}\n</ol></nav>\n${bodies.join('\n')}\n</body>\n</html>\n`;
+}
+
+const MEDIA: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' };
+
+function xhtmlPage(title: string, lang: string, body: string): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(lang)}" lang="${escapeXml(lang)}">\n<head>\n<meta charset="utf-8"/>\n<title>${escapeXml(title)}</title>\n<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+/** An EPUB 3 book: mimetype first and stored, container.xml, OPF, nav, one XHTML chapter per article. */
+export async function toEpub(articles: SavedArticle[], options: BookOptions): Promise<Uint8Array> {
+  const now = options.now ?? new Date();
+  const title = options.title ?? 'Clean Capture';
+  const lang = articles.find((a) => a.lang)?.lang ?? 'en';
+  const files: Zippable = {
+    mimetype: [strToU8('application/epub+zip'), { level: 0 }],
+    'META-INF/container.xml': strToU8(`<?xml version="1.0" encoding="utf-8"?>\n<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">\n<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>\n</container>\n`),
+  };
+  const manifest: string[] = ['<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>', '<item id="css" href="style.css" media-type="text/css"/>'];
+  const spine: string[] = [];
+  const images = new Map<string, string>();
+  for (const [i, a] of articles.entries()) {
+    const urls = [...a.contentHtml.matchAll(/<img\b[^>]*?\ssrc="([^"]+)"/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+    for (const url of urls) {
+      if (images.has(url) || !options.image) continue;
+      const blob = await options.image(url);
+      const ext = blob && MEDIA[blob.type];
+      if (!blob || !ext) continue;
+      const href = `images/${String(images.size + 1).padStart(4, '0')}.${ext}`;
+      files[`OEBPS/${href}`] = [new Uint8Array(await blob.arrayBuffer()), { level: 0 }];
+      manifest.push(`<item id="img${images.size + 1}" href="${href}" media-type="${blob.type}"/>`);
+      images.set(url, href);
+    }
+    const body = toXhtmlFragment(options.parse, a.contentHtml, {
+      baseUrl: a.url,
+      mapImage: (img) => {
+        const src = img.getAttribute('src') ?? '';
+        const local = images.get(src);
+        if (local) {
+          img.setAttribute('src', local);
+          return img;
+        }
+        const alt = img.getAttribute('alt') || 'image';
+        return src ? `<a class="remote-image" href="${escapeXml(src)}">[${escapeXml(alt)}]</a>` : null;
+      },
+    });
+    const id = `a${String(i + 1).padStart(4, '0')}`;
+    files[`OEBPS/${id}.xhtml`] = strToU8(xhtmlPage(a.title, a.lang ?? lang, `<article>\n${articleHeader(a, 'h1')}\n${body}\n</article>`));
+    manifest.push(`<item id="${id}" href="${id}.xhtml" media-type="application/xhtml+xml"/>`);
+    spine.push(`<itemref idref="${id}"/>`);
+  }
+  const nav = `<nav epub:type="toc" id="toc"><h1>Contents</h1><ol>\n${articles.map((a, i) => `<li><a href="a${String(i + 1).padStart(4, '0')}.xhtml">${escapeXml(a.title)}</a></li>`).join('\n')}\n</ol></nav>`;
+  files['OEBPS/nav.xhtml'] = strToU8(xhtmlPage('Contents', lang, nav));
+  files['OEBPS/style.css'] = strToU8(CSS);
+  const identifier = `urn:clean-capture:${now.toISOString()}:${articles.length}`;
+  files['OEBPS/content.opf'] = strToU8(`<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${escapeXml(lang)}">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:identifier id="book-id">${escapeXml(identifier)}</dc:identifier>
+<dc:title>${escapeXml(title)}</dc:title>
+<dc:language>${escapeXml(lang)}</dc:language>
+<dc:creator>Clean Capture</dc:creator>
+<meta property="dcterms:modified">${now.toISOString().replace(/\.\d+Z$/, 'Z')}</meta>
+</metadata>
+<manifest>
+${manifest.join('\n')}
+</manifest>
+<spine>
+${spine.join('\n')}
+</spine>
+</package>
+`);
+  return zipSync(files, { level: 6, mtime: now });
+}

@@ -1,0 +1,23 @@
+import { toEpub, toHtmlFile } from '../core/export/book';
+import { storedImageLookup } from '../storage/export-source';
+import { isLive } from '../storage/tombstone';
+import { downloadBlob } from '../platform/download';
+import { libraryDb } from '../platform/library-db';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+/** The articles with these ids as one HTML file or one EPUB book. Returns the file name. */
+export async function exportBook(ids: number[], format: 'html' | 'epub', now = new Date()): Promise<string> {
+  const db = libraryDb();
+  const records = (await db.captures.bulkGet(ids)).filter(isLive);
+  const title = records.length === 1 ? records[0]!.title : `Clean Capture — ${records.length} articles`;
+  const base = `clean-capture-${now.toISOString().slice(0, 10)}`;
+  if (format === 'html') {
+    downloadBlob(new Blob([toHtmlFile(records, { parse, title })], { type: 'text/html;charset=utf-8' }), `${base}.html`);
+    return `${base}.html`;
+  }
+  const lookup = storedImageLookup(db);
+  const bytes = await toEpub(records, { parse, title, now, image: lookup ? async (url) => (await lookup([url])).get(url) ?? null : undefined });
+  downloadBlob(new Blob([bytes as BlobPart], { type: 'application/epub+zip' }), `${base}.epub`);
+  return `${base}.epub`;
+}

@@ -1,0 +1,44 @@
+import { exportFileNames } from '../core/export/export-names';
+import { formatBytes } from '../core/shared/format-bytes';
+import { plural } from '../core/shared/plural';
+import { toMarkdown } from '../core/export/markdown';
+import { buildZip, type ZipResult } from '../core/export/zip-export';
+import { captureSource } from '../storage/export-source';
+import type { CaptureRecord } from '../storage/records';
+import { downloadBlob } from '../platform/download';
+import { libraryDb } from '../platform/library-db';
+import { loadSettings } from '../platform/settings-store';
+
+/** One article as a Markdown file download (images stay remote URLs). Returns the file name. */
+export async function exportMarkdown(record: CaptureRecord): Promise<string> {
+  const settings = await loadSettings();
+  const [name] = exportFileNames([record], 'md', settings.fileNameTemplate);
+  downloadBlob(new Blob([toMarkdown(record, { frontMatterTemplate: settings.frontMatterTemplate })], { type: 'text/markdown;charset=utf-8' }), name!);
+  return name!;
+}
+
+export interface ZipExportRun {
+  signal: AbortSignal;
+  onProgress: (done: number, total: number) => void;
+}
+
+/** The articles with these ids as one zip download. Returns the zip's name and what it holds. */
+export async function exportZip(ids: number[], run: ZipExportRun, now = new Date()): Promise<ZipResult & { name: string }> {
+  const settings = await loadSettings();
+  const result = await buildZip(captureSource(libraryDb(), ids), {
+    fileNameTemplate: settings.fileNameTemplate,
+    frontMatterTemplate: settings.frontMatterTemplate,
+    images: settings.zipImages,
+    signal: run.signal,
+    onProgress: run.onProgress,
+    now,
+  });
+  const name = `clean-capture-${now.toISOString().slice(0, 10)}.zip`;
+  downloadBlob(result.blob, name);
+  return { ...result, name };
+}
+
+/** "12 articles, 30 images, 4.1 MB" */
+export function describeZip(result: ZipResult): string {
+  return `${plural(result.articles, 'article')}, ${plural(result.images, 'image')}, ${formatBytes(result.blob.size)}`;
+}

@@ -1,0 +1,50 @@
+import { tryNormalizeUrl } from '../core/library/url';
+import type { CleanCaptureDb } from './db';
+import type { CaptureRecord, VersionRecord } from './records';
+import { isLive } from './tombstone';
+
+/**
+ * Read-only queries over the library's articles, for every context (extension pages read the
+ * library directly; only the background writes it, through captures.ts and library.ts).
+ */
+
+/** An article of the library (a deleted one, still a tombstone, is not). */
+export async function getCapture(db: CleanCaptureDb, id: number): Promise<CaptureRecord | undefined> {
+  const record = await db.captures.get(id);
+  return isLive(record) ? record : undefined;
+}
+
+/** The live records known by any of these URL keys (tombstones left out; usually none or one). */
+export function liveByUrlKeys(db: CleanCaptureDb, keys: string[]) {
+  return db.captures.where('urlKeys').anyOf(keys).filter((r) => isLive(r));
+}
+
+/** Whether a page address is in the library (cheap: the few records with that key; for the toolbar icon). */
+export async function isUrlSaved(db: CleanCaptureDb, url: string): Promise<boolean> {
+  const key = tryNormalizeUrl(url);
+  return key ? (await liveByUrlKeys(db, [key]).count()) > 0 : false;
+}
+
+/** One page of the library, newest first, read from the index (never the whole table; tombstones are not in it). */
+export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promise<CaptureRecord[]> {
+  return db.captures.orderBy('listOrder').offset(offset).limit(limit).toArray();
+}
+
+/**
+ * Counted on the listOrder index: counting the table itself makes Chromium walk every record's
+ * value (hundreds of MB for a large library), holding up the reads behind it.
+ */
+export function countCaptures(db: CleanCaptureDb): Promise<number> {
+  return db.captures.orderBy('listOrder').count();
+}
+
+/** Older versions of a record, oldest first (the record itself is the newest). */
+export function listVersions(db: CleanCaptureDb, captureId: number): Promise<VersionRecord[]> {
+  return db.versions.where('captureId').equals(captureId).sortBy('number');
+}
+
+/** Another record of the same story group, for "same story as …" (null when alone). */
+export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Promise<CaptureRecord | null> {
+  if (record.storyId == null) return null;
+  return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id && isLive(r)).first()) ?? null;
+}

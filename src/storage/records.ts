@@ -1,0 +1,138 @@
+import type { Capture } from '../core/shared/capture';
+
+/**
+ * What the library stores, one interface per table (the schema itself, which fields are indexed,
+ * is in db.ts and migrations/). Types only: every context may import them.
+ */
+
+/** Reading state shown and filtered in the library (issue #5). */
+export type ReadState = 'unread' | 'read';
+
+/** A saved article: the Capture plus what the library needs to find and order it. */
+export interface CaptureRecord extends Capture {
+  id?: number;
+  /** Normalized URLs this article was seen at (page URL, canonical URL, aliases): the dedupe keys. */
+  urlKeys: string[];
+  /** ISO time of the first save. */
+  capturedAt: string;
+  /** ISO time of the last change of content. */
+  updatedAt: string;
+  /** Hash of the normalized text: tells "same text" from "the article changed". */
+  fingerprint: string;
+  /** The page's HTML as captured, gzipped (core/extract/raw-page.ts): for Re-extract; never rendered. */
+  rawHtmlGzip?: Uint8Array;
+  // v2 (issue #5) — filled in by the v2 upgrade for records saved before.
+  /** MinHash of word 3-shingles (near-duplicate "same story" detection). */
+  minhash?: number[];
+  /** LSH band keys of `minhash`, indexed: records sharing one are same-story candidates. */
+  bands?: string[];
+  /** Id of the first record of its story group when another record tells the same story; else null. */
+  storyId?: number | null;
+  tags?: string[];
+  readState?: ReadState;
+  /** 1 when archived, 0 otherwise (numbers, because IndexedDB cannot index booleans). */
+  archived?: 0 | 1;
+  favourite?: 0 | 1;
+  /** How many versions of the text were saved (1 = never changed). Older ones are in `versions`. */
+  versionCount?: number;
+  /**
+   * −(capturedAt in ms): ascending order is newest first, so the popup's first page is one
+   * getAll() instead of a reverse cursor stepping record by record (issue #5, first paint).
+   * Absent on a deleted record (a tombstone), so the list and the count, read from this index,
+   * leave tombstones out without reading them.
+   */
+  listOrder?: number;
+  /**
+   * ISO time the article was deleted: the record is a tombstone, hidden from every read (see
+   * tombstone.ts) until the sweep after the Undo window really deletes it. Undo clears it. Kept
+   * on the record until swept, so a sync can replicate the delete.
+   */
+  deletedAt?: string;
+  /** A tombstone's image links, taken off (its images orphaned) and put back by Undo. */
+  deletedImageLinks?: Omit<ImageLinkRecord, 'captureId'>[];
+}
+
+/**
+ * A stored image, once per content (SHA-256 of the stored bytes) across the whole library
+ * (issue #6). `orphanedAt` is set when the last capture using it goes away; the image is freed a
+ * little later (so Undo of a delete still finds it), see storage/images.ts.
+ */
+export interface ImageRecord {
+  hash: string;
+  blob: Blob;
+  type: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  storedAt: string;
+  orphanedAt?: number;
+}
+
+/**
+ * One image of one capture: the address it has in the capture's HTML (or lead image) → the stored
+ * image, or why it could not be kept. A failure never fails the capture.
+ */
+export interface ImageLinkRecord {
+  captureId: number;
+  url: string;
+  hash: string | null;
+  /** Stored bytes (after any downscaling), and the original's when it was downscaled. */
+  bytes?: number;
+  originalBytes?: number;
+  downscaled?: boolean;
+  error?: string;
+}
+
+/** Where the reader was in an article, and whether it was read to the end. */
+export interface ReadingRecord {
+  captureId: number;
+  /** Scrolled fraction of the article, 0..1. */
+  progress: number;
+  /** ISO time the reader reached the end; absent while unread. */
+  readAt?: string;
+  updatedAt: string;
+}
+
+/** An older text of a record, kept when the article changed at the same URL (issue #5). */
+export interface VersionRecord {
+  id?: number;
+  captureId: number;
+  /** 1 for the first text saved, 2 for the next, … (the record itself holds the newest). */
+  number: number;
+  /** When this text was saved (the record's updatedAt at the time). */
+  savedAt: string;
+  title: string;
+  byline: string | null;
+  published: string | null;
+  modified: string | null;
+  excerpt: string | null;
+  contentHtml: string;
+  textContent: string;
+  wordCount: number;
+  readingMinutes: number;
+  fingerprint: string;
+}
+
+/** The persisted MiniSearch index and the library generation it reflects. */
+export interface SearchIndexRecord {
+  key: 'minisearch';
+  generation: number;
+  json: string;
+}
+
+/**
+ * Small named values: `generation` moves with every write transaction over the library's tables
+ * (generation.ts), so a stale search index is noticed.
+ */
+export interface MetaRecord {
+  key: string;
+  value: number;
+}
+
+/** Library state the user changes from the popup (issue #5). */
+export interface CapturePatch {
+  tags?: string[];
+  readState?: 'unread' | 'read';
+  archived?: boolean;
+  favourite?: boolean;
+}

@@ -1,0 +1,110 @@
+import DOMPurify from 'dompurify';
+import { purifyToFragment } from '../core/extract/purify-config';
+import type { CleanCaptureDb } from '../storage/db';
+import type { CaptureRecord } from '../storage/records';
+import { displayDate, isLowCompleteness, siteOf } from './format';
+import { storageLine } from './storage-line';
+import { loadStoredImages, type StoredImages } from './stored-images';
+
+/**
+ * The reader, shared by the popup and the full-tab page. Stored HTML is untrusted: it is
+ * sanitized again here with DOMPurify (allow-list, no forms/iframes/handlers/blob: or data: URLs)
+ * before rendering; only then are images pointed at our own stored blobs (issue #6).
+ */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text) node.textContent = text;
+  return node;
+}
+
+export interface RenderedArticle {
+  /** Free the images' object URLs when the view closes or redraws. */
+  release(): void;
+  /** Resolves once every stored image has been decoded (or failed): the layout is final. */
+  settled: Promise<void>;
+}
+
+export async function renderArticle(target: HTMLElement, record: CaptureRecord, db: CleanCaptureDb): Promise<RenderedArticle> {
+  const stored = await loadStoredImages(db, record.id!).catch(() => null);
+  target.replaceChildren();
+  target.removeAttribute('lang');
+  target.removeAttribute('dir');
+  if (record.lang) target.lang = record.lang;
+  if (record.dir) target.dir = record.dir;
+
+  const header = el('header', 'article-header');
+  header.append(el('h1', 'article-title', record.title));
+  const facts = el('p', 'article-meta');
+  const parts = [record.byline, siteOf(record), displayDate(record.published, true), `${record.readingMinutes} min read`].filter((x): x is string => !!x);
+  facts.textContent = parts.join(' · ');
+  header.append(facts);
+  const source = el('a', 'article-source', 'Original page ↗');
+  source.href = record.url;
+  source.target = '_blank';
+  source.rel = 'noopener noreferrer';
+  header.append(source);
+  if (record.selectionOnly) header.append(el('p', 'article-note', 'Saved selection (part of the page).'));
+  if (isLowCompleteness(record)) {
+    header.append(el('p', 'article-note completeness-warning', `This capture may be incomplete: ${record.completeness!.reasons.join('; ')}. Try Re-extract, or select the article on the page and use "Save selection".`));
+  }
+
+  // Everything below works on the sanitized fragment while it still belongs to DOMPurify's inert
+  // document: an <img> adopted into this page would start loading its remote address at once.
+  const body = purifyToFragment(DOMPurify, record.contentHtml);
+  for (const link of body.querySelectorAll('a[href]')) {
+    if (link.getAttribute('href')?.startsWith('#')) continue;
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener noreferrer');
+  }
+  const lead = leadFigure(record, body, stored);
+  if (lead) body.prepend(lead);
+  const images = localizeImages(body, stored);
+  const wrapper = el('div', 'article-body');
+  wrapper.append(body);
+  target.append(header, wrapper, storageLine(db, record));
+  const decoded = Promise.all(images.map((img) => img.decode().catch(() => undefined))).then(() => undefined);
+  return { release: () => stored?.release(), settled: decoded };
+}
+
+/**
+ * Point each image at its stored copy. An image that was not kept shows its description instead
+ * (never a broken-image icon, and never a request to the network).
+ */
+function localizeImages(body: DocumentFragment, stored: StoredImages | null): HTMLImageElement[] {
+  const kept: HTMLImageElement[] = [];
+  for (const img of body.querySelectorAll('img')) {
+    const local = stored?.urlFor(img.getAttribute('src') ?? '');
+    if (!local) {
+      const alt = img.getAttribute('alt');
+      if (alt) img.replaceWith(Object.assign(img.ownerDocument.createElement('span'), { className: 'missing-image', textContent: `[Image: ${alt}]` }));
+      else img.remove();
+      continue;
+    }
+    // Reserve the image's space so restoring the reading position lands where it should.
+    if (local.image.width && local.image.height && !img.getAttribute('width')) {
+      img.setAttribute('width', String(local.image.width));
+      img.setAttribute('height', String(local.image.height));
+    }
+    img.setAttribute('src', local.src);
+    kept.push(img);
+  }
+  return kept;
+}
+
+/** The lead image with its caption, once, when the article's HTML does not already show it. */
+function leadFigure(record: CaptureRecord, body: DocumentFragment, stored: StoredImages | null): HTMLElement | null {
+  const lead = record.leadImage;
+  if (!lead?.url || !stored?.urlFor(lead.url)) return null;
+  if ([...body.querySelectorAll('img')].some((img) => img.getAttribute('src') === lead.url)) return null;
+  // Made in the fragment's inert document, like the rest of the body (see renderArticle).
+  const doc = body.ownerDocument;
+  const figure = doc.createElement('figure');
+  figure.className = 'lead-image';
+  const img = doc.createElement('img');
+  img.setAttribute('src', lead.url);
+  img.setAttribute('alt', lead.alt ?? '');
+  figure.append(img);
+  if (lead.caption) figure.append(Object.assign(doc.createElement('figcaption'), { textContent: lead.caption }));
+  return figure;
+}

@@ -1,0 +1,71 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { toEpub, toHtmlFile } from '../../../../src/core/export/book';
+import type { SavedArticle } from '../../../../src/core/shared/capture';
+import { makeCapture } from '../../helpers';
+
+const parse = (html: string) => parseHTML(html).document as unknown as Document;
+const NOW = new Date('2024-01-02T03:04:05.000Z');
+
+const articles: SavedArticle[] = [
+  { ...makeCapture({ title: 'Ports & "harbours" <today>', contentHtml: '<p>One&nbsp;&amp; two<br>three <img src="https://img.example.com/a.jpg" alt="A"></p><figure><img src="https://img.example.com/b.png"><figcaption>Cap</figcaption></figure><table><tr><td>x</td></tr></table><p onclick="x()">Hi<script>alert(1)</script></p>' }), capturedAt: NOW.toISOString() },
+  { ...makeCapture({ url: 'https://news.example.com/2', title: 'Second', lang: 'fr', contentHtml: '<ul><li>un<li>deux</ul><hr><pre><code class="language-js">a &lt; b</code></pre>' }), capturedAt: NOW.toISOString() },
+];
+const image = async (url: string) => (url.endsWith('a.jpg') ? new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) : null);
+
+describe('EPUB', () => {
+  it('is structurally valid: mimetype first and stored, container.xml → OPF, manifest and spine complete, XHTML well-formed', async () => {
+    const bytes = await toEpub(articles, { parse, now: NOW, image, title: 'My selection' });
+    // The first local file header: signature, method 0 (stored), name "mimetype", no extra field.
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    expect(view.getUint32(0, true)).toBe(0x04034b50);
+    expect(view.getUint16(8, true)).toBe(0);
+    const nameLength = view.getUint16(26, true);
+    expect(view.getUint16(28, true)).toBe(0);
+    expect(strFromU8(bytes.subarray(30, 30 + nameLength))).toBe('mimetype');
+    expect(strFromU8(bytes.subarray(30 + nameLength, 30 + nameLength + 20))).toBe('application/epub+zip');
+
+    const files = unzipSync(bytes);
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+    for (const [name, data] of Object.entries(files)) {
+      if (/\.(xml|opf|xhtml)$/.test(name)) expect(XMLValidator.validate(strFromU8(data)), name).toBe(true);
+    }
+    const container = xml.parse(strFromU8(files['META-INF/container.xml']!));
+    const opfPath = container.container.rootfiles.rootfile['full-path'];
+    expect(opfPath).toBe('OEBPS/content.opf');
+    const opf = xml.parse(strFromU8(files[opfPath]!)).package;
+    expect(opf.version).toBe('3.0');
+    expect(opf.metadata['dc:title']).toBe('My selection');
+    expect(opf.metadata['dc:language']).toBe('en');
+    expect(opf.metadata.meta['#text']).toBe('2024-01-02T03:04:05Z');
+    const items = opf.manifest.item as { id: string; href: string; 'media-type': string; properties?: string }[];
+    for (const item of items) expect(files[`OEBPS/${item.href}`], item.href).toBeDefined();
+    expect(items.find((i) => i.properties === 'nav')?.href).toBe('nav.xhtml');
+    const spine = (opf.spine.itemref as { idref: string }[]).map((r) => r.idref);
+    expect(spine).toEqual(['a0001', 'a0002']);
+    for (const id of spine) expect(items.some((i) => i.id === id)).toBe(true);
+
+    const chapter = strFromU8(files['OEBPS/a0001.xhtml']!);
+    expect(chapter).toContain('<h1>Ports &amp; &quot;harbours&quot; &lt;today&gt;</h1>');
+    expect(chapter).toContain('<img src="images/0001.jpg" alt="A"/>');
+    expect(chapter).toContain('<a class="remote-image" href="https://img.example.com/b.png">[image]</a>');
+    expect(chapter).not.toMatch(/script|onclick/);
+    expect(Array.from(files['OEBPS/images/0001.jpg']!)).toEqual([1, 2, 3]);
+    expect(strFromU8(files['OEBPS/a0002.xhtml']!)).toContain('xml:lang="fr"');
+  });
+});
+
+describe('HTML file', () => {
+  it('holds every article with a table of contents, sanitized, images remote', () => {
+    const html = toHtmlFile(articles, { parse, title: 'My selection' });
+    const doc = parse(html);
+    expect(doc.querySelectorAll('article')).toHaveLength(2);
+    expect([...doc.querySelectorAll('nav a')].map((a) => a.getAttribute('href'))).toEqual(['#article-1', '#article-2']);
+    expect(doc.querySelector('#article-1 h2')!.textContent).toBe('Ports & "harbours" <today>');
+    expect(doc.querySelector('#article-1 img')!.getAttribute('src')).toBe('https://img.example.com/a.jpg');
+    expect(html).not.toMatch(/<script|onclick/);
+    expect(doc.querySelector('#article-2')!.getAttribute('lang')).toBe('fr');
+  });
+});
