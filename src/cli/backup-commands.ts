@@ -102,7 +102,7 @@ async function reextractCommand(args: BackupArgs, log: (s: string) => void): Pro
   const now = new Date();
   let redone = 0;
   const kept: string[] = [];
-  backup.tables['captures'] && (backup.tables['captures'].rows = rows.map((record) => {
+  if (backup.tables['captures']) backup.tables['captures'].rows = rows.map((record) => {
     const raw = rawHtmlOf(record);
     if (!raw || record.selectionOnly) {
       kept.push(`"${record.title}" (${record.selectionOnly ? 'a saved selection' : 'no raw HTML kept'})`);
@@ -117,7 +117,7 @@ async function reextractCommand(args: BackupArgs, log: (s: string) => void): Pro
     }
     redone++;
     return reextractedRecord(record, capture, now);
-  }));
+  });
   writeFileSync(args.out, await serializeBackup(backup, `clean-capture CLI ${VERSION} (reextract)`));
   log(`re-extracted ${redone} of ${rows.length} articles into ${args.out}\n`);
   if (kept.length) log(`kept ${kept.length} unchanged:\n${kept.map((k) => `  ${k}`).join('\n')}\n`);

@@ -147,6 +147,7 @@ describe(`${browserLabel()}: the first slice end to end`, () => {
     const file = await popup.download('#export-md', `2014-11-08 ${expected.title}.md`);
     expect(file.name).toBe(`2014-11-08 ${expected.title}.md`);
     const markdown = readFileSync(file.path, 'utf8');
+    // eslint-disable-next-line no-regex-spaces -- the front matter's YAML indentation, as written
     expect(markdown).toMatch(/^---\ntitle: "Canadian PM meets Alibaba's Jack Ma for SME growth"\nauthors:\n  - "Xinhua"\npublished: "2014-11-08T09:04"\n/);
     const body = markdown.split('\n---\n')[1]!;
     expect(body).toContain(`# ${expected.title}`);

@@ -2,11 +2,13 @@
  * File names that every OS and both browsers' download APIs accept: no reserved characters or
  * device names, no leading dots or "~", no trailing dots or spaces, NFC, and bounded in bytes.
  */
+// eslint-disable-next-line no-control-regex -- control characters are among what file names must not contain
 const RESERVED_CHARS = /[<>:"/\\|?*\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2028\u2029\ufeff]/g;
 const RESERVED_NAMES = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 /** Names Windows Explorer treats specially; Chrome's download code refuses them too. */
 const SHELL_NAMES = /^(desktop\.ini|thumbs\.db)$/i;
 /** Non-characters and private-use code points: Firefox's download sanitizer drops them. */
+// eslint-disable-next-line no-misleading-character-class -- a set of single code points to drop (Hangul and Khmer fillers among them), not a combined glyph
 const INVISIBLE = /[\ufff0-\uffff\ue000-\uf8ff\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0]/g;
 /** ext4 allows 255 bytes; leave room for " (12)" and the extension. */
 const MAX_BYTES = 180;

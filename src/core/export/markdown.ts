@@ -61,6 +61,7 @@ function isFootnoteList(node: Element): boolean {
   return items.length > 0 && items.every((li) => {
     const links = Array.from(li.querySelectorAll('a'));
     const last = links[links.length - 1];
+    // eslint-disable-next-line no-misleading-character-class -- each code point counts alone: the back-link glyph comes with or without VS15 (U+FE0E)
     return !!last && /#/.test(last.getAttribute('href') ?? '') && /^[↩↑^⤴︎\uFE0E\s]+$/.test(last.textContent ?? '');
   });
 }

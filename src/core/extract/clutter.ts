@@ -255,5 +255,4 @@ function placeOf(block: Element, root: Element): { attached: boolean; inPreOrTab
   return { attached, inPreOrTable, inFigure };
 }
 
-// eslint-disable-next-line no-console
 const debug = (kind: string, text: string) => (globalThis as { CC_DEBUG?: boolean }).CC_DEBUG && console.error(`clutter ${kind}: ${text.slice(0, 100)}`);

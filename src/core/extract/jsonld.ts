@@ -84,6 +84,7 @@ function jsonLdObjects(scan: PageScan): Record<string, Json>[] {
     if ((script.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json') continue;
     try {
       // Some CMSs wrap the JSON in CDATA comments or leave control characters in strings.
+      // eslint-disable-next-line no-control-regex -- the control characters some CMSs leave in JSON strings are what this removes
       const raw = (script.textContent ?? '').replace(/^\s*(\/\/\s*)?<!\[CDATA\[|\]\]>\s*$/g, '').replace(/[\u0000-\u001f]+/g, ' ');
       objects.push(...asObjects(JSON.parse(raw)));
     } catch {

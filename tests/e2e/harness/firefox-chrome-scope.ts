@@ -1,6 +1,7 @@
 import { GECKO_ID } from '../../../scripts/manifest.mjs';
 
 export interface BidiConnection {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- WebDriver BiDi results are JSON the callers pick apart
   send(method: string, params: object): Promise<{ result: any }>;
 }
 

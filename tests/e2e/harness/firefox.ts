@@ -13,6 +13,7 @@ import { FirefoxExtensionPage, FirefoxWebPage, Front, waitForExtensionPage, type
 import type { ConsoleLine, ConsoleLog, ExtensionPage, Harness, Viewport } from './harness';
 
 // The WebExtension API of Firefox extension pages (the extension itself goes through the polyfill).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- used only inside functions that run in the extension page, which also set ad-hoc fields on the background window
 declare const browser: any;
 
 /**

@@ -159,11 +159,13 @@ describe('restore refuses a bad file and changes nothing', () => {
     expect(await snapshot(db)).toEqual(before);
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed backup JSON, edited freely to make it bad
   let good: Record<string, any>;
   beforeEach(async () => {
     await fill(db);
     good = JSON.parse(await backupText(db));
   });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed backup JSON, edited freely to make it bad
   const edit = (f: (d: Record<string, any>) => void) => {
     const copy = structuredClone(good);
     f(copy);
