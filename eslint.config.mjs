@@ -15,7 +15,19 @@ const storage = (module) => `^(\\.\\./)+storage/(.+/)?${module}$`;
 // ---- Storage: which modules write (add/put/update/delete/bulk…/modify, transaction('rw')) ----
 // Modules that only read, or hold types and pure helpers. db.ts is the schema and openDb(): pages
 // open the database to read it.
-const READ_ONLY = ['db', 'records', 'backup', 'dedupe', 'export-source', 'quota', 'record-fields', 'tombstone', 'capture-queries', 'image-queries', 'reading-queries'];
+const READ_ONLY = [
+  'db',
+  'records',
+  'backup',
+  'dedupe',
+  'export-source',
+  'quota',
+  'record-fields',
+  'tombstone',
+  'capture-queries',
+  'image-queries',
+  'reading-queries',
+];
 // Modules that write. Outside the background only the exports named here (read-only queries, pure
 // helpers, constants, types) may be imported: an allowlist, so a new export is a writer until
 // someone says it is not.
@@ -68,10 +80,7 @@ const coreBlocks = [1, 2, 3, 4, 5].map((depth) => ({
     '@typescript-eslint/no-restricted-imports': [
       'error',
       {
-        paths: [
-          { name: 'webextension-polyfill', message: 'src/core never touches a browser API (STYLE.md §2): pass what it needs in.' },
-          noDexie(false),
-        ],
+        paths: [{ name: 'webextension-polyfill', message: 'src/core never touches a browser API (STYLE.md §2): pass what it needs in.' }, noDexie(false)],
         patterns: [
           {
             regex: upTo(depth, NOT_FROM_CORE),

@@ -22,7 +22,12 @@ const KEYS = ['export.zip_1000_ms', 'export.zip_1000_peak_mb'];
 
 const bundle = await build({
   entryPoints: [join(root, 'scripts/bench/export-page.ts')],
-  bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false, logLevel: 'warning',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome120',
+  write: false,
+  logLevel: 'warning',
   define: { __BROWSER__: '"chrome"' },
 });
 const script = bundle.outputFiles[0].text;
@@ -63,15 +68,24 @@ try {
     if (result.articles !== COUNT || result.images !== COUNT) throw new Error(`exported ${result.articles} articles / ${result.images} images`);
     times.push(result.ms);
     peaks.push(peak);
-    console.error(`run ${run + 1}: ${result.ms.toFixed(0)} ms, zip ${(result.bytes / 1e6).toFixed(1)} MB, heap peak ${(peak / 2 ** 20).toFixed(1)} MB (baseline ${(baseline / 2 ** 20).toFixed(1)} MB)`);
+    console.error(
+      `run ${run + 1}: ${result.ms.toFixed(0)} ms, zip ${(result.bytes / 1e6).toFixed(1)} MB, heap peak ${(peak / 2 ** 20).toFixed(1)} MB (baseline ${(baseline / 2 ** 20).toFixed(1)} MB)`,
+    );
   }
   const sorted = [...times].sort((a, b) => a - b);
-  results['export.zip_1000_ms'] = { value: Math.round(sorted[Math.floor(sorted.length / 2)]), unit: 'ms', note: `median of ${RUNS}: zip export (read → Markdown → zip Blob) of ${COUNT} captures with one ${IMAGE_BYTES / 1024} KB stored image each, headless Chromium; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores` };
-  results['export.zip_1000_peak_mb'] = { value: Math.round(Math.max(...peaks) / 2 ** 20 * 10) / 10, unit: 'MB', note: `highest V8 used heap sampled every 20 ms during the ${RUNS} runs (baseline after GC ${(baseline / 2 ** 20).toFixed(1)} MB); Blob data is outside the heap` };
+  results['export.zip_1000_ms'] = {
+    value: Math.round(sorted[Math.floor(sorted.length / 2)]),
+    unit: 'ms',
+    note: `median of ${RUNS}: zip export (read → Markdown → zip Blob) of ${COUNT} captures with one ${IMAGE_BYTES / 1024} KB stored image each, headless Chromium; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+  };
+  results['export.zip_1000_peak_mb'] = {
+    value: Math.round((Math.max(...peaks) / 2 ** 20) * 10) / 10,
+    unit: 'MB',
+    note: `highest V8 used heap sampled every 20 ms during the ${RUNS} runs (baseline after GC ${(baseline / 2 ** 20).toFixed(1)} MB); Blob data is outside the heap`,
+  };
 } finally {
   await browser.close();
   server.close();
 }
 
 writeBenchResults(KEYS, results);
-

@@ -57,11 +57,19 @@ try {
     await chrome.runtime.sendMessage({ type: 'search', query: 'warm', limit: 10 });
     return performance.now() - start;
   });
-  results['search.index_ready_10k_ms'] = { value: round(ready, 0), unit: 'ms', note: `first search after seeding: the index built from the ${stored} records (a saved copy loads instead on later starts)` };
+  results['search.index_ready_10k_ms'] = {
+    value: round(ready, 0),
+    unit: 'ms',
+    note: `first search after seeding: the index built from the ${stored} records (a saved copy loads instead on later starts)`,
+  };
   await page.waitForFunction(() => globalThis.bench.indexPersisted(), null, { timeout: 300_000, polling: 1000 });
 
   const dedupe = await page.evaluate(() => globalThis.bench.dedupeCheck(100));
-  results['dedupe.check_10k_ms'] = { value: round(dedupe.median), unit: 'ms', note: `median of 100 (p95 ${round(dedupe.p95)}); MinHash signing + index lookups; kinds ${JSON.stringify(dedupe.kinds)}, medians new/same/version/same-story ${dedupe.medians} ms; ${stored} stored; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores` };
+  results['dedupe.check_10k_ms'] = {
+    value: round(dedupe.median),
+    unit: 'ms',
+    note: `median of 100 (p95 ${round(dedupe.p95)}); MinHash signing + index lookups; kinds ${JSON.stringify(dedupe.kinds)}, medians new/same/version/same-story ${dedupe.medians} ms; ${stored} stored; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+  };
 
   // The popup, opened fresh each time (as clicking the toolbar button does).
   const paints = [];
@@ -72,19 +80,30 @@ try {
     await popup.goto(url('popup.html'));
     await popup.waitForFunction(() => performance.getEntriesByName('first-rows').length > 0, null, { timeout: 60_000 });
     paints.push(await popup.evaluate(() => performance.getEntriesByName('first-rows')[0].startTime));
-    if (process.env.BENCH_VERBOSE) console.log(await popup.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))));
+    if (process.env.BENCH_VERBOSE)
+      console.log(await popup.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))));
   }
   paints.sort((a, b) => a - b);
-  results['popup.first_paint_10k_ms'] = { value: round(paints[2]), unit: 'ms', note: `median of 5 fresh popup.html loads (navigation start → first rows painted); runs ${paints.map((p) => round(p, 0)).join(', ')}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores` };
+  results['popup.first_paint_10k_ms'] = {
+    value: round(paints[2]),
+    unit: 'ms',
+    note: `median of 5 fresh popup.html loads (navigation start → first rows painted); runs ${paints.map((p) => round(p, 0)).join(', ')}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`,
+  };
 
   const cdp = await context.newCDPSession(popup);
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = await cdp.send('Runtime.getHeapUsage');
-  results['popup.memory_10k_mb'] = { value: round(heap.usedSize / 1024 / 1024), unit: 'MB', note: `JS heap used by the open popup after first paint and a GC (CDP Runtime.getHeapUsage); total ${round(heap.totalSize / 1024 / 1024)} MB` };
+  results['popup.memory_10k_mb'] = {
+    value: round(heap.usedSize / 1024 / 1024),
+    unit: 'MB',
+    note: `JS heap used by the open popup after first paint and a GC (CDP Runtime.getHeapUsage); total ${round(heap.totalSize / 1024 / 1024)} MB`,
+  };
 
   const search = await popup.evaluate(async () => {
-    const words = [...new Set([...document.querySelectorAll('.row-title')].flatMap((t) => t.textContent.toLowerCase().split(/\s+/)))].filter((w) => w.length > 3);
+    const words = [...new Set([...document.querySelectorAll('.row-title')].flatMap((t) => t.textContent.toLowerCase().split(/\s+/)))].filter(
+      (w) => w.length > 3,
+    );
     const pick = (i, n) => Array.from({ length: n }, (_, k) => words[(i * 7 + k * 13) % words.length]);
     const queries = Array.from({ length: 100 }, (_, i) => {
       const q = pick(i, 1 + (i % 3));
@@ -103,10 +122,18 @@ try {
     times.sort((a, b) => a - b);
     return { p95: times[94], median: times[50], hits: hits / 100 };
   });
-  results['search.p95_10k_ms'] = { value: round(search.p95), unit: 'ms', note: `100 queries of 1–3 words (prefixes, typos) from the popup through the search message, round trip, after the index was built and saved; median ${round(search.median)}; mean hits ${round(search.hits, 0)}` };
+  results['search.p95_10k_ms'] = {
+    value: round(search.p95),
+    unit: 'ms',
+    note: `100 queries of 1–3 words (prefixes, typos) from the popup through the search message, round trip, after the index was built and saved; median ${round(search.median)}; mean hits ${round(search.hits, 0)}`,
+  };
 
   const store = await page.evaluate(() => globalThis.bench.store(20));
-  results['capture.store_ms'] = { value: round(store.median), unit: 'ms', note: `median of 20 new 1,500-word captures, saveCapture (sign, decide, write) to committed, ${stored}+ stored; p95 ${round(store.p95)}` };
+  results['capture.store_ms'] = {
+    value: round(store.median),
+    unit: 'ms',
+    note: `median of 20 new 1,500-word captures, saveCapture (sign, decide, write) to committed, ${stored}+ stored; p95 ${round(store.p95)}`,
+  };
 } finally {
   await context.close();
 }

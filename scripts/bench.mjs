@@ -60,7 +60,13 @@ function benchSeed() {
   const run = () => runOurs(lib, html, SEED.url);
   for (let i = 0; i < SEED_WARMUP; i++) run();
   const ms = median(Array.from({ length: SEED_RUNS }, () => time(run)));
-  return { 'extract.seed_ms': { value: round(ms, 3), unit: 'ms', note: `median of ${SEED_RUNS} runs after ${SEED_WARMUP} warm-up, parseDocument + extract, tests/fixtures/seed page` } };
+  return {
+    'extract.seed_ms': {
+      value: round(ms, 3),
+      unit: 'ms',
+      note: `median of ${SEED_RUNS} runs after ${SEED_WARMUP} warm-up, parseDocument + extract, tests/fixtures/seed page`,
+    },
+  };
 }
 
 /**
@@ -88,14 +94,20 @@ function benchCorpus(pages) {
   const bySet = new Map();
   pages.forEach(({ set }, i) => bySet.set(set, [...(bySet.get(set) ?? []), ratios[i]]));
   const perSet = [...bySet].map(([set, setRatios]) => `${set} ${round(median(setRatios), 3)}`).join(', ');
-  const sample = [...bySet].map(([set, { length }]) => `${set} ${SAMPLE_EVERY[set] === 1 ? `(all) ${length}` : `(every ${SAMPLE_EVERY[set]}th) ${length}`}`).join(', ');
+  const sample = [...bySet]
+    .map(([set, { length }]) => `${set} ${SAMPLE_EVERY[set] === 1 ? `(all) ${length}` : `(every ${SAMPLE_EVERY[set]}th) ${length}`}`)
+    .join(', ');
   // Other processes stretch some runs more than others; the fastest of several only partly undoes it.
   const load = `load average ${loadBefore.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
   const how = `per page: fastest of ${PAGE_REPS} interleaved runs each, (parseDocument + extract) / (parseDocument + Readability 0.6.0), linkedom; ${load}`;
   return {
     'extract.ratio_median': { value: round(median(ratios), 3), unit: 'ratio', note: `median over the corpus sample (per set: ${perSet}); ${how}` },
     'extract.ratio_p95': { value: round(percentile(ratios, 95), 3), unit: 'ratio', note: `95th percentile (nearest rank) over the corpus sample; ${how}` },
-    'extract.corpus_pages': { value: pages.length, unit: 'count', note: `corpus pages timed for the ratios: ${sample}; each set in ground-truth.json order from its first page` },
+    'extract.corpus_pages': {
+      value: pages.length,
+      unit: 'count',
+      note: `corpus pages timed for the ratios: ${sample}; each set in ground-truth.json order from its first page`,
+    },
   };
 }
 
@@ -112,7 +124,6 @@ function corpusSample() {
 }
 
 const round = (x, digits) => Number(x.toFixed(digits));
-
 
 const results = benchSeed();
 const pages = corpusSample();

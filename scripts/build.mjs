@@ -20,7 +20,15 @@ const ENTRIES = {
   reader: 'src/reader/index.ts',
   options: 'src/options/index.ts',
 };
-const STATIC = ['src/popup/popup.html', 'src/popup/popup.css', 'src/reader/reader.html', 'src/reader/reader.css', 'src/views/ui.css', 'src/options/options.html', 'src/options/options.css'];
+const STATIC = [
+  'src/popup/popup.html',
+  'src/popup/popup.css',
+  'src/reader/reader.html',
+  'src/reader/reader.css',
+  'src/views/ui.css',
+  'src/options/options.html',
+  'src/options/options.css',
+];
 const BROWSERS = ['chrome', 'firefox'];
 
 async function buildBrowser(browser) {
@@ -49,16 +57,20 @@ async function buildBrowser(browser) {
 async function buildCli() {
   // lib.mjs exposes the CLI's extractor to eval and bench, so they measure the code the CLI runs.
   const entries = { 'clean-capture': 'src/cli/index.ts', lib: 'src/cli/lib.ts' };
-  await Promise.all(Object.entries(entries).map(([name, file]) => build({
-    entryPoints: [join(root, file)],
-    outfile: join(root, `dist/cli/${name}.mjs`),
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  })));
+  await Promise.all(
+    Object.entries(entries).map(([name, file]) =>
+      build({
+        entryPoints: [join(root, file)],
+        outfile: join(root, `dist/cli/${name}.mjs`),
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        packages: 'external',
+        logLevel: 'warning',
+      }),
+    ),
+  );
 }
 
 await buildCli();

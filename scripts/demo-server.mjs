@@ -86,7 +86,12 @@ function noisePng(width, height) {
       raw[row + i] = seed >>> 24;
     }
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 let largePng = null;
@@ -124,8 +129,11 @@ export async function startDemoServer() {
     if (path.startsWith('/trap/')) trapHits.push(path);
     const extra = route ? null : reliabilityRoute(path); // issue #8's pages
     if (extra) {
-      const send = () => { if (!res.destroyed) res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' }).end(extra.body); };
-      if (extra.hold) { // the head of the page now, the rest never
+      const send = () => {
+        if (!res.destroyed) res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' }).end(extra.body);
+      };
+      if (extra.hold) {
+        // the head of the page now, the rest never
         res.writeHead(200, { 'content-type': extra.type, 'cache-control': 'no-store' });
         res.write(extra.body);
         return;

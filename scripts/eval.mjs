@@ -12,7 +12,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DEFAULT_CORPUS, METADATA_URL, TEXT_SETS, loadLib, parseOptions, readArticles, readMetadataPages, root, runOurs, runReadability } from './lib/corpus.mjs';
+import {
+  DEFAULT_CORPUS,
+  METADATA_URL,
+  TEXT_SETS,
+  loadLib,
+  parseOptions,
+  readArticles,
+  readMetadataPages,
+  root,
+  runOurs,
+  runReadability,
+} from './lib/corpus.mjs';
 import { scorePage, summarize, tokenize } from './lib/metric.mjs';
 
 const USAGE = 'Usage: node scripts/eval.mjs [--corpus DIR] [--out FILE] [--sets articles,l3s-gn1,dragnet,metadata]';
@@ -94,19 +105,23 @@ function evalMetadata(pages) {
     }
     // The expectations are Readability's titles, which keep a " | Site" suffix that the issue asks
     // us to drop; the second title score forgives exactly that suffix and nothing else.
-    if (fields.title) fields.title.oursOkWithoutSiteSuffix = fields.title.oursOk || fields.title.ours === norm(lib.stripSiteSuffix(fields.title.expected, expected.siteName ?? null));
+    if (fields.title)
+      fields.title.oursOkWithoutSiteSuffix =
+        fields.title.oursOk || fields.title.ours === norm(lib.stripSiteSuffix(fields.title.expected, expected.siteName ?? null));
     const errors = Object.fromEntries(Object.entries({ ours: ours.error, readability: readability.error }).filter(([, e]) => e));
     return { id, fields, ...(Object.keys(errors).length ? { errors } : {}) };
   });
 }
 
 function metadataSummary(pages) {
-  return Object.fromEntries(Object.keys(FIELDS).map((field) => {
-    const scored = pages.filter((p) => p.fields[field]);
-    const share = (key) => (scored.length ? scored.filter((p) => p.fields[field][key]).length / scored.length : 0);
-    const summary = { pages: scored.length, ours: share('oursOk'), readability: share('readabilityOk') };
-    return [field, field === 'title' ? { ...summary, oursWithoutSiteSuffix: share('oursOkWithoutSiteSuffix') } : summary];
-  }));
+  return Object.fromEntries(
+    Object.keys(FIELDS).map((field) => {
+      const scored = pages.filter((p) => p.fields[field]);
+      const share = (key) => (scored.length ? scored.filter((p) => p.fields[field][key]).length / scored.length : 0);
+      const summary = { pages: scored.length, ours: share('oursOk'), readability: share('readabilityOk') };
+      return [field, field === 'title' ? { ...summary, oursWithoutSiteSuffix: share('oursOkWithoutSiteSuffix') } : summary];
+    }),
+  );
 }
 
 // --- printing -------------------------------------------------------------------------------
@@ -129,12 +144,16 @@ function printArticles(set, pages, summary) {
   console.log(`  collapses (ours F1 < ${COLLAPSE_OURS}, Readability ≥ ${COLLAPSE_READABILITY}): ${collapses.length}`);
   for (const c of collapses) console.log(`    ${c.id}  ${host(c.url)}  ours ${f3(c.ours)}  readability ${f3(c.readability)}`);
   const rate = (x) => (x == null ? 'n/a' : pct(x).trim());
-  console.log(`  warning: flags ${rate(warning.hitRate)} of ${warning.badPages} pages under F1 0.5; false alarms ${rate(warning.falseAlarmRate)} of pages over 0.9; ${rate(warning.precision)} of ${warning.warnedPages} warned are under 0.5`);
+  console.log(
+    `  warning: flags ${rate(warning.hitRate)} of ${warning.badPages} pages under F1 0.5; false alarms ${rate(warning.falseAlarmRate)} of pages over 0.9; ${rate(warning.precision)} of ${warning.warnedPages} warned are under 0.5`,
+  );
 
   console.log(`  worst ${WORST} by our F1`.padEnd(44) + 'P      R      F1     | readability F1');
   const worst = [...pages].sort((a, b) => a.ours.f1 - b.ours.f1 || a.id.localeCompare(b.id)).slice(0, WORST);
   for (const p of worst) {
-    console.log(`    ${p.id.slice(0, 16).padEnd(16)}  ${host(p.url).padEnd(22).slice(0, 22)}${f3(p.ours.precision)}  ${f3(p.ours.recall)}  ${f3(p.ours.f1)}  | ${f3(p.readability.f1)}${p.warned ? '  (warned)' : ''}`);
+    console.log(
+      `    ${p.id.slice(0, 16).padEnd(16)}  ${host(p.url).padEnd(22).slice(0, 22)}${f3(p.ours.precision)}  ${f3(p.ours.recall)}  ${f3(p.ours.f1)}  | ${f3(p.readability.f1)}${p.warned ? '  (warned)' : ''}`,
+    );
   }
 }
 
@@ -194,7 +213,9 @@ if (textSets.length > 1) {
   for (const [set] of textSets) {
     const s = results.summary[set];
     const rate = (x) => (x == null ? '  n/a' : pct(x));
-    console.log(`  ${set.padEnd(16)}${f3(s.ours.f1)}    ${f3(s.readability.f1)}           ${(s.ours.f1 - s.readability.f1 >= 0 ? '+' : '') + f3(s.ours.f1 - s.readability.f1)}  ${String(s.collapses.length).padStart(6)}     ${rate(s.warning.hitRate)}        ${rate(s.warning.falseAlarmRate)}`);
+    console.log(
+      `  ${set.padEnd(16)}${f3(s.ours.f1)}    ${f3(s.readability.f1)}           ${(s.ours.f1 - s.readability.f1 >= 0 ? '+' : '') + f3(s.ours.f1 - s.readability.f1)}  ${String(s.collapses.length).padStart(6)}     ${rate(s.warning.hitRate)}        ${rate(s.warning.falseAlarmRate)}`,
+    );
   }
 }
 writeFileSync(out, `${JSON.stringify(results)}\n`);

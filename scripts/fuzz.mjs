@@ -32,11 +32,21 @@ if (!isMainThread) {
     try {
       const doc = lib.parseDocument(html, url);
       const capture = lib.extract(doc, url, selectionHtml == null ? { consumeDocument: true } : { selectionHtml, consumeDocument: true });
-      const bad = !capture || typeof capture !== 'object' || typeof capture.title !== 'string' || typeof capture.contentHtml !== 'string' || typeof capture.textContent !== 'string' || typeof capture.wordCount !== 'number';
+      const bad =
+        !capture ||
+        typeof capture !== 'object' ||
+        typeof capture.title !== 'string' ||
+        typeof capture.contentHtml !== 'string' ||
+        typeof capture.textContent !== 'string' ||
+        typeof capture.wordCount !== 'number';
       outcome = bad ? { kind: 'bad-result', detail: JSON.stringify(capture)?.slice(0, 300) } : { kind: 'capture' };
     } catch (error) {
       if (lib.isCaptureError(error) && error.code === 'no-article') outcome = { kind: 'no-article' };
-      else outcome = { kind: 'threw', detail: error instanceof Error ? `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(error) };
+      else
+        outcome = {
+          kind: 'threw',
+          detail: error instanceof Error ? `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(error),
+        };
     }
     parentPort.postMessage({ index, ...outcome, ms: performance.now() - started });
   });
@@ -80,11 +90,218 @@ export function rng(seed) {
   return { next, int, pick, chance: (p) => next() < p };
 }
 
-const TAGS = ['div', 'p', 'span', 'article', 'section', 'main', 'header', 'footer', 'nav', 'aside', 'h1', 'h2', 'h3', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th', 'tbody', 'figure', 'figcaption', 'img', 'picture', 'source', 'a', 'blockquote', 'pre', 'code', 'em', 'strong', 'br', 'hr', 'time', 'address', 'form', 'input', 'button', 'iframe', 'video', 'audio', 'svg', 'math', 'template', 'noscript', 'script', 'style', 'link', 'meta', 'object', 'embed', 'select', 'option', 'textarea', 'dl', 'dt', 'dd', 'sup', 'sub', 'font', 'center', 'marquee', 'custom-el', 'x:y', 'title', 'base', 'html', 'body', 'head'];
-const CLASSES = ['content', 'article-body', 'story', 'post', 'entry-content', 'comment', 'comments', 'ad', 'advert', 'sidebar', 'related', 'share', 'social', 'byline', 'author', 'date', 'caption', 'credit', 'hidden', 'promo', 'newsletter', 'footer', 'header', 'menu', 'paywall', 'lead', 'kicker', 'tags', '', 'a b c', '-', '0'];
-const ATTRS = ['class', 'id', 'href', 'src', 'srcset', 'data-src', 'data-lazy-src', 'alt', 'title', 'style', 'hidden', 'aria-hidden', 'role', 'itemprop', 'itemtype', 'itemscope', 'rel', 'content', 'name', 'property', 'datetime', 'lang', 'dir', 'width', 'height', 'onerror', 'onclick', 'xmlns', 'type', 'colspan', 'rowspan', 'loading'];
-const WORDS = ['the', 'harbour', 'reopened', 'after', 'storm', 'said', 'minister', 'on', 'Tuesday', 'and', 'a', 'of', 'in', 'ships', 'waited', 'for', 'days', 'city', 'council', 'vote', '中文', '報道', 'новости', 'خبر', '😀', 'ﬁ', '\u200b', '\u0000', '\ud800', '&amp;', '&nbsp;', '&#0;', '&#x110000;', '&bogus;', '<', '>', '"', "'", '\\', '${x}', 'javascript:alert(1)', 'Advertisement', 'Read more', 'Share this', 'Photo: AP', 'By Ana Lima', '2024-05-03', 'May 3, 2024', 'Updated', 'Comments'];
-const URL_VALUES = ['https://news.example.com/a.jpg', '/rel/img.png', '//cdn.example.com/x.webp', 'data:image/png;base64,iVBORw0KGgo=', 'javascript:void(0)', 'http://[::1', 'https://a.example/%E0%A4%A', '', ' ', '#', '?', 'mailto:a@b', 'blob:null/x', 'img.jpg 1x, img2.jpg 2x, , ,', 'a.jpg 100w, b.jpg', 'https://例え.jp/画像.png', 'http://127.0.0.1:0/', '../../../../etc/passwd'];
+const TAGS = [
+  'div',
+  'p',
+  'span',
+  'article',
+  'section',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'h1',
+  'h2',
+  'h3',
+  'ul',
+  'ol',
+  'li',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'figure',
+  'figcaption',
+  'img',
+  'picture',
+  'source',
+  'a',
+  'blockquote',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  'br',
+  'hr',
+  'time',
+  'address',
+  'form',
+  'input',
+  'button',
+  'iframe',
+  'video',
+  'audio',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'script',
+  'style',
+  'link',
+  'meta',
+  'object',
+  'embed',
+  'select',
+  'option',
+  'textarea',
+  'dl',
+  'dt',
+  'dd',
+  'sup',
+  'sub',
+  'font',
+  'center',
+  'marquee',
+  'custom-el',
+  'x:y',
+  'title',
+  'base',
+  'html',
+  'body',
+  'head',
+];
+const CLASSES = [
+  'content',
+  'article-body',
+  'story',
+  'post',
+  'entry-content',
+  'comment',
+  'comments',
+  'ad',
+  'advert',
+  'sidebar',
+  'related',
+  'share',
+  'social',
+  'byline',
+  'author',
+  'date',
+  'caption',
+  'credit',
+  'hidden',
+  'promo',
+  'newsletter',
+  'footer',
+  'header',
+  'menu',
+  'paywall',
+  'lead',
+  'kicker',
+  'tags',
+  '',
+  'a b c',
+  '-',
+  '0',
+];
+const ATTRS = [
+  'class',
+  'id',
+  'href',
+  'src',
+  'srcset',
+  'data-src',
+  'data-lazy-src',
+  'alt',
+  'title',
+  'style',
+  'hidden',
+  'aria-hidden',
+  'role',
+  'itemprop',
+  'itemtype',
+  'itemscope',
+  'rel',
+  'content',
+  'name',
+  'property',
+  'datetime',
+  'lang',
+  'dir',
+  'width',
+  'height',
+  'onerror',
+  'onclick',
+  'xmlns',
+  'type',
+  'colspan',
+  'rowspan',
+  'loading',
+];
+const WORDS = [
+  'the',
+  'harbour',
+  'reopened',
+  'after',
+  'storm',
+  'said',
+  'minister',
+  'on',
+  'Tuesday',
+  'and',
+  'a',
+  'of',
+  'in',
+  'ships',
+  'waited',
+  'for',
+  'days',
+  'city',
+  'council',
+  'vote',
+  '中文',
+  '報道',
+  'новости',
+  'خبر',
+  '😀',
+  'ﬁ',
+  '\u200b',
+  '\u0000',
+  '\ud800',
+  '&amp;',
+  '&nbsp;',
+  '&#0;',
+  '&#x110000;',
+  '&bogus;',
+  '<',
+  '>',
+  '"',
+  "'",
+  '\\',
+  '${x}',
+  'javascript:alert(1)',
+  'Advertisement',
+  'Read more',
+  'Share this',
+  'Photo: AP',
+  'By Ana Lima',
+  '2024-05-03',
+  'May 3, 2024',
+  'Updated',
+  'Comments',
+];
+const URL_VALUES = [
+  'https://news.example.com/a.jpg',
+  '/rel/img.png',
+  '//cdn.example.com/x.webp',
+  'data:image/png;base64,iVBORw0KGgo=',
+  'javascript:void(0)',
+  'http://[::1',
+  'https://a.example/%E0%A4%A',
+  '',
+  ' ',
+  '#',
+  '?',
+  'mailto:a@b',
+  'blob:null/x',
+  'img.jpg 1x, img2.jpg 2x, , ,',
+  'a.jpg 100w, b.jpg',
+  'https://例え.jp/画像.png',
+  'http://127.0.0.1:0/',
+  '../../../../etc/passwd',
+];
 
 function words(r, n) {
   const out = [];
@@ -113,11 +330,20 @@ function element(r, depth, budget) {
   const open = `<${tag}${attrs.length ? ' ' : ''}${attrs.join(' ')}${r.chance(0.03) ? ' /' : ''}>`;
   if (tag === 'script') {
     const body = r.chance(0.5)
-      ? JSON.stringify({ '@context': 'https://schema.org', '@type': r.pick(['NewsArticle', 'Article', ['Article', 'x'], null, 7]), headline: words(r, 5), author: r.pick([{ name: words(r, 2) }, [{ '@type': 'Person' }], 'x', null, [null, 3]]), datePublished: r.pick(['2024-05-03', 'garbage', 12, null]), image: r.pick([URL_VALUES[0], { url: 5 }, [[]]]), '@graph': r.chance(0.3) ? [{ '@type': 'WebPage' }, null] : undefined }).slice(0, r.chance(0.2) ? r.int(60) : undefined)
+      ? JSON.stringify({
+          '@context': 'https://schema.org',
+          '@type': r.pick(['NewsArticle', 'Article', ['Article', 'x'], null, 7]),
+          headline: words(r, 5),
+          author: r.pick([{ name: words(r, 2) }, [{ '@type': 'Person' }], 'x', null, [null, 3]]),
+          datePublished: r.pick(['2024-05-03', 'garbage', 12, null]),
+          image: r.pick([URL_VALUES[0], { url: 5 }, [[]]]),
+          '@graph': r.chance(0.3) ? [{ '@type': 'WebPage' }, null] : undefined,
+        }).slice(0, r.chance(0.2) ? r.int(60) : undefined)
       : words(r, r.int(10));
     return `<script type="${r.pick(['application/ld+json', 'text/javascript', 'application/json', ''])}">${body}</script>`;
   }
-  if (tag === 'meta') return `<meta ${r.pick(['property', 'name', 'itemprop'])}="${r.pick(['og:title', 'og:image', 'article:published_time', 'author', 'description', 'og:site_name', 'twitter:image', 'article:author', 'date'])}" content="${attrValue(r, r.pick(['content', 'src', 'datetime']))}">`;
+  if (tag === 'meta')
+    return `<meta ${r.pick(['property', 'name', 'itemprop'])}="${r.pick(['og:title', 'og:image', 'article:published_time', 'author', 'description', 'og:site_name', 'twitter:image', 'article:author', 'date'])}" content="${attrValue(r, r.pick(['content', 'src', 'datetime']))}">`;
   if (budget.nodes <= 0 || depth > budget.maxDepth || /^(img|br|hr|input|source|link|base)$/.test(tag)) return open;
   const children = [];
   const n = r.int(depth < 3 ? 8 : 4);
@@ -179,7 +405,8 @@ function special(r) {
     () => `<html><head><base href="${r.pick(URL_VALUES)}"></head><body><article><p>${words(r, 120)}</p><img src="a.jpg"></article></body></html>`,
     () => `<html><body><article><h1>${'x'.repeat(100000)}</h1><p>${words(r, 100)}</p></article></body></html>`,
     () => `<html><body><pre>${'\n'.repeat(20000)}</pre></body></html>`,
-    () => `<html><body><article>${Array.from({ length: 300 }, () => `<figure><img src="${r.pick(URL_VALUES)}"><figcaption>${words(r, 5)}</figcaption></figure>`).join('')}</article></body></html>`,
+    () =>
+      `<html><body><article>${Array.from({ length: 300 }, () => `<figure><img src="${r.pick(URL_VALUES)}"><figcaption>${words(r, 5)}</figcaption></figure>`).join('')}</article></body></html>`,
   ])();
 }
 
@@ -191,20 +418,58 @@ function mutated(r, pages) {
     const at = r.int(html.length + 1);
     const len = r.int(Math.min(5000, html.length - at + 1));
     switch (r.int(9)) {
-      case 0: html = html.slice(0, at); break; // truncated
-      case 1: html = html.slice(0, at) + html.slice(at + len); break; // a range deleted
-      case 2: html = html.slice(0, at) + html.slice(at, at + len).repeat(1 + r.int(5)) + html.slice(at); break;
-      case 3: html = html.slice(0, at) + element(r, 0, { nodes: 30, maxDepth: 8 }) + html.slice(at); break;
-      case 4: html = html.slice(0, at) + r.pick(['<', '>', '</', '<!--', '-->', '"', "'", '<script>', '</script>', '<table>', '&', '\u0000', '<svg>', '<math>', '</body>', '</html>', '<html>', '<body>']) + html.slice(at); break;
-      case 5: { // swap two ranges
+      case 0:
+        html = html.slice(0, at);
+        break; // truncated
+      case 1:
+        html = html.slice(0, at) + html.slice(at + len);
+        break; // a range deleted
+      case 2:
+        html = html.slice(0, at) + html.slice(at, at + len).repeat(1 + r.int(5)) + html.slice(at);
+        break;
+      case 3:
+        html = html.slice(0, at) + element(r, 0, { nodes: 30, maxDepth: 8 }) + html.slice(at);
+        break;
+      case 4:
+        html =
+          html.slice(0, at) +
+          r.pick([
+            '<',
+            '>',
+            '</',
+            '<!--',
+            '-->',
+            '"',
+            "'",
+            '<script>',
+            '</script>',
+            '<table>',
+            '&',
+            '\u0000',
+            '<svg>',
+            '<math>',
+            '</body>',
+            '</html>',
+            '<html>',
+            '<body>',
+          ]) +
+          html.slice(at);
+        break;
+      case 5: {
+        // swap two ranges
         const other = r.int(html.length + 1);
         const [a, b] = at < other ? [at, other] : [other, at];
         html = html.slice(0, a) + html.slice(b, b + len) + html.slice(a + len, b) + html.slice(a, a + len) + html.slice(b + len);
         break;
       }
-      case 6: html = html.replace(/<(p|div|article|h1|section)\b/g, () => (r.chance(0.3) ? `<${r.pick(TAGS)}` : '<$1'.replace('$1', 'div'))); break;
-      case 7: html = html.replace(/class="[^"]*"/g, () => `class="${r.pick(CLASSES)}"`); break;
-      default: { // flip characters
+      case 6:
+        html = html.replace(/<(p|div|article|h1|section)\b/g, () => (r.chance(0.3) ? `<${r.pick(TAGS)}` : '<$1'.replace('$1', 'div')));
+        break;
+      case 7:
+        html = html.replace(/class="[^"]*"/g, () => `class="${r.pick(CLASSES)}"`);
+        break;
+      default: {
+        // flip characters
         const chars = html.split('');
         for (let k = 0; k < 20; k++) chars[r.int(chars.length)] = String.fromCharCode(r.int(0x3000));
         html = chars.join('');
@@ -237,7 +502,9 @@ export function makeDocument(seed, index, pages) {
   else if (kind < 0.85) [html, name] = [generated(r), 'generated'];
   else if (kind < 0.93) [html, name] = [special(r), 'special'];
   else [html, name] = [deepNest(r), 'deep'];
-  const url = r.chance(0.95) ? 'https://news.example.com/world/2024/05/harbour-reopens.html' : r.pick(['about:blank', 'file:///tmp/a.html', 'https://例え.jp/記事?q=1#x', 'http://127.0.0.1:8080/']);
+  const url = r.chance(0.95)
+    ? 'https://news.example.com/world/2024/05/harbour-reopens.html'
+    : r.pick(['about:blank', 'file:///tmp/a.html', 'https://例え.jp/記事?q=1#x', 'http://127.0.0.1:8080/']);
   const selectionHtml = r.chance(0.05) ? (r.chance(0.5) ? element(r, 0, { nodes: 20, maxDepth: 6 }) : r.pick(['', '<p>', words(r, 30)])) : null;
   return { html, url, selectionHtml, kind: name };
 }
@@ -246,7 +513,16 @@ export function makeDocument(seed, index, pages) {
  * Run `count` documents through `workers` worker threads, each document time-boxed to `timeoutMs`.
  * Returns counts and the failures (with the documents that caused them).
  */
-export async function fuzz({ count = 10_000, seed = 1, timeoutMs = 20_000, deep = 250, strict = false, workers = Math.min(2, availableParallelism()), lib = join(ROOT, 'dist/cli/lib.mjs'), onProgress } = {}) {
+export async function fuzz({
+  count = 10_000,
+  seed = 1,
+  timeoutMs = 20_000,
+  deep = 250,
+  strict = false,
+  workers = Math.min(2, availableParallelism()),
+  lib = join(ROOT, 'dist/cli/lib.mjs'),
+  onProgress,
+} = {}) {
   const pages = loadSeedPages();
   deepMax = deep;
   const counts = { capture: 0, 'no-article': 0, known: 0, failed: 0 };
@@ -256,62 +532,73 @@ export async function fuzz({ count = 10_000, seed = 1, timeoutMs = 20_000, deep 
   let next = 0;
   let done = 0;
 
-  const runLane = () => new Promise((resolveLane) => {
-    let worker = null;
-    let timer = null;
-    let current = null;
-    const spawn = () => {
-      worker = new Worker(fileURLToPath(import.meta.url), { workerData: { lib }, resourceLimits: { maxOldGenerationSizeMb: 1024, stackSizeMb: 8 } });
-      worker.on('message', (msg) => {
-        clearTimeout(timer);
-        if (msg.kind === 'capture' || msg.kind === 'no-article') counts[msg.kind]++;
-        else record(msg.kind, msg.detail);
-        if (msg.ms > slowest.ms) slowest = { ms: msg.ms, index: msg.index };
-        advance();
-      });
-      worker.on('error', (error) => { // a crash of the thread (stack/heap limits) counts against the document
-        clearTimeout(timer);
-        record('crashed', String(error?.stack ?? error));
-        spawn();
-        advance();
-      });
-    };
-    const record = (kind, detail) => {
-      const bug = kind === 'threw' ? knownBug(detail) : null;
-      if (bug && !strict) {
-        counts.known++;
-        known[bug] = (known[bug] ?? 0) + 1;
-        return;
-      }
-      counts.failed++;
-      failures.push({ index: current.index, kind, detail, docKind: current.doc.kind, url: current.doc.url, selectionHtml: current.doc.selectionHtml, html: current.doc.html });
-    };
-    const advance = () => {
-      if (current) {
-        done++;
-        onProgress?.(done, count);
-      }
-      if (next >= count) {
-        current = null;
-        worker.terminate().then(() => resolveLane());
-        return;
-      }
-      const index = next++;
-      const doc = makeDocument(seed, index, pages);
-      current = { index, doc };
-      timer = setTimeout(() => { // a hang: the thread is killed and replaced
-        record('timeout', `no answer within ${timeoutMs} ms`);
-        const old = worker;
-        worker.removeAllListeners();
-        old.terminate();
-        spawn();
-        advance();
-      }, timeoutMs);
-      worker.postMessage({ index, html: doc.html, url: doc.url, selectionHtml: doc.selectionHtml });
-    };
-    spawn();
-    advance();
-  });
+  const runLane = () =>
+    new Promise((resolveLane) => {
+      let worker = null;
+      let timer = null;
+      let current = null;
+      const spawn = () => {
+        worker = new Worker(fileURLToPath(import.meta.url), { workerData: { lib }, resourceLimits: { maxOldGenerationSizeMb: 1024, stackSizeMb: 8 } });
+        worker.on('message', (msg) => {
+          clearTimeout(timer);
+          if (msg.kind === 'capture' || msg.kind === 'no-article') counts[msg.kind]++;
+          else record(msg.kind, msg.detail);
+          if (msg.ms > slowest.ms) slowest = { ms: msg.ms, index: msg.index };
+          advance();
+        });
+        worker.on('error', (error) => {
+          // a crash of the thread (stack/heap limits) counts against the document
+          clearTimeout(timer);
+          record('crashed', String(error?.stack ?? error));
+          spawn();
+          advance();
+        });
+      };
+      const record = (kind, detail) => {
+        const bug = kind === 'threw' ? knownBug(detail) : null;
+        if (bug && !strict) {
+          counts.known++;
+          known[bug] = (known[bug] ?? 0) + 1;
+          return;
+        }
+        counts.failed++;
+        failures.push({
+          index: current.index,
+          kind,
+          detail,
+          docKind: current.doc.kind,
+          url: current.doc.url,
+          selectionHtml: current.doc.selectionHtml,
+          html: current.doc.html,
+        });
+      };
+      const advance = () => {
+        if (current) {
+          done++;
+          onProgress?.(done, count);
+        }
+        if (next >= count) {
+          current = null;
+          worker.terminate().then(() => resolveLane());
+          return;
+        }
+        const index = next++;
+        const doc = makeDocument(seed, index, pages);
+        current = { index, doc };
+        timer = setTimeout(() => {
+          // a hang: the thread is killed and replaced
+          record('timeout', `no answer within ${timeoutMs} ms`);
+          const old = worker;
+          worker.removeAllListeners();
+          old.terminate();
+          spawn();
+          advance();
+        }, timeoutMs);
+        worker.postMessage({ index, html: doc.html, url: doc.url, selectionHtml: doc.selectionHtml });
+      };
+      spawn();
+      advance();
+    });
 
   await Promise.all(Array.from({ length: workers }, runLane));
   return { count, seed, counts, known, failures, slowest };
@@ -330,11 +617,19 @@ if (isMainThread && process.argv[1] && fileURLToPath(import.meta.url) === proces
   if (!process.argv.includes('--no-build')) execFileSync(process.execPath, [join(here, 'build.mjs'), '--cli-only'], { stdio: 'inherit' });
   const started = Date.now();
   const result = await fuzz({
-    count, seed, timeoutMs, deep, strict: process.argv.includes('--strict'),
-    onProgress: (done, total) => { if (done % 500 === 0 || done === total) process.stderr.write(`  ${done}/${total}\n`); },
+    count,
+    seed,
+    timeoutMs,
+    deep,
+    strict: process.argv.includes('--strict'),
+    onProgress: (done, total) => {
+      if (done % 500 === 0 || done === total) process.stderr.write(`  ${done}/${total}\n`);
+    },
   });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`fuzz: ${count} documents, seed ${seed}, ${secs} s: ${result.counts.capture} captures, ${result.counts['no-article']} no-article, ${result.counts.known} known bugs, ${result.counts.failed} failed; slowest ${result.slowest.ms.toFixed(0)} ms (#${result.slowest.index})`);
+  console.log(
+    `fuzz: ${count} documents, seed ${seed}, ${secs} s: ${result.counts.capture} captures, ${result.counts['no-article']} no-article, ${result.counts.known} known bugs, ${result.counts.failed} failed; slowest ${result.slowest.ms.toFixed(0)} ms (#${result.slowest.index})`,
+  );
   for (const [id, n] of Object.entries(result.known)) console.log(`  known bug ${id}: ${n} documents — ${KNOWN.find((k) => k.id === id).note}`);
   if (result.failures.length) {
     const dir = join(ROOT, '.tmp/fuzz');

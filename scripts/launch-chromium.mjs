@@ -11,11 +11,7 @@ export async function launchChromiumWithExtension(extensionDir, { headless = tru
     headless,
     acceptDownloads: true,
     viewport: headless ? { width: 1200, height: 900 } : null,
-    args: chromiumArgs([
-      ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ]),
+    args: chromiumArgs([...(headless ? ['--headless=new'] : []), `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, extensionId: new URL(worker.url()).host };

@@ -12,7 +12,10 @@ import { chromiumExecutable, chromiumArgs } from '../tests/e2e/browsers.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs() });
 const page = await browser.newPage();
-for (const [source, prefix, sizes] of [['icon.svg', 'icon', [16, 32, 48, 128]], ['icon-saved.svg', 'icon-saved', [16, 32, 48]]]) {
+for (const [source, prefix, sizes] of [
+  ['icon.svg', 'icon', [16, 32, 48, 128]],
+  ['icon-saved.svg', 'icon-saved', [16, 32, 48]],
+]) {
   const svg = readFileSync(join(root, 'icons', source), 'utf8');
   for (const size of sizes) {
     await page.setViewportSize({ width: size, height: size });

@@ -111,7 +111,11 @@ function senders(sf) {
 const code = (text) => `\`${text.replace(/\s+/g, ' ')}\``;
 const block = (text) => `\`\`\`ts\n${text}\n\`\`\``;
 /** GitHub's heading anchor for a plain word or message name. */
-const anchor = (heading) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+const anchor = (heading) =>
+  heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 const firstSentence = (text) => {
   const flat = text.replace(/\s+/g, ' ');
   const end = flat.search(/[.:;](\s|$)/);
@@ -149,14 +153,20 @@ export function renderMessagesDoc(sourceFile = SOURCE) {
 
   out.push('| message | what it does | who may send it |', '|---|---|---|');
   for (const m of messages) {
-    const who = allowed?.map.get(m.name)?.map((k) => code(k)).join(', ') ?? '—';
+    const who =
+      allowed?.map
+        .get(m.name)
+        ?.map((k) => code(k))
+        .join(', ') ?? '—';
     out.push(`| [${code(m.name)}](#${anchor(m.name)}) | ${cell(firstSentence(m.doc))} | ${who} |`);
   }
   out.push('');
 
   // Types named by requests and responses, then the reply envelope, in order of first use.
   const named = [];
-  const note = (names) => { for (const n of names) if (!named.includes(n)) named.push(n); };
+  const note = (names) => {
+    for (const n of names) if (!named.includes(n)) named.push(n);
+  };
   for (const m of messages) note([...(m.request ? referencedTypes(m.request) : []), ...(m.response ? referencedTypes(m.response) : [])]);
   for (let i = 0; i < named.length; i++) {
     const decl = local.get(named[i]);
@@ -212,7 +222,10 @@ export function renderMessagesDoc(sourceFile = SOURCE) {
     if (kindsDoc) out.push(kindsDoc, '');
     if (allowed.doc) out.push(allowed.doc, '');
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

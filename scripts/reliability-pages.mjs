@@ -29,7 +29,9 @@ export function encodeLegacy(charset, text) {
       try {
         const ch = decoder.decode(new Uint8Array(bytes));
         if ([...ch].length === 1 && !table.has(ch)) table.set(ch, bytes);
-      } catch { /* not a character */ }
+      } catch {
+        /* not a character */
+      }
     };
     for (let b = 0; b < 0x100; b++) tryBytes([b]);
     if (charset !== 'windows-1251') for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) tryBytes([lead, trail]);
@@ -44,7 +46,8 @@ export function encodeLegacy(charset, text) {
   return Buffer.from(out);
 }
 
-const para = (n, i) => `<p>Paragraph ${i} of article ${n}: the harbour council met again on Tuesday evening, and the ferry operators said the new timetable would hold through the winter season.</p>`;
+const para = (n, i) =>
+  `<p>Paragraph ${i} of article ${n}: the harbour council met again on Tuesday evening, and the ferry operators said the new timetable would hold through the winter season.</p>`;
 
 export function article(n) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article number ${n} from the harbour desk</title></head><body>
@@ -75,7 +78,10 @@ export function reliabilityRoute(path) {
     return { type: 'text/html; charset=utf-8', body: article('loading').replace('</article></body></html>', '</article>'), hold: true };
   }
   if (path === '/framed.html') {
-    return { type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A frame</title></head><body><p>Top page.</p><iframe src="/articles/99.html" width="600" height="400"></iframe></body></html>' };
+    return {
+      type: 'text/html; charset=utf-8',
+      body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A frame</title></head><body><p>Top page.</p><iframe src="/articles/99.html" width="600" height="400"></iframe></body></html>',
+    };
   }
   if (path === '/slow-image.html') return { type: 'text/html; charset=utf-8', body: SLOW_IMAGE_PAGE };
   if (path === '/slow-image.jpg') return { type: 'image/png', body: Buffer.alloc(0), slow: true };

@@ -54,14 +54,17 @@ Close the browser window to stop.${HOW_TO_LOAD}`);
     await popup.waitForSelector('#status[data-kind="ok"], #status[data-kind="error"]');
     const status = (await popup.textContent('#status-text'))?.trim();
     console.log(`Headless demo: Chromium loaded the extension from dist/chrome and saved ${server.seedUrl}\nPopup says: ${status}\n`);
-    const record = await popup.evaluate(() => new Promise((resolve, reject) => {
-      const open = indexedDB.open('clean-capture');
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const req = open.result.transaction('captures').objectStore('captures').getAll();
-        req.onsuccess = () => resolve(req.result[0]);
-      };
-    }));
+    const record = await popup.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('clean-capture');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('captures').objectStore('captures').getAll();
+            req.onsuccess = () => resolve(req.result[0]);
+          };
+        }),
+    );
     if (!record) throw new Error('the capture was not stored');
     const { toMarkdown } = await import('../dist/cli/lib.mjs');
     console.log(toMarkdown(record));

@@ -16,15 +16,13 @@ export interface ContentOptions {
 
 export type ContentResult =
   | {
-    ok: true;
-    capture: Capture;
-    /** The article's images (in its HTML, then the lead image). */
-    imageUrls?: string[];
-    /** The page's HTML as loaded (for Re-extract); absent for huge pages and selections. */
-    rawHtml?: string;
-  }
+      ok: true;
+      capture: Capture;
+      /** The article's images (in its HTML, then the lead image). */
+      imageUrls?: string[];
+      /** The page's HTML as loaded (for Re-extract); absent for huge pages and selections. */
+      rawHtml?: string;
+    }
   | { ok: false; error: WireError };
 
-export type FetchedImage =
-  | { ok: true; type: string; bytes: number; base64: string }
-  | { ok: false; error: string };
+export type FetchedImage = { ok: true; type: string; bytes: number; base64: string } | { ok: false; error: string };

@@ -15,7 +15,8 @@ class BenchDb extends CleanCaptureDb {
   }
 }
 
-const PARAGRAPH = 'Harper met Jack Ma of Alibaba in Hangzhou on Friday, voicing hopes the Internet could help small and medium-sized enterprises reach the Chinese market. ';
+const PARAGRAPH =
+  'Harper met Jack Ma of Alibaba in Hangzhou on Friday, voicing hopes the Internet could help small and medium-sized enterprises reach the Chinese market. ';
 
 function noise(bytes: number): Uint8Array {
   const out = new Uint8Array(bytes);
@@ -34,16 +35,42 @@ async function fill(db: BenchDb, count: number, imageBytes: number): Promise<voi
       const img = `https://img.example.com/photos/${i}.jpg`;
       const text = PARAGRAPH.repeat(20);
       captures.push({
-        id: i + 1, url, canonicalUrl: url, title: `Story ${i}: ports, trade and "the plan"`, byline: 'Xinhua', authors: ['Xinhua'],
-        siteName: 'Example News', published: '2024-01-01T10:00', modified: null, lang: 'en', dir: null, excerpt: PARAGRAPH,
-        keywords: [], leadImage: { url: img, alt: 'Photo', caption: 'A caption' },
+        id: i + 1,
+        url,
+        canonicalUrl: url,
+        title: `Story ${i}: ports, trade and "the plan"`,
+        byline: 'Xinhua',
+        authors: ['Xinhua'],
+        siteName: 'Example News',
+        published: '2024-01-01T10:00',
+        modified: null,
+        lang: 'en',
+        dir: null,
+        excerpt: PARAGRAPH,
+        keywords: [],
+        leadImage: { url: img, alt: 'Photo', caption: 'A caption' },
         contentHtml: `<figure><img src="${img}" alt="Photo ${i}"><figcaption>Caption ${i}</figcaption></figure>${`<p>${PARAGRAPH.repeat(4)}</p>`.repeat(5)}`,
-        textContent: text, wordCount: 480, readingMinutes: 2, sources: {}, selectionOnly: false,
-        urlKeys: [url], capturedAt: new Date(at.getTime() + i * 1000).toISOString(), updatedAt: at.toISOString(), fingerprint: `f${i}`,
+        textContent: text,
+        wordCount: 480,
+        readingMinutes: 2,
+        sources: {},
+        selectionOnly: false,
+        urlKeys: [url],
+        capturedAt: new Date(at.getTime() + i * 1000).toISOString(),
+        updatedAt: at.toISOString(),
+        fingerprint: `f${i}`,
       });
       // Stored as the extension stores them: one image row by content hash, one link by address.
       const hash = `bench-${i}`;
-      images.push({ hash, blob: new Blob([noise(imageBytes) as BlobPart], { type: 'image/jpeg' }), type: 'image/jpeg', bytes: imageBytes, width: 800, height: 600, storedAt: at.toISOString() });
+      images.push({
+        hash,
+        blob: new Blob([noise(imageBytes) as BlobPart], { type: 'image/jpeg' }),
+        type: 'image/jpeg',
+        bytes: imageBytes,
+        width: 800,
+        height: 600,
+        storedAt: at.toISOString(),
+      });
       links.push({ captureId: i + 1, url: img, hash, bytes: imageBytes });
     }
     await db.transaction('rw', db.captures, db.images, db.imageLinks, async () => {
@@ -77,4 +104,3 @@ window.runExportBench = async (images = 'assets') => {
   const ms = performance.now() - start;
   return { ms, bytes: result.blob.size, articles: result.articles, images: result.images };
 };
-

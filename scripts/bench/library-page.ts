@@ -26,8 +26,36 @@ function rng(seed: number) {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mer', 'tin', 'sa', 'ra', 'ven', 'dor', 'li', 'po', 'an', 'tre', 'mu', 'sol', 'ge', 'bri', 'on', 'del', 'us', 'ha', 'ric', 'ta', 'ne', 'vo'];
-const COMMON = 'the of and to in a is that for on was with as by at from his her said it be are has have not but this which were its an they new after will their who been more one year two also than over first city government people'.split(' ');
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mer',
+  'tin',
+  'sa',
+  'ra',
+  'ven',
+  'dor',
+  'li',
+  'po',
+  'an',
+  'tre',
+  'mu',
+  'sol',
+  'ge',
+  'bri',
+  'on',
+  'del',
+  'us',
+  'ha',
+  'ric',
+  'ta',
+  'ne',
+  'vo',
+];
+const COMMON =
+  'the of and to in a is that for on was with as by at from his her said it be are has have not but this which were its an they new after will their who been more one year two also than over first city government people'.split(
+    ' ',
+  );
 /** ~8,000 words: common English words plus invented ones, drawn with a Zipf-like skew. */
 const VOCAB = (() => {
   const r = rng(7);
@@ -61,11 +89,25 @@ export function generateCapture(i: number, words = 1500): Capture {
   const text = paragraphs.join('\n\n');
   const wordCount = countWords(text);
   return {
-    url, canonicalUrl: url, title: `${title[0]!.toUpperCase()}${title.slice(1)}`, byline: `Reporter ${i % 400}`, authors: [`Reporter ${i % 400}`],
-    siteName: `News ${i % SITES.length}`, published: day.slice(0, 16), modified: null, lang: 'en', dir: null,
-    excerpt: paragraphs[0]!.slice(0, 200), keywords: [], leadImage: null,
-    contentHtml: paragraphs.map((p) => `<p>${p}</p>`).join('\n'), textContent: text, wordCount, readingMinutes: readingMinutes(wordCount),
-    sources: {}, selectionOnly: false,
+    url,
+    canonicalUrl: url,
+    title: `${title[0]!.toUpperCase()}${title.slice(1)}`,
+    byline: `Reporter ${i % 400}`,
+    authors: [`Reporter ${i % 400}`],
+    siteName: `News ${i % SITES.length}`,
+    published: day.slice(0, 16),
+    modified: null,
+    lang: 'en',
+    dir: null,
+    excerpt: paragraphs[0]!.slice(0, 200),
+    keywords: [],
+    leadImage: null,
+    contentHtml: paragraphs.map((p) => `<p>${p}</p>`).join('\n'),
+    textContent: text,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount),
+    sources: {},
+    selectionOnly: false,
   };
 }
 
@@ -79,9 +121,20 @@ async function seed(n: number, from = 0): Promise<number> {
       const signed = signCapture(capture);
       const at = new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString();
       records.push({
-        ...capture, urlKeys: signed.keys, capturedAt: at, updatedAt: at, fingerprint: signed.fingerprint, minhash: signed.minhash,
-        bands: signed.bands, storyId: null, tags: i % 7 ? [] : ['weekly'], readState: i % 3 ? 'unread' : 'read', archived: i % 11 ? 0 : 1,
-        favourite: i % 13 ? 0 : 1, versionCount: 1, listOrder: -Date.parse(at),
+        ...capture,
+        urlKeys: signed.keys,
+        capturedAt: at,
+        updatedAt: at,
+        fingerprint: signed.fingerprint,
+        minhash: signed.minhash,
+        bands: signed.bands,
+        storyId: null,
+        tags: i % 7 ? [] : ['weekly'],
+        readState: i % 3 ? 'unread' : 'read',
+        archived: i % 11 ? 0 : 1,
+        favourite: i % 13 ? 0 : 1,
+        versionCount: 1,
+        listOrder: -Date.parse(at),
       });
     }
     // The write generation moves by itself (storage/generation.ts).
@@ -122,7 +175,12 @@ async function dedupeCheck(runs: number): Promise<{ median: number; p95: number;
       // same story elsewhere: another site, a paragraph dropped, a dateline added
       const c = generateCapture(44);
       const paras = c.textContent.split('\n\n');
-      return { ...c, url: 'https://wire.example.net/copy-44', canonicalUrl: 'https://wire.example.net/copy-44', textContent: `WIRE — ${paras.slice(0, -1).join('\n\n')}` };
+      return {
+        ...c,
+        url: 'https://wire.example.net/copy-44',
+        canonicalUrl: 'https://wire.example.net/copy-44',
+        textContent: `WIRE — ${paras.slice(0, -1).join('\n\n')}`,
+      };
     },
   ];
   // Generated before timing: only signing and deciding are measured.

@@ -52,8 +52,7 @@ export function scorePage(expectedText, extractedText) {
     precision = tp === 0 && fp === 0 ? 0 : tp / (tp + fp);
     recall = tp === 0 && fn === 0 ? 0 : tp / (tp + fn);
   }
-  const exact = expectedTokens.length === extractedTokens.length
-    && expectedTokens.every((t, i) => t === extractedTokens[i]);
+  const exact = expectedTokens.length === extractedTokens.length && expectedTokens.every((t, i) => t === extractedTokens[i]);
   return { tp, fp, fn, precision, recall, f1: harmonic(precision, recall), exact };
 }
 

@@ -33,16 +33,22 @@ export async function showBadge(tabId: number, state: BadgeState, detail?: strin
     return; // the tab closed meanwhile: nothing to show
   }
   if (state !== 'saving' && state !== 'failed') {
-    clearTimers.set(tabId, setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {}), 2000));
+    clearTimers.set(
+      tabId,
+      setTimeout(() => void browser.action.setBadgeText({ tabId, text: '' }).catch(() => {}), 2000),
+    );
   }
 }
 
 /** On start: clear "…" badges a stopped background left behind (see stale-badges.ts). */
 export function clearStaleSavingBadges(): Promise<number[]> {
-  return clearStaleBadges({
-    queryTabIds: async () => (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
-    getBadgeText: (tabId) => browser.action.getBadgeText({ tabId }),
-    setBadgeText: (tabId, text) => browser.action.setBadgeText({ tabId, text }),
-    setTitle: (tabId, title) => browser.action.setTitle({ tabId, title }),
-  }, isSaving);
+  return clearStaleBadges(
+    {
+      queryTabIds: async () => (await browser.tabs.query({})).map((t) => t.id).filter((id): id is number => id !== undefined),
+      getBadgeText: (tabId) => browser.action.getBadgeText({ tabId }),
+      setBadgeText: (tabId, text) => browser.action.setBadgeText({ tabId, text }),
+      setTitle: (tabId, title) => browser.action.setTitle({ tabId, title }),
+    },
+    isSaving,
+  );
 }

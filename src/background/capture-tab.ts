@@ -72,7 +72,13 @@ async function runCapture(db: CleanCaptureDb, tabId: number, selection: boolean)
  * or one saved before all its images could be kept. Runs after the text is saved, so an image problem
  * never costs the article; a failure here is recorded per image.
  */
-async function keepImages(db: CleanCaptureDb, tabId: number, captureId: number, status: CaptureOutcome['status'], urls: string[]): Promise<ImagesOutcome | null> {
+async function keepImages(
+  db: CleanCaptureDb,
+  tabId: number,
+  captureId: number,
+  status: CaptureOutcome['status'],
+  urls: string[],
+): Promise<ImagesOutcome | null> {
   try {
     const settings = await loadSettings();
     if (!settings.keepImages || !urls.length) return null;

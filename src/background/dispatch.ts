@@ -33,7 +33,13 @@ export function createDispatch(handlers: Handlers, self: Self): (request: AnyReq
   return async (request, sender) => {
     const kind = senderKind(sender, self);
     if (!kind || !MESSAGE_SENDERS[request.type].includes(kind)) {
-      return { ok: false, error: { code: 'not-allowed', message: `Clean Capture refused "${request.type}" from ${sender.url ?? 'an unknown sender'}: only its own pages may send it.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'not-allowed',
+          message: `Clean Capture refused "${request.type}" from ${sender.url ?? 'an unknown sender'}: only its own pages may send it.`,
+        },
+      };
     }
     try {
       const handler = handlers[request.type] as (r: AnyRequest) => Promise<unknown>;

@@ -45,7 +45,10 @@ export function createHandlers(db: CleanCaptureDb, search: SearchService): Handl
     'set-reading-progress': async ({ id, progress }) => {
       const read = await setReadingProgress(db, id, progress);
       // Reading to the end marks the article read in the library too (issue #5's filters).
-      if (read) await updateCapture(db, id, { readState: 'read' }).then(() => reindex(id)).catch(() => {});
+      if (read)
+        await updateCapture(db, id, { readState: 'read' })
+          .then(() => reindex(id))
+          .catch(() => {});
       return { read };
     },
     search: async ({ query, filters, limit }) => ({ hits: await search.search(String(query ?? ''), filters ?? {}, limit) }),

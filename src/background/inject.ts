@@ -53,8 +53,7 @@ export async function fetchImageInTab(tabId: number, url: string, maxBytes: numb
     const [first] = await browser.scripting.executeScript({
       target: { tabId },
       injectImmediately: true,
-      func: (entry: string, address: string, max: number) =>
-        (globalThis as unknown as Record<string, (u: string, m: number) => unknown>)[entry]!(address, max),
+      func: (entry: string, address: string, max: number) => (globalThis as unknown as Record<string, (u: string, m: number) => unknown>)[entry]!(address, max),
       args: [IMAGE_ENTRY, url, maxBytes],
     });
     const result = first?.result as FetchedImage | undefined;

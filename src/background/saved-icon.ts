@@ -40,6 +40,9 @@ export function watchTabs(db: CleanCaptureDb): void {
     if (change.url || change.status === 'complete') void refreshTab(db, tabId, tab.url);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => {
-    void browser.tabs.get(tabId).then((tab) => refreshTab(db, tabId, tab.url), () => {});
+    void browser.tabs.get(tabId).then(
+      (tab) => refreshTab(db, tabId, tab.url),
+      () => {},
+    );
   });
 }

@@ -29,11 +29,7 @@ export class SearchService {
 
   private async ensure(): Promise<MiniSearch<SearchDoc>> {
     if (this.index) return this.index;
-    const [saved, generation, count] = await Promise.all([
-      this.db.searchIndex.get('minisearch'),
-      readGeneration(this.db),
-      countCaptures(this.db),
-    ]);
+    const [saved, generation, count] = await Promise.all([this.db.searchIndex.get('minisearch'), readGeneration(this.db), countCaptures(this.db)]);
     if (saved && saved.generation === generation) {
       try {
         const loaded = loadIndex(saved.json);

@@ -18,15 +18,17 @@ export const DEFAULT_TITLE = 'Save article (Clean Capture)';
 export async function clearStaleBadges(api: BadgeApi, busy: (tabId: number) => boolean): Promise<number[]> {
   const cleared: number[] = [];
   const ids = await api.queryTabIds().catch(() => [] as number[]);
-  await Promise.all(ids.map(async (tabId) => {
-    try {
-      if ((await api.getBadgeText(tabId)) !== SAVING_TEXT || busy(tabId)) return;
-      await api.setBadgeText(tabId, '');
-      await api.setTitle(tabId, DEFAULT_TITLE);
-      cleared.push(tabId);
-    } catch {
-      // the tab closed meanwhile
-    }
-  }));
+  await Promise.all(
+    ids.map(async (tabId) => {
+      try {
+        if ((await api.getBadgeText(tabId)) !== SAVING_TEXT || busy(tabId)) return;
+        await api.setBadgeText(tabId, '');
+        await api.setTitle(tabId, DEFAULT_TITLE);
+        cleared.push(tabId);
+      } catch {
+        // the tab closed meanwhile
+      }
+    }),
+  );
   return cleared.sort((a, b) => a - b);
 }

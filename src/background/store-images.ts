@@ -28,7 +28,14 @@ const CONCURRENCY = 3;
  * and link them all to the capture — failures included, each with its reason. Never throws for
  * one image: the capture is already saved.
  */
-export async function storeCaptureImages(db: CleanCaptureDb, captureId: number, urls: string[], caps: Caps, fetchImage: FetchImage, now = new Date()): Promise<ImagesOutcome> {
+export async function storeCaptureImages(
+  db: CleanCaptureDb,
+  captureId: number,
+  urls: string[],
+  caps: Caps,
+  fetchImage: FetchImage,
+  now = new Date(),
+): Promise<ImagesOutcome> {
   const links: Omit<ImageLinkRecord, 'captureId'>[] = new Array(urls.length);
   let budget = caps.captureImagesMaxBytes;
   let next = 0;
@@ -37,7 +44,15 @@ export async function storeCaptureImages(db: CleanCaptureDb, captureId: number, 
       const index = next++;
       const url = urls[index]!;
       try {
-        const link = await storeOne(db, url, caps, fetchImage, () => budget, (bytes) => (budget -= bytes), now);
+        const link = await storeOne(
+          db,
+          url,
+          caps,
+          fetchImage,
+          () => budget,
+          (bytes) => (budget -= bytes),
+          now,
+        );
         links[index] = link;
       } catch (error) {
         links[index] = { url, hash: null, error: `The image could not be stored (${errorMessage(error)}).` };
@@ -82,7 +97,11 @@ async function storeOne(
   if (blob.size > caps.imageMaxBytes) {
     const smaller = await downscale(blob, type, caps.imageMaxBytes).catch(() => null);
     if (!smaller) {
-      return { url, hash: null, error: `The image is ${formatBytes(blob.size)}, over the ${formatBytes(caps.imageMaxBytes)} limit per image, and could not be made smaller.` };
+      return {
+        url,
+        hash: null,
+        error: `The image is ${formatBytes(blob.size)}, over the ${formatBytes(caps.imageMaxBytes)} limit per image, and could not be made smaller.`,
+      };
     }
     blob = smaller.blob;
     storedType = smaller.blob.type;

@@ -66,16 +66,26 @@ function imageLookup(backup: ParsedBackup): ((url: string) => Promise<Blob | nul
 
 async function exportCommand(args: BackupArgs, log: (s: string) => void): Promise<void> {
   const backup = readBackup(args.file);
-  const articles = ((backup.tables['captures']?.rows ?? []) as CaptureRecord[]).slice().sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0));
+  const articles = ((backup.tables['captures']?.rows ?? []) as CaptureRecord[])
+    .slice()
+    .sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0));
   const settings = normalizeSettings(backup.settings);
   const image = imageLookup(backup);
   mkdirSync(args.out, { recursive: true });
   const parse = (html: string) => parseDocument(html, 'about:blank');
   if (args.format === 'md') {
     // The same files as the extension's zip export, written out as a folder.
-    const images = image && (async (urls: string[]) => new Map((await Promise.all(urls.map(async (u) => [u, await image(u)] as const))).filter((e): e is [string, Blob] => !!e[1])));
+    const images =
+      image &&
+      (async (urls: string[]) => new Map((await Promise.all(urls.map(async (u) => [u, await image(u)] as const))).filter((e): e is [string, Blob] => !!e[1])));
     const result = await buildZip(
-      { total: articles.length, pages: async function* () { yield articles as SavedArticle[]; }, images },
+      {
+        total: articles.length,
+        pages: async function* () {
+          yield articles as SavedArticle[];
+        },
+        images,
+      },
       { fileNameTemplate: settings.fileNameTemplate, frontMatterTemplate: settings.frontMatterTemplate, images: settings.zipImages },
     );
     const files = unzipSync(new Uint8Array(await result.blob.arrayBuffer()));
@@ -102,22 +112,23 @@ async function reextractCommand(args: BackupArgs, log: (s: string) => void): Pro
   const now = new Date();
   let redone = 0;
   const kept: string[] = [];
-  if (backup.tables['captures']) backup.tables['captures'].rows = rows.map((record) => {
-    const raw = rawHtmlOf(record);
-    if (!raw || record.selectionOnly) {
-      kept.push(`"${record.title}" (${record.selectionOnly ? 'a saved selection' : 'no raw HTML kept'})`);
-      return record;
-    }
-    let capture: Capture;
-    try {
-      capture = extractSavedPage(raw, record.url);
-    } catch (error) {
-      kept.push(`"${record.title}" (extraction failed: ${errorMessage(error)})`);
-      return record;
-    }
-    redone++;
-    return reextractedRecord(record, capture, now);
-  });
+  if (backup.tables['captures'])
+    backup.tables['captures'].rows = rows.map((record) => {
+      const raw = rawHtmlOf(record);
+      if (!raw || record.selectionOnly) {
+        kept.push(`"${record.title}" (${record.selectionOnly ? 'a saved selection' : 'no raw HTML kept'})`);
+        return record;
+      }
+      let capture: Capture;
+      try {
+        capture = extractSavedPage(raw, record.url);
+      } catch (error) {
+        kept.push(`"${record.title}" (extraction failed: ${errorMessage(error)})`);
+        return record;
+      }
+      redone++;
+      return reextractedRecord(record, capture, now);
+    });
   writeFileSync(args.out, await serializeBackup(backup, `clean-capture CLI ${VERSION} (reextract)`));
   log(`re-extracted ${redone} of ${rows.length} articles into ${args.out}\n`);
   if (kept.length) log(`kept ${kept.length} unchanged:\n${kept.map((k) => `  ${k}`).join('\n')}\n`);

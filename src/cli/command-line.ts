@@ -42,7 +42,13 @@ const COMMANDS = {
     description: "Runs Clean Capture's extractor on a saved page and prints the article.",
     options: {
       url: { type: 'string', value: 'URL', help: "the address the page was saved from (resolves relative links; default: the file's URL)" },
-      format: { type: 'string', value: 'F', choices: ['json', 'markdown', 'text'], default: 'json', help: 'json (default): every Capture field; markdown: front matter + body; text: plain text' },
+      format: {
+        type: 'string',
+        value: 'F',
+        choices: ['json', 'markdown', 'text'],
+        default: 'json',
+        help: 'json (default): every Capture field; markdown: front matter + body; text: plain text',
+      },
       help: HELP,
     },
   },
@@ -53,7 +59,13 @@ const COMMANDS = {
     description: "Writes a backup's articles as the extension's zip export does, as one HTML file or as one EPUB book.",
     options: {
       out: { type: 'string', value: 'DIR', required: 'a folder to write into', help: 'the folder to write into (made if missing)' },
-      format: { type: 'string', value: 'F', choices: ['md', 'html', 'epub'], default: 'md', help: 'md (default): Markdown files, assets/, index.md; html: clean-capture.html; epub: clean-capture.epub' },
+      format: {
+        type: 'string',
+        value: 'F',
+        choices: ['md', 'html', 'epub'],
+        default: 'md',
+        help: 'md (default): Markdown files, assets/, index.md; html: clean-capture.html; epub: clean-capture.epub',
+      },
       help: HELP,
     },
   },
@@ -79,9 +91,7 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 const EXIT_CODES = 'Exit codes: 0 done; 1 no article or bad input (missing file, not HTML, damaged backup); 2 usage error.';
 
 export type CommandLine =
-  | { kind: 'help'; text: string }
-  | { kind: 'version'; text: string }
-  | { kind: 'run'; command: CommandName; file: string; options: Record<string, string> };
+  { kind: 'help'; text: string } | { kind: 'version'; text: string } | { kind: 'run'; command: CommandName; file: string; options: Record<string, string> };
 
 const isCommand = (name: string | undefined): name is CommandName => !!name && Object.hasOwn(COMMANDS, name);
 
@@ -107,7 +117,8 @@ export function parseCommandLine(argv: string[]): CommandLine {
       values[token.name] = true;
     } else {
       // `--url --format text` would otherwise read "--format" as the URL.
-      if (token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('-'))) throw new UsageError(`${token.rawName} needs a value`);
+      if (token.value === undefined || token.value === '' || (!token.inlineValue && token.value.startsWith('-')))
+        throw new UsageError(`${token.rawName} needs a value`);
       values[token.name] = token.value;
     }
   }
@@ -140,7 +151,9 @@ export function parseCommandLine(argv: string[]): CommandLine {
 
 function validChoices(command: CommandName | undefined): string {
   if (!command) return `options: --help, --version; commands: ${Object.keys(COMMANDS).join(', ')}`;
-  return `its options: ${Object.keys(COMMANDS[command].options).map((name) => `--${name}`).join(', ')}`;
+  return `its options: ${Object.keys(COMMANDS[command].options)
+    .map((name) => `--${name}`)
+    .join(', ')}`;
 }
 
 const orList = (items: readonly string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : items.join(''));
@@ -157,7 +170,9 @@ function usageLine(command: CommandName): string {
 }
 
 function optionLines(specs: Record<string, OptionSpec>): string[] {
-  const left = Object.entries(specs).map(([name, option]) => `${option.short ? `-${option.short}, ` : '    '}--${name}${option.value ? ` ${option.value}` : ''}`);
+  const left = Object.entries(specs).map(
+    ([name, option]) => `${option.short ? `-${option.short}, ` : '    '}--${name}${option.value ? ` ${option.value}` : ''}`,
+  );
   const width = Math.max(...left.map((l) => l.length));
   return Object.values(specs).map((option, i) => `  ${left[i]!.padEnd(width)}  ${option.help}`);
 }

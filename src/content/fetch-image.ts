@@ -20,7 +20,12 @@ export async function fetchImageInPage(url: string, maxBytes: number): Promise<F
     if (length > maxBytes) return { ok: false, error: tooBig(length, maxBytes) };
     const bytes = await readCapped(response, maxBytes, controller);
     if (!bytes) return { ok: false, error: tooBig(null, maxBytes) };
-    return { ok: true, type: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(), bytes: bytes.length, base64: bytesToBase64(bytes) };
+    return {
+      ok: true,
+      type: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(),
+      bytes: bytes.length,
+      base64: bytesToBase64(bytes),
+    };
   } catch (error) {
     if (controller.signal.aborted) return { ok: false, error: 'The image took too long to download.' };
     // A cross-origin image without CORS headers cannot be read from the page.

@@ -10,10 +10,7 @@ export interface StorageUsage {
 
 export async function storageUsage(): Promise<StorageUsage> {
   const storage = navigator.storage;
-  const [estimate, persisted] = await Promise.all([
-    storage?.estimate?.().catch(() => null) ?? null,
-    storage?.persisted?.().catch(() => null) ?? null,
-  ]);
+  const [estimate, persisted] = await Promise.all([storage?.estimate?.().catch(() => null) ?? null, storage?.persisted?.().catch(() => null) ?? null]);
   return { usedBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null, persisted };
 }
 

@@ -49,7 +49,9 @@ function withPeers(source: LibrarySource): LibrarySource {
     totalLater: source.totalLater,
     fetch: async (offset, limit) => {
       const records = await source.fetch(offset, limit);
-      await Promise.all(records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)));
+      await Promise.all(
+        records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)),
+      );
       return records;
     },
   };

@@ -30,7 +30,12 @@ export async function plainSource(db: CleanCaptureDb, firstPage: number): Promis
 }
 
 /** `search` is ui/search.ts's searchIds (the background's index): the same search exports use. */
-export async function searchSource(db: CleanCaptureDb, query: string, filters: SearchFilters, search: (query: string, filters: SearchFilters) => Promise<number[]>): Promise<LibrarySource> {
+export async function searchSource(
+  db: CleanCaptureDb,
+  query: string,
+  filters: SearchFilters,
+  search: (query: string, filters: SearchFilters) => Promise<number[]>,
+): Promise<LibrarySource> {
   const ids = await search(query, filters);
   return {
     total: ids.length,

@@ -73,8 +73,18 @@ export function renderRow(record: CaptureRecord, index: number, selected: boolea
 
   const actions = el('div', 'row-actions');
   actions.append(
-    actionButton(record.favourite ? '★' : '☆', record.favourite ? 'Remove from favourites (f)' : 'Add to favourites (f)', () => h.toggleFavourite(record), !!record.favourite),
-    actionButton(record.archived ? '⤴' : '⤓', record.archived ? 'Move back to the library (a)' : 'Archive (a)', () => h.toggleArchive(record), !!record.archived),
+    actionButton(
+      record.favourite ? '★' : '☆',
+      record.favourite ? 'Remove from favourites (f)' : 'Add to favourites (f)',
+      () => h.toggleFavourite(record),
+      !!record.favourite,
+    ),
+    actionButton(
+      record.archived ? '⤴' : '⤓',
+      record.archived ? 'Move back to the library (a)' : 'Archive (a)',
+      () => h.toggleArchive(record),
+      !!record.archived,
+    ),
     actionButton('🗑', 'Delete (Delete key)', () => h.remove(record)),
   );
   row.append(box, main, actions);

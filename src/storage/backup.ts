@@ -42,7 +42,13 @@ async function leftOut(db: Dexie): Promise<(table: Table, value: unknown) => Pro
     if (table.name === 'captures') return value['deletedAt'] !== undefined;
     if (typeof value['captureId'] === 'number' && deleted.has(value['captureId'])) return true;
     if (table.name === 'images' && links && typeof value['hash'] === 'string') {
-      return (await links.where('hash').equals(value['hash']).filter((l: { captureId: number }) => !deleted.has(l.captureId)).count()) === 0;
+      return (
+        (await links
+          .where('hash')
+          .equals(value['hash'])
+          .filter((l: { captureId: number }) => !deleted.has(l.captureId))
+          .count()) === 0
+      );
     }
     return false;
   };

@@ -16,7 +16,10 @@ export async function getCapture(db: CleanCaptureDb, id: number): Promise<Captur
 
 /** The live records known by any of these URL keys (tombstones left out; usually none or one). */
 export function liveByUrlKeys(db: CleanCaptureDb, keys: string[]) {
-  return db.captures.where('urlKeys').anyOf(keys).filter((r) => isLive(r));
+  return db.captures
+    .where('urlKeys')
+    .anyOf(keys)
+    .filter((r) => isLive(r));
 }
 
 /** Whether a page address is in the library (cheap: the few records with that key; for the toolbar icon). */
@@ -46,5 +49,11 @@ export function listVersions(db: CleanCaptureDb, captureId: number): Promise<Ver
 /** Another record of the same story group, for "same story as …" (null when alone). */
 export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Promise<CaptureRecord | null> {
   if (record.storyId == null) return null;
-  return (await db.captures.where('storyId').equals(record.storyId).and((r) => r.id !== record.id && isLive(r)).first()) ?? null;
+  return (
+    (await db.captures
+      .where('storyId')
+      .equals(record.storyId)
+      .and((r) => r.id !== record.id && isLive(r))
+      .first()) ?? null
+  );
 }

@@ -50,8 +50,20 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
       const story = decision.story?.record ?? null;
       const storyId = story ? (story.storyId ?? story.id!) : null;
       const record: CaptureRecord = {
-        ...capture, urlKeys: signed.keys, capturedAt: at, updatedAt: at, fingerprint: signed.fingerprint,
-        minhash: signed.minhash, bands: signed.bands, storyId, tags: [], readState: 'unread', archived: 0, favourite: 0, versionCount: 1, listOrder: listOrderOf(at),
+        ...capture,
+        urlKeys: signed.keys,
+        capturedAt: at,
+        updatedAt: at,
+        fingerprint: signed.fingerprint,
+        minhash: signed.minhash,
+        bands: signed.bands,
+        storyId,
+        tags: [],
+        readState: 'unread',
+        archived: 0,
+        favourite: 0,
+        versionCount: 1,
+        listOrder: listOrderOf(at),
       };
       record.id = await db.captures.add(record);
       if (story && story.storyId == null) await db.captures.update(story.id!, { storyId });
@@ -67,8 +79,16 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
     const count = existing.versionCount ?? 1;
     await db.versions.add(versionOf(existing, count));
     const record: CaptureRecord = {
-      ...existing, ...capture, urlKeys, fingerprint: signed.fingerprint, minhash: signed.minhash, bands: signed.bands,
-      updatedAt: at, id: existing.id, capturedAt: existing.capturedAt, versionCount: count + 1,
+      ...existing,
+      ...capture,
+      urlKeys,
+      fingerprint: signed.fingerprint,
+      minhash: signed.minhash,
+      bands: signed.bands,
+      updatedAt: at,
+      id: existing.id,
+      capturedAt: existing.capturedAt,
+      versionCount: count + 1,
       // A changed article is worth reading again.
       readState: 'unread',
     };

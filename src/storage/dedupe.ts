@@ -19,7 +19,13 @@ export type Decision =
 export async function decide(db: CleanCaptureDb, signed: Signed, selectionOnly: boolean): Promise<Decision> {
   // Tombstones are not the library: a deleted page saved again is a new record (its tombstone
   // stays until the sweep, and Undo of its delete then answers the new record).
-  const byUrl = signed.keys.length ? await db.captures.where('urlKeys').anyOf(signed.keys).filter((r) => isLive(r)).first() : undefined;
+  const byUrl = signed.keys.length
+    ? await db.captures
+        .where('urlKeys')
+        .anyOf(signed.keys)
+        .filter((r) => isLive(r))
+        .first()
+    : undefined;
   if (byUrl) return byUrl.fingerprint === signed.fingerprint ? { kind: 'same', record: byUrl, by: 'url' } : { kind: 'version', record: byUrl };
   // A selection is never merged with, or grouped under, a whole article.
   if (selectionOnly) return { kind: 'new', story: null };
@@ -40,7 +46,10 @@ export async function sameStory(db: CleanCaptureDb, signed: Signed): Promise<{ r
   // One getAllKeys per band, issued together (anyOf would walk a cursor, a round trip per step).
   const perBand = await Promise.all(signed.bands.map((band) => db.captures.where('bands').equals(band).primaryKeys()));
   for (const id of perBand.flat()) shared.set(id, (shared.get(id) ?? 0) + 1);
-  const ids = [...shared].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES).map(([id]) => id);
+  const ids = [...shared]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_CANDIDATES)
+    .map(([id]) => id);
   for (const record of await db.captures.bulkGet(ids)) {
     if (!isLive(record) || !record.minhash || record.selectionOnly) continue;
     const score = similarity(signed.minhash, record.minhash);

@@ -79,7 +79,10 @@ export async function unlinkCaptureImages(db: CleanCaptureDb, captureId: number,
 /** Free orphaned images older than the grace period. Returns how many were freed. */
 export async function freeOrphanedImages(db: CleanCaptureDb, now = new Date(), graceMs = ORPHAN_GRACE_MS): Promise<number> {
   return db.transaction('rw', db.images, db.imageLinks, async () => {
-    const candidates = await db.images.where('orphanedAt').belowOrEqual(now.getTime() - graceMs).primaryKeys();
+    const candidates = await db.images
+      .where('orphanedAt')
+      .belowOrEqual(now.getTime() - graceMs)
+      .primaryKeys();
     // A link may have appeared since it was marked (the same image saved again): keep those.
     const gone = await unused(db, candidates);
     await db.images.bulkDelete(gone);

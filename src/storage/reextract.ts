@@ -28,12 +28,24 @@ export function reextractedRecord(record: CaptureRecord, capture: Capture, now: 
 
 function isCapture(value: unknown): value is Capture {
   const c = value as Partial<Capture> | null;
-  return !!c && typeof c === 'object' && typeof c.url === 'string' && typeof c.title === 'string'
-    && typeof c.contentHtml === 'string' && typeof c.textContent === 'string' && typeof c.wordCount === 'number';
+  return (
+    !!c &&
+    typeof c === 'object' &&
+    typeof c.url === 'string' &&
+    typeof c.title === 'string' &&
+    typeof c.contentHtml === 'string' &&
+    typeof c.textContent === 'string' &&
+    typeof c.wordCount === 'number'
+  );
 }
 
 /** Store a re-extraction of capture `id` (checked first; the old record stays on any error). */
-export async function replaceCapture(db: CleanCaptureDb, id: number, capture: unknown, now = new Date()): Promise<{ changed: boolean; completeness: Completeness | null }> {
+export async function replaceCapture(
+  db: CleanCaptureDb,
+  id: number,
+  capture: unknown,
+  now = new Date(),
+): Promise<{ changed: boolean; completeness: Completeness | null }> {
   if (!isCapture(capture)) throw new CaptureError('internal', 'The re-extracted article was malformed; nothing was changed.');
   return db.transaction('rw', db.captures, async () => {
     const record = await db.captures.get(id);

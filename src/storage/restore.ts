@@ -58,13 +58,16 @@ export function validateBackup(db: Dexie, backup: ParsedBackup): void {
   const known = new Set(db.tables.map((t) => t.name));
   const unknown = Object.keys(backup.tables).filter((name) => !known.has(name));
   if (unknown.length) {
-    throw new BackupFormatError(`This backup holds ${unknown.map((n) => `"${n}"`).join(', ')}, which this version of Clean Capture does not know (it was made by a newer version). Update Clean Capture, then restore it. Nothing was changed.`);
+    throw new BackupFormatError(
+      `This backup holds ${unknown.map((n) => `"${n}"`).join(', ')}, which this version of Clean Capture does not know (it was made by a newer version). Update Clean Capture, then restore it. Nothing was changed.`,
+    );
   }
   for (const [name, { rows, outbound }] of Object.entries(backup.tables)) {
     const table = db.table(name);
     const { keyPath, auto } = table.schema.primKey;
     const tableOutbound = !keyPath;
-    if (outbound !== tableOutbound) throw new BackupFormatError(`The table "${name}" in this backup is laid out differently from this library's. Nothing was changed.`);
+    if (outbound !== tableOutbound)
+      throw new BackupFormatError(`The table "${name}" in this backup is laid out differently from this library's. Nothing was changed.`);
     rows.forEach((raw, i) => {
       const where = `${name} row ${i + 1}`;
       const row = raw as Record<string, unknown>;
@@ -72,8 +75,16 @@ export function validateBackup(db: Dexie, backup: ParsedBackup): void {
       let problem: string | null = null;
       if (outbound && !validKey(row.key)) problem = 'its key is not a valid key';
       else if (!outbound && !isObject(value)) problem = 'it is not an object';
-      else if (!outbound && keyPath && !auto && !validKey(keyOf(value as Record<string, unknown>, keyPath))) problem = `its key "${String(keyPath)}" is missing`;
-      else if (!outbound && auto && keyPath && keyOf(value as Record<string, unknown>, keyPath) !== undefined && !validKey(keyOf(value as Record<string, unknown>, keyPath))) problem = 'its key is not a valid key';
+      else if (!outbound && keyPath && !auto && !validKey(keyOf(value as Record<string, unknown>, keyPath)))
+        problem = `its key "${String(keyPath)}" is missing`;
+      else if (
+        !outbound &&
+        auto &&
+        keyPath &&
+        keyOf(value as Record<string, unknown>, keyPath) !== undefined &&
+        !validKey(keyOf(value as Record<string, unknown>, keyPath))
+      )
+        problem = 'its key is not a valid key';
       else problem = ROW_CHECKS[name]?.(value as Record<string, unknown>) ?? null;
       if (problem) throw new BackupFormatError(`This backup is damaged (${where}: ${problem}). Nothing was changed.`);
     });
@@ -88,7 +99,11 @@ export function validateBackup(db: Dexie, backup: ParsedBackup): void {
 async function mergeCaptures(db: CleanCaptureDb, rows: CaptureRecord[], ids: Map<number, number>, report: TableReport): Promise<void> {
   const table = db.captures;
   for (const row of rows) {
-    const existing = await table.where('urlKeys').anyOf(row.urlKeys).filter((r) => isLive(r)).first();
+    const existing = await table
+      .where('urlKeys')
+      .anyOf(row.urlKeys)
+      .filter((r) => isLive(r))
+      .first();
     if (!existing) {
       const held = row.id !== undefined ? await table.get(row.id) : undefined;
       if (held && !isLive(held)) await purgeCapture(db, held.id!);

@@ -46,7 +46,13 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   header.append(source);
   if (record.selectionOnly) header.append(el('p', 'article-note', 'Saved selection (part of the page).'));
   if (isLowCompleteness(record)) {
-    header.append(el('p', 'article-note completeness-warning', `This capture may be incomplete: ${record.completeness!.reasons.join('; ')}. Try Re-extract, or select the article on the page and use "Save selection".`));
+    header.append(
+      el(
+        'p',
+        'article-note completeness-warning',
+        `This capture may be incomplete: ${record.completeness!.reasons.join('; ')}. Try Re-extract, or select the article on the page and use "Save selection".`,
+      ),
+    );
   }
 
   // Everything below works on the sanitized fragment while it still belongs to DOMPurify's inert

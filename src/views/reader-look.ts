@@ -17,10 +17,34 @@ export function applyLook(look: Look, root: HTMLElement = document.documentEleme
 const SIZES: ReaderSize[] = ['S', 'M', 'L', 'XL'];
 
 const CHOICES: { key: keyof Look; label: string; options: [string, string][] }[] = [
-  { key: 'readerTheme', label: 'Theme', options: [['system', 'Auto'], ['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark']] },
-  { key: 'readerFont', label: 'Font', options: [['serif', 'Serif'], ['sans', 'Sans']] },
+  {
+    key: 'readerTheme',
+    label: 'Theme',
+    options: [
+      ['system', 'Auto'],
+      ['light', 'Light'],
+      ['sepia', 'Sepia'],
+      ['dark', 'Dark'],
+    ],
+  },
+  {
+    key: 'readerFont',
+    label: 'Font',
+    options: [
+      ['serif', 'Serif'],
+      ['sans', 'Sans'],
+    ],
+  },
   { key: 'readerSize', label: 'Size', options: SIZES.map((s) => [s, s]) },
-  { key: 'readerWidth', label: 'Width', options: [['narrow', 'Narrow'], ['medium', 'Medium'], ['wide', 'Wide']] },
+  {
+    key: 'readerWidth',
+    label: 'Width',
+    options: [
+      ['narrow', 'Narrow'],
+      ['medium', 'Medium'],
+      ['wide', 'Wide'],
+    ],
+  },
 ];
 
 /** The "Aa" panel: one row of toggle buttons per choice; a change applies at once and is saved. */

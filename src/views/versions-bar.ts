@@ -23,7 +23,12 @@ function label(at: string, number: number, newest: boolean): string {
 export async function renderWithVersions(target: HTMLElement, record: CaptureRecord, db: CleanCaptureDb): Promise<RenderedArticle> {
   let view = await renderArticle(target, record, db);
   // The handle follows whichever version is shown, so callers release and wait on the right one.
-  const handle: RenderedArticle = { release: () => view.release(), get settled() { return view.settled; } };
+  const handle: RenderedArticle = {
+    release: () => view.release(),
+    get settled() {
+      return view.settled;
+    },
+  };
   if ((record.versionCount ?? 1) < 2) return handle;
   const older = await listVersions(db, record.id!);
   if (!older.length) return handle;

@@ -22,10 +22,14 @@ describe(`${browserLabel()}: zip export, backup and restore`, () => {
   let original: unknown;
   const recordCount = () => h.evaluate(countCaptures);
   /** The restore's status line, once it is in `state` and says `words` (a second restore follows a first). */
-  const statusIs = (state: string, words: string) => options.waitUntil(([st, w]) => {
-    const status = document.getElementById('backup-status')!;
-    return status.dataset['state'] === st && status.textContent!.includes(w);
-  }, [state, words]);
+  const statusIs = (state: string, words: string) =>
+    options.waitUntil(
+      ([st, w]) => {
+        const status = document.getElementById('backup-status')!;
+        return status.dataset['state'] === st && status.textContent!.includes(w);
+      },
+      [state, words],
+    );
 
   beforeAll(async () => {
     ({ server, h } = await startSpec());
@@ -75,7 +79,13 @@ describe(`${browserLabel()}: zip export, backup and restore`, () => {
     await options.waitUntil(() => document.getElementById('template-error')!.textContent === '');
     // A valid template is saved 400 ms after the last keystroke (the earlier one's save still runs
     // first): the backup below must find the last one in the settings.
-    await vi.waitFor(async () => expect(await h.api(async (api) => ((await api.storage.local.get('settings')).settings as { fileNameTemplate?: string } | undefined)?.fileNameTemplate)).toBe('{date} {title}'), { timeout: 10_000 });
+    await vi.waitFor(
+      async () =>
+        expect(
+          await h.api(async (api) => ((await api.storage.local.get('settings')).settings as { fileNameTemplate?: string } | undefined)?.fileNameTemplate),
+        ).toBe('{date} {title}'),
+      { timeout: 10_000 },
+    );
   });
 
   it('downloads a backup of the whole library', async () => {

@@ -16,8 +16,13 @@ export function firefoxExecutable() {
 /** Flags for a quiet Chromium: no sandbox as root, no calls home (the network is closed). */
 export function chromiumArgs(extra = []) {
   const args = [
-    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-    '--disable-default-apps', '--disable-quic', ...extra,
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-default-apps',
+    '--disable-quic',
+    ...extra,
   ];
   if (process.getuid?.() === 0) args.unshift('--no-sandbox');
   return args;

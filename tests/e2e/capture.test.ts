@@ -137,7 +137,10 @@ describe(`${browserLabel()}: the first slice end to end`, () => {
     expect(raw.size).toBeGreaterThan(500); // gzip of the whole page, smaller than the page itself
     // The server is stopped: only the stored page can be read again.
     await popup.click('#reextract');
-    await popup.waitUntil(() => document.querySelector('#status')?.getAttribute('data-kind') === 'ok' && document.querySelector('#status-text')?.textContent?.includes('Re-extracted'));
+    await popup.waitUntil(
+      () =>
+        document.querySelector('#status')?.getAttribute('data-kind') === 'ok' && document.querySelector('#status-text')?.textContent?.includes('Re-extracted'),
+    );
     expect(await popup.text('#status-text')).toContain('Re-extracted');
     await popup.waitFor('#reader .article-body p');
     expect(await readerParagraphs(popup)).toEqual(expected.paragraphs);
@@ -170,7 +173,9 @@ describe(`${browserLabel()}: the first slice end to end`, () => {
   it('deletes from the reader with an Undo that brings the article back', async () => {
     await popup.click('#list .row');
     await popup.click('#delete');
-    await popup.waitUntil(() => document.querySelector('#status')?.getAttribute('data-kind') === 'ok' && document.getElementById('status-text')?.textContent?.startsWith('Deleted'));
+    await popup.waitUntil(
+      () => document.querySelector('#status')?.getAttribute('data-kind') === 'ok' && document.getElementById('status-text')?.textContent?.startsWith('Deleted'),
+    );
     expect(await recordCount()).toBe(0);
     await popup.click('#status-action');
     await popup.waitFor('#status', 'hidden');

@@ -8,7 +8,8 @@ import { readCapture, readImageLinks, readImages, readReading } from './harness/
 
 const seedImageBytes = readFileSync(new URL('../fixtures/seed/lead-image.jpg', import.meta.url)).length;
 /** What hostile HTML must never leave in a stored article. */
-const ACTIVE = /<script|<style|<svg|<math|<iframe|<form|<input|<object|<embed|<meta|<base|<video|<noscript|\son\w+=|style=|javascript:|data:|srcset=|expression\(|url\(/i;
+const ACTIVE =
+  /<script|<style|<svg|<math|<iframe|<form|<input|<object|<embed|<meta|<base|<video|<noscript|\son\w+=|style=|javascript:|data:|srcset=|expression\(|url\(/i;
 const hostileHtml = readFileSync(new URL('../fixtures/hostile/hostile.html', import.meta.url), 'utf8');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -40,7 +41,8 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
   }
   const links = (id: number) => h.evaluate(readImageLinks, id);
   const images = () => h.evaluate(readImages);
-  const shown = (page: ExtensionPage) => page.evalAll('#reader .article-body img', (imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).src, width: (i as HTMLImageElement).naturalWidth })));
+  const shown = (page: ExtensionPage) =>
+    page.evalAll('#reader .article-body img', (imgs) => imgs.map((i) => ({ src: (i as HTMLImageElement).src, width: (i as HTMLImageElement).naturalWidth })));
   /** The start of an image the reader made from the library: a blob: URL of the extension's own origin. */
   const libraryBlob = () => `blob:${escape(h.url(''))}`;
   const fromLibrary = () => new RegExp(`^${libraryBlob()}`);
@@ -55,8 +57,12 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
   it("keeps the seed article's photo in the library, fetched from the page", async () => {
     ids.seed = await capture(server.seedUrl);
     const stored = await links(ids.seed);
-    expect(stored).toEqual([{ captureId: ids.seed, url: `${server.origin}${SEED_IMAGE}`, hash: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: seedImageBytes }]);
-    expect(await images()).toEqual([{ hash: stored[0]!.hash, type: 'image/jpeg', size: seedImageBytes, width: expect.any(Number), height: expect.any(Number), orphaned: false }]);
+    expect(stored).toEqual([
+      { captureId: ids.seed, url: `${server.origin}${SEED_IMAGE}`, hash: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: seedImageBytes },
+    ]);
+    expect(await images()).toEqual([
+      { hash: stored[0]!.hash, type: 'image/jpeg', size: seedImageBytes, width: expect.any(Number), height: expect.any(Number), orphaned: false },
+    ]);
   });
 
   it('downscales an image over the per-image cap, records a missing one, resolves a lazy one and stores a shared one once', async () => {
@@ -86,17 +92,21 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
     await popup.waitFor(`#reader-view[data-ready="${ids.lead}"]`);
     // The reader is ready before the blob has decoded: wait for the image itself.
     await popup.waitUntil(() => [...document.querySelectorAll<HTMLImageElement>('#reader .article-body img')].every((i) => i.complete && i.naturalWidth > 0));
-    const lead = await popup.evalAll('#reader .article-body img', (imgs) => imgs.map((i) => {
-      const first = document.querySelector('#reader .article-body p')!;
-      return {
-        src: (i as HTMLImageElement).src,
-        alt: i.getAttribute('alt'),
-        width: (i as HTMLImageElement).naturalWidth,
-        lead: !!i.closest('.lead-image'),
-        aboveText: !!(i.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
-      };
-    }));
-    expect(lead).toEqual([{ src: expect.stringMatching(fromLibrary()), alt: 'The school from the harbour', width: expect.any(Number), lead: true, aboveText: true }]);
+    const lead = await popup.evalAll('#reader .article-body img', (imgs) =>
+      imgs.map((i) => {
+        const first = document.querySelector('#reader .article-body p')!;
+        return {
+          src: (i as HTMLImageElement).src,
+          alt: i.getAttribute('alt'),
+          width: (i as HTMLImageElement).naturalWidth,
+          lead: !!i.closest('.lead-image'),
+          aboveText: !!(i.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING),
+        };
+      }),
+    );
+    expect(lead).toEqual([
+      { src: expect.stringMatching(fromLibrary()), alt: 'The school from the harbour', width: expect.any(Number), lead: true, aboveText: true },
+    ]);
     expect(lead[0]!.width).toBeGreaterThan(0);
     await h.send('delete-capture', { id: ids.lead });
   });
@@ -111,9 +121,23 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
     // restored backup): put the raw page in as an article's HTML, through a restored backup (its
     // row keeps a free id).
     const RAW_ID = 9001;
-    const raw = { ...record, id: RAW_ID, rawHtmlGzip: undefined, url: `${server.origin}/raw-hostile`, canonicalUrl: `${server.origin}/raw-hostile`, urlKeys: ['raw-hostile'], title: 'Raw hostile', contentHtml: hostileHtml.replaceAll('="/trap/', `="${server.origin}/trap/`) };
+    const raw = {
+      ...record,
+      id: RAW_ID,
+      rawHtmlGzip: undefined,
+      url: `${server.origin}/raw-hostile`,
+      canonicalUrl: `${server.origin}/raw-hostile`,
+      urlKeys: ['raw-hostile'],
+      title: 'Raw hostile',
+      contentHtml: hostileHtml.replaceAll('="/trap/', `="${server.origin}/trap/`),
+    };
     expect(raw.contentHtml).toMatch(ACTIVE);
-    const backup = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, settings: null, tables: { captures: { schema: '++id', outbound: false, rows: [raw] } } };
+    const backup = {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      settings: null,
+      tables: { captures: { schema: '++id', outbound: false, rows: [raw] } },
+    };
     expect(await h.send('restore-backup', { text: JSON.stringify(backup) })).toMatchObject({ ok: true });
     ids.raw = RAW_ID;
     expect((await h.evaluate(readCapture, ids.raw))?.contentHtml).toBe(raw.contentHtml);
@@ -135,12 +159,23 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
       await tab.goto(`reader.html?id=${id}`, 'body[data-ready]');
       for (const page of [popup, tab]) {
         expect(await page.text('#reader .article-body')).toContain('Councillors said the extra crossings would be paid for');
-        expect(await page.count('#reader script, #reader style, #reader iframe, #reader form, #reader input, #reader svg, #reader math, #reader object, #reader embed, #reader video, #reader meta, #reader base, #reader [style], #reader [onerror], #reader [onclick], #reader [ontoggle]')).toBe(0);
+        expect(
+          await page.count(
+            '#reader script, #reader style, #reader iframe, #reader form, #reader input, #reader svg, #reader math, #reader object, #reader embed, #reader video, #reader meta, #reader base, #reader [style], #reader [onerror], #reader [onclick], #reader [ontoggle]',
+          ),
+        ).toBe(0);
         const urls = await page.evalAll('#reader [href], #reader [src]', (els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src')!));
         for (const url of urls) expect(url).toMatch(new RegExp(`^(https?:|mailto:|#|${libraryBlob()})`));
         expect(await page.evaluate(() => (window as { __hostile?: number }).__hostile)).toBeUndefined();
         // Nothing fetched from the web by the page itself (the server's trap log below covers the rest).
-        expect(await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /^https?:/.test(n)))).toEqual([]);
+        expect(
+          await page.evaluate(() =>
+            performance
+              .getEntriesByType('resource')
+              .map((e) => e.name)
+              .filter((n) => /^https?:/.test(n)),
+          ),
+        ).toEqual([]);
       }
       const lines = await log.take();
       expect(lines.filter((l) => /HOSTILE/.test(l.text))).toEqual([]);
@@ -155,7 +190,9 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
     // measured here, reports none); nothing else, and nothing is ever loaded.
     expect(cspOf[ids.raw]!.filter((l) => l.refused === 'other')).toEqual([]);
     // The de-fanged link is text now; pressing it does nothing.
-    expect(await tab.evalAll('#reader a', (as) => as.filter((a) => a.textContent === 'Read the full timetable').map((a) => a.getAttribute('href')))).toEqual([null]);
+    expect(await tab.evalAll('#reader a', (as) => as.filter((a) => a.textContent === 'Read the full timetable').map((a) => a.getAttribute('href')))).toEqual([
+      null,
+    ]);
     await tab.clickText('#reader a', 'Read the full timetable');
     expect(await tab.evaluate(() => location.search)).toBe(`?id=${ids.raw}`);
     expect((await log.take()).filter((l) => /HOSTILE/.test(l.text))).toEqual([]);
@@ -198,7 +235,16 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
     expect(await tab.attr('html', 'data-size')).toBe('L');
     expect(await fontSize()).toBeGreaterThan(before);
     expect(await tab.evalOne('body', (b) => getComputedStyle(b).backgroundColor)).toBe('rgb(244, 236, 216)');
-    await vi.waitFor(async () => expect(await h.api(async (api) => (await api.storage.local.get('settings')).settings)).toMatchObject({ readerTheme: 'sepia', readerFont: 'sans', readerSize: 'L', readerWidth: 'narrow' }), { timeout: 10_000 });
+    await vi.waitFor(
+      async () =>
+        expect(await h.api(async (api) => (await api.storage.local.get('settings')).settings)).toMatchObject({
+          readerTheme: 'sepia',
+          readerFont: 'sans',
+          readerSize: 'L',
+          readerWidth: 'narrow',
+        }),
+      { timeout: 10_000 },
+    );
 
     // Scroll with the keyboard's j, then to the middle; the position is saved.
     await tab.press('j');
@@ -230,7 +276,9 @@ describe(`${browserLabel()}: offline images, a safe reader, reading comfort`, ()
     await popup.click(`#list .row[data-id="${ids.seed}"]`);
     await popup.waitFor(`#reader-view[data-ready="${ids.seed}"]`);
     await popup.click('#delete');
-    await popup.waitUntil(() => document.querySelector('#status')?.getAttribute('data-kind') === 'ok' && document.querySelector('#status-text')?.textContent?.startsWith('Deleted'));
+    await popup.waitUntil(
+      () => document.querySelector('#status')?.getAttribute('data-kind') === 'ok' && document.querySelector('#status-text')?.textContent?.startsWith('Deleted'),
+    );
     expect(await links(ids.seed)).toEqual([]);
     expect((await images()).find((i) => i.hash === seedHash)).toMatchObject({ orphaned: false });
 

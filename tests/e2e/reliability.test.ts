@@ -28,7 +28,12 @@ describe(`${browserLabel()}: reliability`, () => {
   });
   afterAll(() => stopSpec({ server, h }));
 
-  for (const [charset, how] of [['gbk', 'header'], ['shift_jis', 'meta'], ['windows-1251', 'header'], ['gbk', 'meta']] as const) {
+  for (const [charset, how] of [
+    ['gbk', 'header'],
+    ['shift_jis', 'meta'],
+    ['windows-1251', 'header'],
+    ['gbk', 'meta'],
+  ] as const) {
     it(`a ${charset} page, charset in the ${how === 'header' ? 'HTTP header' : '<meta>'}: captured with its real title and text`, async () => {
       const tabId = await open(`${server.origin}/charset/${charset}-${how}.html`);
       const reply = await h.send('capture', { tabId });
@@ -68,7 +73,10 @@ describe(`${browserLabel()}: reliability`, () => {
     ];
     const tabIds = [];
     for (const url of urls) tabIds.push(await open(url));
-    const replies = await h.sendAll('capture', tabIds.map((tabId) => ({ tabId })));
+    const replies = await h.sendAll(
+      'capture',
+      tabIds.map((tabId) => ({ tabId })),
+    );
     expect(replies.filter((r) => !r.ok)).toEqual([]);
     const ok = replies.map(valueOf);
     expect(new Set(ok.map((r) => r.id)).size).toBe(17);

@@ -4,8 +4,9 @@ import type { Reply } from '../../src/messages';
 import type { ExtensionPage, Harness } from './harness/harness';
 
 /** The seed article as it must come out (tests/fixtures/seed/expected.json). */
-export const expected: { title: string; paragraphs: string[]; mustNotContain: string[] } =
-  JSON.parse(readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'));
+export const expected: { title: string; paragraphs: string[]; mustNotContain: string[] } = JSON.parse(
+  readFileSync(new URL('../fixtures/seed/expected.json', import.meta.url), 'utf8'),
+);
 
 /** The seed article, changed at the same address. */
 export const UPDATED_SEED = new URL('../fixtures/dedupe/chinanews-harper-jack-ma-updated.html', import.meta.url);
@@ -23,8 +24,7 @@ export async function statusForTab(popup: ExtensionPage, tabId: number): Promise
 /** The titles of the library list's rows, top first. */
 export const rowTitles = (popup: ExtensionPage) => popup.evalAll('#list .row .row-title', (rows) => rows.map((r) => r.textContent));
 
-export const waitForRows = (popup: ExtensionPage, n: number) =>
-  popup.waitUntil((count) => document.querySelectorAll('#list .row').length === count, n);
+export const waitForRows = (popup: ExtensionPage, n: number) => popup.waitUntil((count) => document.querySelectorAll('#list .row').length === count, n);
 
 /** The toolbar button's tooltip on a tab ("Clean Capture: saved", "Save article (Clean Capture)"…). */
 export const toolbarTitle = (h: Harness, tabId: number) => h.api((api, id) => api.action.getTitle({ tabId: id }), tabId);

@@ -67,7 +67,9 @@ export function makeCapture(overrides: Partial<Capture> = {}): Capture {
 
 /** Filler prose long enough to count as an article. */
 export function paragraphs(count: number, topic = 'the harbour'): string {
-  return Array.from({ length: count }, (_, i) =>
-    `<p>Paragraph ${i + 1} tells the reader about ${topic} in enough plain words to read like real reporting, with facts, quotes and context that a newspaper would print.</p>`,
+  return Array.from(
+    { length: count },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} tells the reader about ${topic} in enough plain words to read like real reporting, with facts, quotes and context that a newspaper would print.</p>`,
   ).join('\n');
 }

@@ -38,9 +38,11 @@ export function parseBackup(text: string): ParsedBackup {
     data = JSON.parse(text);
   } catch {
     const looksCut = text.trim().startsWith('{') && !text.trim().endsWith('}');
-    throw new BackupFormatError(looksCut
-      ? 'This backup file is incomplete (it ends too early). Nothing was changed; make a new backup and try again.'
-      : 'This file is not a Clean Capture backup (it is not valid JSON). Nothing was changed.');
+    throw new BackupFormatError(
+      looksCut
+        ? 'This backup file is incomplete (it ends too early). Nothing was changed; make a new backup and try again.'
+        : 'This file is not a Clean Capture backup (it is not valid JSON). Nothing was changed.',
+    );
   }
   if (!isObject(data) || data.format !== BACKUP_FORMAT) {
     throw new BackupFormatError('This file is not a Clean Capture backup (it has no "format": "clean-capture-backup"). Nothing was changed.');
@@ -50,7 +52,9 @@ export function parseBackup(text: string): ParsedBackup {
     throw new BackupFormatError('This backup has no valid format version. Nothing was changed.');
   }
   if (version > BACKUP_FORMAT_VERSION) {
-    throw new BackupFormatError(`This backup was made by a newer version of Clean Capture (format ${version}; this one reads up to ${BACKUP_FORMAT_VERSION}). Update Clean Capture, then restore it. Nothing was changed.`);
+    throw new BackupFormatError(
+      `This backup was made by a newer version of Clean Capture (format ${version}; this one reads up to ${BACKUP_FORMAT_VERSION}). Update Clean Capture, then restore it. Nothing was changed.`,
+    );
   }
   if (!isObject(data.tables)) throw new BackupFormatError('This backup has no tables. Nothing was changed.');
   if (data.settings !== null && data.settings !== undefined && !isObject(data.settings)) {

@@ -9,13 +9,17 @@ export async function serializeBackup(backup: ParsedBackup, generator: string, n
     for (const row of table.rows) rows.push(await encodeValue(row));
     tables[name] = { schema: table.schema, outbound: table.outbound, rows };
   }
-  return `${JSON.stringify({
-    format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    createdAt: now.toISOString(),
-    generator,
-    schemaVersion: backup.schemaVersion,
-    settings: (await encodeValue(backup.settings)) ?? null,
-    tables,
-  }, null, 1)}\n`;
+  return `${JSON.stringify(
+    {
+      format: BACKUP_FORMAT,
+      formatVersion: BACKUP_FORMAT_VERSION,
+      createdAt: now.toISOString(),
+      generator,
+      schemaVersion: backup.schemaVersion,
+      settings: (await encodeValue(backup.settings)) ?? null,
+      tables,
+    },
+    null,
+    1,
+  )}\n`;
 }

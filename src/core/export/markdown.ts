@@ -19,7 +19,10 @@ export function frontMatter(article: SavedArticle, template = DEFAULT_FRONT_MATT
 
 /** Text inside [] of a link or image: brackets and backslashes escaped, one line. */
 function bracketText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/([\\[\]])/g, '\\$1');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([\\[\]])/g, '\\$1');
 }
 
 /** A URL inside (): spaces and parentheses encoded so the link never breaks. */
@@ -58,12 +61,15 @@ function elementChildren(node: Element): Element[] {
 /** A footnote list: an <ol> whose every item ends with a back link (↩ ↑ ^) to its reference. */
 function isFootnoteList(node: Element): boolean {
   const items = node.nodeName === 'OL' ? elementChildren(node) : [];
-  return items.length > 0 && items.every((li) => {
-    const links = Array.from(li.querySelectorAll('a'));
-    const last = links[links.length - 1];
-    // eslint-disable-next-line no-misleading-character-class -- each code point counts alone: the back-link glyph comes with or without VS15 (U+FE0E)
-    return !!last && /#/.test(last.getAttribute('href') ?? '') && /^[↩↑^⤴︎\uFE0E\s]+$/.test(last.textContent ?? '');
-  });
+  return (
+    items.length > 0 &&
+    items.every((li) => {
+      const links = Array.from(li.querySelectorAll('a'));
+      const last = links[links.length - 1];
+      // eslint-disable-next-line no-misleading-character-class -- each code point counts alone: the back-link glyph comes with or without VS15 (U+FE0E)
+      return !!last && /#/.test(last.getAttribute('href') ?? '') && /^[↩↑^⤴︎\uFE0E\s]+$/.test(last.textContent ?? '');
+    })
+  );
 }
 
 function createTurndown(state: RenderState): TurndownService {
@@ -125,7 +131,10 @@ function createTurndown(state: RenderState): TurndownService {
         const clone = li.cloneNode(true) as Element;
         const links = Array.from(clone.querySelectorAll('a'));
         links[links.length - 1]?.remove();
-        const text = service.turndown(clone.innerHTML).replace(/\n{2,}/g, '\n    ').trim();
+        const text = service
+          .turndown(clone.innerHTML)
+          .replace(/\n{2,}/g, '\n    ')
+          .trim();
         return `[^${i + 1}]: ${text}`;
       });
       return `\n\n${items.join('\n')}\n\n`;

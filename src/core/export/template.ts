@@ -91,7 +91,12 @@ function known(name: string): name is TemplateVariable {
 
 function checkVariables(text: string): void {
   for (const [, name] of text.matchAll(VARIABLE)) {
-    if (!known(name!)) throw new TemplateError(`Unknown variable {${name}}. Use one of: ${Object.keys(TEMPLATE_VARIABLES).map((v) => `{${v}}`).join(' ')}.`);
+    if (!known(name!))
+      throw new TemplateError(
+        `Unknown variable {${name}}. Use one of: ${Object.keys(TEMPLATE_VARIABLES)
+          .map((v) => `{${v}}`)
+          .join(' ')}.`,
+      );
   }
 }
 

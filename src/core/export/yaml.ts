@@ -7,7 +7,9 @@ export type YamlValue = string | number | boolean | string[];
 
 export function yamlString(value: string): string {
   // JSON leaves U+2028/U+2029 raw; YAML 1.1 parsers treat them as line breaks, so escape them.
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** `key: value`, or a block list for an array (Obsidian's properties read block lists). */

@@ -46,7 +46,14 @@ const FOLD_BYTES = 4 * 1024 * 1024;
 const IMAGE_READS = 16;
 /** Already-compressed formats are stored as they are: deflating them again costs time for nothing. */
 const STORED_TYPES = /^image\/(jpeg|png|gif|webp|avif)$/;
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/svg+xml': 'svg' };
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/gif': 'gif',
+  'image/webp': 'webp',
+  'image/avif': 'avif',
+  'image/svg+xml': 'svg',
+};
 
 export class ExportCancelled extends Error {
   override name = 'AbortError';
@@ -115,9 +122,10 @@ export async function buildZip(source: ZipSource, options: ZipOptions = {}): Pro
   let done = 0;
   options.onProgress?.(0, source.total);
   for await (const page of source.pages()) {
-    const stored = options.images !== 'remote' && source.images
-      ? await source.images([...new Set(page.flatMap((a) => imageSources(a.contentHtml, a)))].filter((url) => !assets.has(url)))
-      : new Map<string, Blob>();
+    const stored =
+      options.images !== 'remote' && source.images
+        ? await source.images([...new Set(page.flatMap((a) => imageSources(a.contentHtml, a)))].filter((url) => !assets.has(url)))
+        : new Map<string, Blob>();
     // The page's images first, in order of first use, read IMAGE_READS at a time so the reads
     // overlap (Blob reads wait on the browser's I/O) while memory holds only that many images.
     const wanted = [...new Set(page.flatMap((a) => imageSources(a.contentHtml, a)))].filter((url) => !assets.has(url) && stored.has(url));

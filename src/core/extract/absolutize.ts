@@ -33,11 +33,17 @@ export function absolutizeUrls(doc: Document, base: string): void {
     for (const name of SRCSET_ATTRS) {
       const value = el.getAttribute(name);
       if (!value) continue;
-      el.setAttribute(name, value.split(/,\s+/).map((part) => {
-        const [url, ...rest] = part.trim().split(/\s+/);
-        const abs = url && absolute(url, effective);
-        return [abs ?? url, ...rest].join(' ');
-      }).join(', '));
+      el.setAttribute(
+        name,
+        value
+          .split(/,\s+/)
+          .map((part) => {
+            const [url, ...rest] = part.trim().split(/\s+/);
+            const abs = url && absolute(url, effective);
+            return [abs ?? url, ...rest].join(' ');
+          })
+          .join(', '),
+      );
     }
   }
 }

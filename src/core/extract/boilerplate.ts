@@ -9,7 +9,8 @@ import { elementsByTag, labelMatches, type Labelled, type PageScan } from './pag
  */
 
 /** Class/id words that name furniture, matched as whole tokens ("share-bar", not "shareholders"). */
-const FURNITURE = /(^|[\s_-])(share|shares|sharing|sharetools|social|sociable|addthis|comment|comments|disqus|related|recommended|recommendations|popular|most-?read|mostpopular|trending|newsletter|subscribe|signup|print|toolbar|tools|breadcrumb|breadcrumbs|crumbs|pager|pagination|pic_pager|advert|advertisement|ads|sponsor|sponsored|promo|outbrain|taboola|cookie|consent|paywall|deal|deals|affiliate|commerce|bio|author-?(?:bio|card|box|info|profile)|about-?(?:the-)?author)([\s_-]|$)/;
+const FURNITURE =
+  /(^|[\s_-])(share|shares|sharing|sharetools|social|sociable|addthis|comment|comments|disqus|related|recommended|recommendations|popular|most-?read|mostpopular|trending|newsletter|subscribe|signup|print|toolbar|tools|breadcrumb|breadcrumbs|crumbs|pager|pagination|pic_pager|advert|advertisement|ads|sponsor|sponsored|promo|outbrain|taboola|cookie|consent|paywall|deal|deals|affiliate|commerce|bio|author-?(?:bio|card|box|info|profile)|about-?(?:the-)?author)([\s_-]|$)/;
 
 const NEVER_FURNITURE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
 
@@ -19,14 +20,18 @@ const NEVER_FURNITURE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
  * ("js-social-images" on the article body that gets share buttons). A furniture word inside one of
  * these says nothing about the element. ("author-card", "author-bio" name a box, not a filing.)
  */
-const FILING_TOKEN = /^(?:(?:entry|post)-)?(?:category|categories|cat|tag|tags|author(?![-_](?:bio|card|box|info|profile)(?:$|[-_]))|topic|topics|format|kw|keyword|keywords|label|labels)[-_]|^js-/;
+const FILING_TOKEN =
+  /^(?:(?:entry|post)-)?(?:category|categories|cat|tag|tags|author(?![-_](?:bio|card|box|info|profile)(?:$|[-_]))|topic|topics|format|kw|keyword|keywords|label|labels)[-_]|^js-/;
 
 /** The label names furniture in a token of its own, not in a filing token. */
 function namesFurniture(entry: Labelled): boolean {
   if (!labelMatches(entry, FURNITURE)) return false;
   if (entry.id && FURNITURE.test(entry.id.toLowerCase())) return true;
   // Only the class can hold filing tokens; most labels never get here (no furniture word at all).
-  return entry.cls!.toLowerCase().split(/\s+/).some((token) => !FILING_TOKEN.test(token) && FURNITURE.test(token));
+  return entry
+    .cls!.toLowerCase()
+    .split(/\s+/)
+    .some((token) => !FILING_TOKEN.test(token) && FURNITURE.test(token));
 }
 
 function removeFurnitureByName(doc: Document, scan: PageScan): void {
@@ -73,7 +78,7 @@ function removeScriptLinkBars(doc: Document, scan: PageScan, links: Element[]): 
 /** "[Special coverage]"-style links tucked into paragraphs; footnote refs like "[3]" stay. */
 const BRACKETED = /^[[【［〔].*\p{L}.*[\]】］〕]$/u;
 function firstChar(el: Element): string {
-  for (let n: Node | null = el.firstChild; n; ) {
+  for (let n: Node | null = el.firstChild; n;) {
     if (n.nodeType === 3) {
       const data = (n as Text).data.trimStart();
       if (data) return data[0]!;

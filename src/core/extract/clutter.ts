@@ -11,57 +11,94 @@ const PRE_TABLE = new Set(['PRE', 'TABLE']);
  */
 
 /** Blocks that stand on their own (an inline <strong> inside a paragraph is never judged alone). */
-const STRUCTURAL = new Set(['P', 'DIV', 'LI', 'H2', 'H3', 'H4', 'H5', 'H6', 'DT', 'DD', 'SECTION', 'HEADER', 'FOOTER', 'ASIDE', 'TIME', 'FIGCAPTION', 'BLOCKQUOTE', 'UL', 'OL', 'TABLE', 'TR', 'TD', 'FIGURE', 'PRE', 'ADDRESS', 'NAV']);
+const STRUCTURAL = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'DT',
+  'DD',
+  'SECTION',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'TIME',
+  'FIGCAPTION',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'TABLE',
+  'TR',
+  'TD',
+  'FIGURE',
+  'PRE',
+  'ADDRESS',
+  'NAV',
+]);
 
 /** Interface words a page shows around an article, alone in their block. */
 const UI_STRINGS = new RegExp(
   '^(sign in|sign up|log in|login|register|subscribe|subscribe now|close|caption|advert|advertisement|' +
-  'sponsored|iklan|publicidade|publicité|anzeige|werbung|реклама|comments?|\\d+ comments?|leave a comment|' +
-  'add comment|tell us what you think.*|read more|read more\\.*|show more|load more|loading( content)?\\.*|' +
-  'share|share this( article| story)?|print|email|tweet|follow( us)?|follow on twitter|email the author|' +
-  'view author archive|about the author|highlights|latest|latest news|popular|most popular|most read|' +
-  'breaking news|updated|posted|published|review|opinion|analysis|columnist|opinion columnist|editorial|commentary|exclusive|tags?|topics?|filed under:?.*|categor(y|ies)|next|previous|back to top|' +
-  '(image|photo|slide)? ?\\d+ (of|/) ?\\/? ?\\d+|video|watch|listen|play|skip ad|' +
-  'отзывы|добавить отзыв|letture|comentários|kommentare|commentaires)$',
+    'sponsored|iklan|publicidade|publicité|anzeige|werbung|реклама|comments?|\\d+ comments?|leave a comment|' +
+    'add comment|tell us what you think.*|read more|read more\\.*|show more|load more|loading( content)?\\.*|' +
+    'share|share this( article| story)?|print|email|tweet|follow( us)?|follow on twitter|email the author|' +
+    'view author archive|about the author|highlights|latest|latest news|popular|most popular|most read|' +
+    'breaking news|updated|posted|published|review|opinion|analysis|columnist|opinion columnist|editorial|commentary|exclusive|tags?|topics?|filed under:?.*|categor(y|ies)|next|previous|back to top|' +
+    '(image|photo|slide)? ?\\d+ (of|/) ?\\/? ?\\d+|video|watch|listen|play|skip ad|' +
+    'отзывы|добавить отзыв|letture|comentários|kommentare|commentaires)$',
   'i',
 );
 
 /** Photo and image credits: a line that starts as one, or is nothing but an agency's name. */
-const CREDIT = /^(\(?\s*(photo|photos|image|images|picture|pictures|credit|credits|foto|fotos|bild|illustration)\s*(:|by\b|credit|copyright|©)|image copyright|image source|courtesy of|личный архив|arquivo pessoal|archivo personal|©|\(c\)\s|ⓒ)|^\(?(getty images?|getty|shutterstock|istock(photo)?|reuters|afp|ap|ap photo|associated press|epa|alamy|wireimage)\)?\.?$/i;
+const CREDIT =
+  /^(\(?\s*(photo|photos|image|images|picture|pictures|credit|credits|foto|fotos|bild|illustration)\s*(:|by\b|credit|copyright|©)|image copyright|image source|courtesy of|личный архив|arquivo pessoal|archivo personal|©|\(c\)\s|ⓒ)|^\(?(getty images?|getty|shutterstock|istock(photo)?|reuters|afp|ap|ap photo|associated press|epa|alamy|wireimage)\)?\.?$/i;
 
 /** "By Jane Doe", "By HNN Staff |", "Jane Doe, AP Auto Writer". */
-const BYLINE = /^(by|von|por|par|di|door|av|автор)\s+[\p{Lu}\p{Lt}][^.!?]{0,80}$|,\s*(ap|associated press|reuters|afp)\b.*\b(writer|correspondent|reporter)s?$/iu;
+const BYLINE =
+  /^(by|von|por|par|di|door|av|автор)\s+[\p{Lu}\p{Lt}][^.!?]{0,80}$|,\s*(ap|associated press|reuters|afp)\b.*\b(writer|correspondent|reporter)s?$/iu;
 
 const COPYRIGHT = /(copyright|©|ⓒ|all rights reserved|무단전재|tous droits réservés|todos os direitos reservados|alle rechte vorbehalten)/i;
 
-const CREDITS_LINE = /^\(?\s*(reporting|additional reporting|editing|edited|writing|compiled|produced|research) by\b|contributed to this report\.?\)?$|^associated press writers?\b|^(reach|contact|email|follow) (the )?(reporter|writer|author|columnist)s?\b/i;
+const CREDITS_LINE =
+  /^\(?\s*(reporting|additional reporting|editing|edited|writing|compiled|produced|research) by\b|contributed to this report\.?\)?$|^associated press writers?\b|^(reach|contact|email|follow) (the )?(reporter|writer|author|columnist)s?\b/i;
 
 /** "05/10/2018 - Posted by: X - Category: Health - Tags: …": the page's filing line. */
 const META_LINE = /(^|[-|·•–]\s*)(tags?|categor(y|ies|ia|ie)|filed under|posted in|publicado por|posted by|published by|etiquetas|schlagwörter)\s*:/i;
 
-const READING_TIME = /\b(\d+\s*(min|mins|minute|minutes)\s*(read|de leitura|lesezeit)|reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\b/i;
+const READING_TIME =
+  /\b(\d+\s*(min|mins|minute|minutes)\s*(read|de leitura|lesezeit)|reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\b/i;
 
-const PROMPT = /\b(subscribe|subscription|newsletter|sign up|sign-up|signup|inscreva|abonnez|abonnieren|suscríbete|get the .* app|download (the|our) app|click here to|follow @\w+|follow us|follow [\p{L} ]{1,40} on (twitter|facebook|instagram|youtube|tiktok)|make .* my homepage|affiliate commission)\b/iu;
+const PROMPT =
+  /\b(subscribe|subscription|newsletter|sign up|sign-up|signup|inscreva|abonnez|abonnieren|suscríbete|get the .* app|download (the|our) app|click here to|follow @\w+|follow us|follow [\p{L} ]{1,40} on (twitter|facebook|instagram|youtube|tiktok)|make .* my homepage|affiliate commission)\b/iu;
 
 /** A promo ends by telling the reader what to do: "… Click here to subscribe.", "Sign up now." */
 const CALL_TO_ACTION = /\b(click|tap) here\b[^.!?]{0,40}[.!]?$|\b(subscribe|sign up|join|order|buy|download) (now|today|here)[.!]?$/i;
 
 /** A heading or short line that announces a list of other stories. */
-export const RELATED_INTRO = /^(you (may|might) (also )?like|more (great )?[\p{L} ]{0,30}stories|related( coverage| stories| articles| posts| news| content| links| reading)?( from [^:]{0,60})?|more( on this( story)?| from [^:]{0,40})?|read (more|also|next)|see also|also read|don't miss|dont miss|recommended( for you)?|trending( now)?|popular (now|stories)|latest (news|stories)|what to read next|want more stories like this\??|leia (também|mais)|lesen sie auch|à lire aussi|lire aussi|también te puede interesar|más noticias|самые популярные.*|читайте также|keep reading|tags?|topics?|categories|filed under|marcadores|etiquetas|schlagwörter|mots-clés)\s*[:.…]*$/iu;
+export const RELATED_INTRO =
+  /^(you (may|might) (also )?like|more (great )?[\p{L} ]{0,30}stories|related( coverage| stories| articles| posts| news| content| links| reading)?( from [^:]{0,60})?|more( on this( story)?| from [^:]{0,40})?|read (more|also|next)|see also|also read|don't miss|dont miss|recommended( for you)?|trending( now)?|popular (now|stories)|latest (news|stories)|what to read next|want more stories like this\??|leia (também|mais)|lesen sie auch|à lire aussi|lire aussi|también te puede interesar|más noticias|самые популярные.*|читайте также|keep reading|tags?|topics?|categories|filed under|marcadores|etiquetas|schlagwörter|mots-clés)\s*[:.…]*$/iu;
 
 /** "READ MORE: headline", "Related: headline", "(Leggi anche su: …)". */
-const INLINE_RELATED = /^\(?\s*(read more|related|see also|also read|more|don't miss|watch|listen|leggi anche( su)?|leia também|lesen sie auch|lire aussi|читайте также)\s*:/i;
+const INLINE_RELATED =
+  /^\(?\s*(read more|related|see also|also read|more|don't miss|watch|listen|leggi anche( su)?|leia também|lesen sie auch|lire aussi|читайте также)\s*:/i;
 
-const DATE_WORDS = /\b(posted|updated|published|modified|last updated|publié|publicado|veröffentlicht|aktualisiert|am|pm|a\.m\.|p\.m\.|gmt|utc|edt|est|cet|cest|bst|pt|et|pst|pdt|ist|jst|today|yesterday|at|on|de|às|um|le|à|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira)\b/gi;
+const DATE_WORDS =
+  /\b(posted|updated|published|modified|last updated|publié|publicado|veröffentlicht|aktualisiert|am|pm|a\.m\.|p\.m\.|gmt|utc|edt|est|cet|cest|bst|pt|et|pst|pdt|ist|jst|today|yesterday|at|on|de|às|um|le|à|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|segunda|terça|quarta|quinta|sexta|sábado|domingo|feira)\b/gi;
 
 function isDateline(text: string): boolean {
   if (text.length > 90) return false;
   const hasDate = parseDate(text) !== null || /\b\d{1,2}:\d{2}\b/.test(text);
   if (!hasDate) return false;
-  const rest = text.replace(DATE_WORDS, ' ').replace(/[\d\s:;,.|/()\-–—]+/g, ' ').trim();
+  const rest = text
+    .replace(DATE_WORDS, ' ')
+    .replace(/[\d\s:;,.|/()\-–—]+/g, ' ')
+    .trim();
   return rest.split(/\s+/).filter(Boolean).length <= 1;
 }
-
 
 function isUpperCase(text: string): boolean {
   // An ASCII lower-case letter settles it without building the letters (most blocks are prose).
@@ -107,8 +144,7 @@ export function clutterKind(text: string, el: Element, authors: string[]): strin
 /** The element to remove for a leaf block: its wrappers too, while they hold nothing else. */
 function outermostAlone(el: Element, root: Element): Element {
   let node = el;
-  while (node.parentElement && node.parentElement !== root && node.parentElement.children.length === 1
-    && textOf(node.parentElement) === textOf(node)) {
+  while (node.parentElement && node.parentElement !== root && node.parentElement.children.length === 1 && textOf(node.parentElement) === textOf(node)) {
     node = node.parentElement;
   }
   return node;
@@ -144,15 +180,16 @@ function isLinkList(el: Element, text: string): boolean {
   return linkTextShare(el, text) >= 0.6;
 }
 
-const SHARE_WORDS = /\b(facebook|twitter|whatsapp|pinterest|linkedin|telegram|reddit|email|e-mail|share|tweet|compartilhar|baixar|teilen|partager|compartir|condividi)\b/i;
+const SHARE_WORDS =
+  /\b(facebook|twitter|whatsapp|pinterest|linkedin|telegram|reddit|email|e-mail|share|tweet|compartilhar|baixar|teilen|partager|compartir|condividi)\b/i;
 
 /** The longest line that counts as repeated furniture when it appears three times. */
 const REPEATED_MAX = 80;
 
 /** The element's neighbour is a photo (a figure, or an image alone in its block). */
 function besidePhoto(el: Element): boolean {
-  const isPhoto = (n: Element | null) => !!n && (n.tagName.toUpperCase() === 'FIGURE' || n.tagName.toUpperCase() === 'IMG'
-    || (containsTag(n, 'img') && !textOf(n)));
+  const isPhoto = (n: Element | null) =>
+    !!n && (n.tagName.toUpperCase() === 'FIGURE' || n.tagName.toUpperCase() === 'IMG' || (containsTag(n, 'img') && !textOf(n)));
   return isPhoto(el.previousElementSibling) || isPhoto(el.nextElementSibling);
 }
 
@@ -237,7 +274,11 @@ function removeClutterBlocks(root: Element, { authors, dateline, captions }: Clu
   for (const [text, copies] of seen) {
     if (copies.length < 3 || text.length >= REPEATED_MAX) continue;
     if (!SHARE_WORDS.test(text) && !copies.every((el) => besidePhoto(outermostAlone(el, root)))) continue;
-    for (const el of copies) if (isAttached(el, root)) { debug('repeated', text); removals.remove(el, text.length); }
+    for (const el of copies)
+      if (isAttached(el, root)) {
+        debug('repeated', text);
+        removals.remove(el, text.length);
+      }
   }
 }
 

@@ -139,11 +139,17 @@ export function assessCompleteness(page: PageArticleStats, content: Element, tex
   }
   const words = countWords(text);
   if (words < FEW_WORDS && page.textChars > text.length * 3) fail(`only ${words} words, on a page with much more text`);
-  if (page.densestBlockChars >= 300 && text.length > page.densestBlockChars * SPREAD) fail('text gathered from several parts of the page (comments or other stories may be mixed in)');
+  if (page.densestBlockChars >= 300 && text.length > page.densestBlockChars * SPREAD)
+    fail('text gathered from several parts of the page (comments or other stories may be mixed in)');
   if (linkTextShare(content, text) > LINKED) fail('mostly links');
   if (page.inArticle) {
     const got = countStructure(content);
-    const checks: [keyof typeof got, string][] = [['code', 'code blocks'], ['tables', 'data tables'], ['headings', 'headings'], ['images', 'images']];
+    const checks: [keyof typeof got, string][] = [
+      ['code', 'code blocks'],
+      ['tables', 'data tables'],
+      ['headings', 'headings'],
+      ['images', 'images'],
+    ];
     for (const [key, label] of checks) {
       const want = page.inArticle[key];
       // Images: the page often repeats decorative ones; only a real shortfall counts.

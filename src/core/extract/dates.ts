@@ -3,7 +3,19 @@
  * stays without one (we never invent an offset), a zone given is kept.
  */
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
 const TIME = '(?:[ T,]+(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}(?:\\.\\d+)?))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?)?';
@@ -16,9 +28,14 @@ const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function assemble(
-  y: number, mo: number, d: number,
-  h: string | undefined, mi: string | undefined, s: string | undefined,
-  ampm: string | undefined, zone: string | undefined,
+  y: number,
+  mo: number,
+  d: number,
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  ampm: string | undefined,
+  zone: string | undefined,
 ): string | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || y < 1900 || y > 2200) return null;
   let out = `${y}-${pad(mo)}-${pad(d)}`;

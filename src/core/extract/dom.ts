@@ -2,10 +2,46 @@
 import { collapseSpaces, collapseWhitespace } from '../shared/text';
 
 export const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH',
-  'UL', 'BR', 'CAPTION', 'SUMMARY',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'TD',
+  'TH',
+  'UL',
+  'BR',
+  'CAPTION',
+  'SUMMARY',
 ]);
 
 export function textOf(node: Node | null | undefined): string {
@@ -18,8 +54,9 @@ export function textOf(node: Node | null | undefined): string {
  * string, which in linkedom is an array join per call.
  */
 export function everyTextData(root: Node, visit: (data: string) => boolean): boolean {
-  for (let n: Node | null = root.firstChild; n; ) {
-    if (n.nodeType === 3 || n.nodeType === 4) { // text, CDATA
+  for (let n: Node | null = root.firstChild; n;) {
+    if (n.nodeType === 3 || n.nodeType === 4) {
+      // text, CDATA
       if (!visit((n as CharacterData).data)) return false;
     } else if (n.nodeType === 1 && n.firstChild) {
       n = n.firstChild;
@@ -39,8 +76,17 @@ function nextOutside(node: Node, root: Node): Node | null {
 /** Does `\s` (and so trim) match this UTF-16 code unit? */
 export function isSpaceCode(code: number): boolean {
   if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029
-    || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Whitespace that collapsing would change: a run of two or more, or a lone non-space one. */
@@ -65,7 +111,10 @@ export function collapsedLength(root: Node, cap = Infinity): number {
       // Most text nodes: whitespace only as lone spaces, so all but the end ones stay as they are.
       let start = 0;
       let end = data.length;
-      if (end && data.charCodeAt(0) === 32) { whitespace(); start = 1; }
+      if (end && data.charCodeAt(0) === 32) {
+        whitespace();
+        start = 1;
+      }
       const trailing = end > start && data.charCodeAt(end - 1) === 32;
       if (trailing) end--;
       if (end > start) characters(end - start);
@@ -132,7 +181,7 @@ const LINE_SPACE_RUN = /[ \t\u00a0]{2,}|[\t\u00a0]/g;
 function tidyLines(text: string): string {
   const out: string[] = [];
   let blank = false; // a blank line since the last line kept
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = text.length;
     const line = text.slice(start, end).replace(LINE_SPACE_RUN, ' ').trim();

@@ -12,12 +12,12 @@ import { collapsedLength, linkTextShare, textOf } from './dom';
 /** Headings that open a section of the page, not of the article. */
 const TAIL_HEADING = new RegExp(
   '^(recent (posts?|articles|stories|entries)|popular (posts|articles|stories)|most (popular|read|viewed|emailed|shared|commented)' +
-  '( (stories|articles|posts|now))?|about (the )?(author|authors|blog|us|me|this blog)|about [\\p{Lu}][\\p{L}\\d]*( [\\p{Lu}][\\p{L}\\d]*)?' +
-  '|contributors|our (writers|contributors)|latest (in|from) .{1,40}|more (in|from|on) .{1,40}|(from )?around the web' +
-  '|sponsored( content| stories| links)?|promoted( stories| content)?|paid content|(\\d+ )?comments?( \\(\\d+\\))?' +
-  '|(\\d+ )?(responses?|replies)( to .{1,80})?|leave a (reply|comment)|post a comment|add (a |your )?comment|join the (conversation|discussion)' +
-  '|discussion|you (may|might) also (like|enjoy)|we recommend|editors\'? picks?|(today\'s )?(top )?deals|shop (now|the story)' +
-  '|subscribe( to .{1,40})?|sign up for .{1,60}|get (the|our) (magazine|newsletter).{0,60}|newsletter|(today\'s )?poll|vote now)\\s*[:.…!?]*$',
+    '( (stories|articles|posts|now))?|about (the )?(author|authors|blog|us|me|this blog)|about [\\p{Lu}][\\p{L}\\d]*( [\\p{Lu}][\\p{L}\\d]*)?' +
+    '|contributors|our (writers|contributors)|latest (in|from) .{1,40}|more (in|from|on) .{1,40}|(from )?around the web' +
+    '|sponsored( content| stories| links)?|promoted( stories| content)?|paid content|(\\d+ )?comments?( \\(\\d+\\))?' +
+    '|(\\d+ )?(responses?|replies)( to .{1,80})?|leave a (reply|comment)|post a comment|add (a |your )?comment|join the (conversation|discussion)' +
+    "|discussion|you (may|might) also (like|enjoy)|we recommend|editors'? picks?|(today's )?(top )?deals|shop (now|the story)" +
+    "|subscribe( to .{1,40})?|sign up for .{1,60}|get (the|our) (magazine|newsletter).{0,60}|newsletter|(today's )?poll|vote now)\\s*[:.…!?]*$",
   'iu',
 );
 
@@ -33,7 +33,9 @@ interface Block {
 }
 
 export function trimEdges(content: Element): void {
-  const blocks: Block[] = leafBlocks(content).map((el) => ({ el, length: collapsedLength(el) })).filter((b) => b.length > 0);
+  const blocks: Block[] = leafBlocks(content)
+    .map((el) => ({ el, length: collapsedLength(el) }))
+    .filter((b) => b.length > 0);
   const total = blocks.reduce((sum, b) => sum + b.length, 0);
   if (!total) return;
   let budget = total * MAX_SHARE;
@@ -100,8 +102,11 @@ function trimHead(blocks: Block[], budget: number): void {
 /** A list of short links and nothing else. */
 function isMenu(list: Element): boolean {
   const items = [...list.children];
-  return items.length >= 2 && items.every((li) => {
-    const text = textOf(li);
-    return text.length < 40 && linkTextShare(li, text) >= 0.9;
-  });
+  return (
+    items.length >= 2 &&
+    items.every((li) => {
+      const text = textOf(li);
+      return text.length < 40 && linkTextShare(li, text) >= 0.9;
+    })
+  );
 }

@@ -86,7 +86,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
       const chosen = fuller(body, [() => ({ content: paragraphsOf(work, ldBody), text: ldBody })]);
       if (chosen !== body) {
         body = { content: chosen!.content, text: blockText(chosen!.content) };
-        completeness = { ...assessCompleteness(pageStats, body.content, body.text), reasons: ['taken from the page\'s schema.org articleBody'] };
+        completeness = { ...assessCompleteness(pageStats, body.content, body.text), reasons: ["taken from the page's schema.org articleBody"] };
       }
     }
   }
@@ -96,9 +96,8 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   if (tooShort && !content.querySelector('img')) throw noArticle();
 
   const firstImage = content.querySelector('img');
-  const leadImage = meta.leadImage ?? (firstImage
-    ? { url: firstImage.getAttribute('src')!, alt: firstImage.getAttribute('alt') || null, caption: null }
-    : null);
+  const leadImage =
+    meta.leadImage ?? (firstImage ? { url: firstImage.getAttribute('src')!, alt: firstImage.getAttribute('alt') || null, caption: null } : null);
   if (leadImage && !leadImage.caption) {
     const figure = [...content.querySelectorAll('figure')].find((f) => f.querySelector('img')?.getAttribute('src') === leadImage.url);
     leadImage.caption = textOf(figure?.querySelector('figcaption')) || null;
@@ -200,10 +199,13 @@ function isHeadline(heading: string, title: string): boolean {
 /** Readability wraps the article in page <div>s; a lone wrapper adds nothing to a saved copy. */
 function unwrapSingleWrappers(content: Element): void {
   let only = content.children.length === 1 ? content.firstElementChild : null;
-  while (only && (only.tagName === 'DIV' || only.tagName === 'SECTION') && !only.attributes.length
-    && [...content.childNodes].every((n) => n === only || !textOf(n))) {
+  while (
+    only &&
+    (only.tagName === 'DIV' || only.tagName === 'SECTION') &&
+    !only.attributes.length &&
+    [...content.childNodes].every((n) => n === only || !textOf(n))
+  ) {
     content.replaceChildren(...only.childNodes);
     only = content.children.length === 1 ? content.firstElementChild : null;
   }
 }
-

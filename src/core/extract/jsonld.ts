@@ -17,7 +17,8 @@ export interface JsonLdArticle {
   articleBody: string | null;
 }
 
-const ARTICLE_TYPES = /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|SocialMediaPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|OpinionNewsArticle|Review|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|SocialMediaPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|OpinionNewsArticle|Review|WebPage)$/;
 
 function asObjects(value: Json): Record<string, Json>[] {
   if (Array.isArray(value)) return value.flatMap(asObjects);
@@ -63,7 +64,12 @@ function image(value: Json): string | null {
 
 function keywords(value: Json): string[] {
   if (Array.isArray(value)) return value.flatMap(keywords);
-  return typeof value === 'string' ? value.split(',').map((k) => k.trim()).filter(Boolean) : [];
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** The page's JSON-LD: its article, and the claim a fact check reviews (schema.org ClaimReview). */

@@ -8,7 +8,8 @@ import { closestTag } from './dom';
  */
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-lazy', 'data-url', 'data-hi-res-src', 'data-full-src', 'data-actualsrc', 'data-echo'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
-const PLACEHOLDER = /^(?:data:|about:blank)|(?:^|[/_.-])(?:blank|spacer|placeholder|pixel|transparent|grey|gray|lazy|loading|1x1)[\w-]*\.(?:gif|png|svg|jpe?g|webp)(?:[?#]|$)/i;
+const PLACEHOLDER =
+  /^(?:data:|about:blank)|(?:^|[/_.-])(?:blank|spacer|placeholder|pixel|transparent|grey|gray|lazy|loading|1x1)[\w-]*\.(?:gif|png|svg|jpe?g|webp)(?:[?#]|$)/i;
 
 /** True when `src` is missing or only a placeholder. */
 export function isPlaceholderSrc(src: string | null | undefined): boolean {

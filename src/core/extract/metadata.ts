@@ -135,7 +135,8 @@ export function collectPageSignals(doc: Document, scan: PageScan, url: string): 
     timeModified: timeElementDate(scan, 'modified'),
     htmlLang: html?.getAttribute('lang') || html?.getAttribute('xml:lang') || null,
     htmlDir: html?.getAttribute('dir') ?? null,
-    httpEquivLang: (scan.byTag.get('META') ?? []).find((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-language')?.getAttribute('content') ?? null,
+    httpEquivLang:
+      (scan.byTag.get('META') ?? []).find((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-language')?.getAttribute('content') ?? null,
     canonicalHref: (scan.byTag.get('LINK') ?? []).find((l) => /(^|\s)canonical(\s|$)/i.test(l.getAttribute('rel') ?? ''))?.getAttribute('href') ?? null,
   };
 }
@@ -149,7 +150,13 @@ function topicPrefixedTitle(scan: PageScan, docTitle: string): string | null {
   const topic = /^([^:]{1,40}):\s+\S/.exec(docTitle)?.[1]?.trim().toLowerCase();
   if (!topic) return null;
   const headings = [...(scan.byTag.get('H1') ?? []), ...(scan.byTag.get('H2') ?? [])];
-  return headings.some((h) => collapseWhitespace(h.textContent ?? '').toLowerCase().startsWith(`${topic}:`)) ? docTitle : null;
+  return headings.some((h) =>
+    collapseWhitespace(h.textContent ?? '')
+      .toLowerCase()
+      .startsWith(`${topic}:`),
+  )
+    ? docTitle
+    : null;
 }
 
 /** Readability's title, or the page's whole "Topic: Headline" title when Readability cut the topic off. */
@@ -222,7 +229,24 @@ export function resolveMetadata(signals: PageSignals, readability: ReadabilityMe
   const published = pick<string>(sources, 'published', [
     [parseDate(ld?.datePublished), 'jsonld'],
     [parseDate(meta('article:published_time', 'og:published_time')), 'opengraph'],
-    [parseDate(meta('datePublished', 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'citation_publication_date')), 'meta'],
+    [
+      parseDate(
+        meta(
+          'datePublished',
+          'pubdate',
+          'publishdate',
+          'publish-date',
+          'date',
+          'dc.date.issued',
+          'dc.date',
+          'dcterms.created',
+          'sailthru.date',
+          'parsely-pub-date',
+          'citation_publication_date',
+        ),
+      ),
+      'meta',
+    ],
     [signals.timePublished, 'time-element'],
     [pageDate?.date, 'date-heuristic'],
     [parseDate(readability.publishedTime), 'readability'],
@@ -250,10 +274,17 @@ export function resolveMetadata(signals: PageSignals, readability: ReadabilityMe
     [ld?.description, 'jsonld'],
     [meta('description', 'twitter:description'), 'meta'],
   ]);
-  const keywords = pick<string[]>(sources, 'keywords', [
-    [ld?.keywords, 'jsonld'],
-    [(meta('keywords', 'news_keywords') ?? '').split(',').map((k) => k.trim()).filter(Boolean), 'meta'],
-  ]) ?? [];
+  const keywords =
+    pick<string[]>(sources, 'keywords', [
+      [ld?.keywords, 'jsonld'],
+      [
+        (meta('keywords', 'news_keywords') ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+        'meta',
+      ],
+    ]) ?? [];
   const imageUrl = pick<string>(sources, 'leadImage', [
     [absolute(meta('og:image', 'og:image:url', 'og:image:secure_url'), pageUrl), 'opengraph'],
     [absolute(ld?.image, pageUrl), 'jsonld'],

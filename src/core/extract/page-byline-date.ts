@@ -29,10 +29,12 @@ export function bylineFromPage(scan: PageScan): string | null {
   // Candidates in order of trust: rel=author links, itemprop=author, byline-named elements. They
   // are tried as found, so the page's labels are only matched up to the first byline.
   const relAuthor = (el: Element) => (attr(el, 'rel')?.toLowerCase() === 'author' ? bylineOf(scan, el) : null);
-  return firstFound(scan.byTag.get('A') ?? [], relAuthor)
-    ?? firstFound(scan.byTag.get('LINK') ?? [], relAuthor)
-    ?? firstFound(scan.itemprops.get('author') ?? [], (el) => bylineOf(scan, el))
-    ?? firstFound(scan.labelled, (entry) => (labelMatches(entry, BYLINE_CLASS) ? bylineOf(scan, entry.el) : null));
+  return (
+    firstFound(scan.byTag.get('A') ?? [], relAuthor) ??
+    firstFound(scan.byTag.get('LINK') ?? [], relAuthor) ??
+    firstFound(scan.itemprops.get('author') ?? [], (el) => bylineOf(scan, el)) ??
+    firstFound(scan.labelled, (entry) => (labelMatches(entry, BYLINE_CLASS) ? bylineOf(scan, entry.el) : null))
+  );
 }
 
 /** The first non-null `read(item)`, reading no further. */
@@ -54,8 +56,10 @@ function bylineOf(scan: PageScan, el: Element): string | null {
 /** A date written in the page's text near the headline (dateline / info line). */
 export function dateFromPageText(scan: PageScan): { date: string; text: string } | null {
   // Date-named elements, then <time>s, tried as found (labels matched only up to the first date).
-  return firstFound(scan.labelled, (entry) => (labelMatches(entry, DATE_CLASS) ? dateOf(scan, entry.el) : null))
-    ?? firstFound(scan.byTag.get('TIME') ?? [], (el) => dateOf(scan, el));
+  return (
+    firstFound(scan.labelled, (entry) => (labelMatches(entry, DATE_CLASS) ? dateOf(scan, entry.el) : null)) ??
+    firstFound(scan.byTag.get('TIME') ?? [], (el) => dateOf(scan, el))
+  );
 }
 
 function dateOf(scan: PageScan, el: Element): { date: string; text: string } | null {

@@ -55,7 +55,7 @@ export function scanPage(doc: Document): PageScan {
   const open: number[] = [];
   const openCounts: boolean[] = [];
   let depth = 0;
-  for (let node: Node | null = root; node; ) {
+  for (let node: Node | null = root; node;) {
     if (node.nodeType === 1) {
       const el = node as Element;
       const index = elements.push(el) - 1;

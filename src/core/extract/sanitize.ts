@@ -12,10 +12,37 @@ import { ARTICLE_TAGS } from './article-tags';
  * included, in one form; its controls are dropped.
  */
 const DROP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET',
-  'INPUT', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'LABEL', 'SVG', 'MATH',
-  'CANVAS', 'AUDIO', 'VIDEO', 'SOURCE', 'TRACK', 'LINK', 'META', 'BASE', 'HEAD', 'TITLE', 'DIALOG',
-  'PORTAL', 'NAV',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'FRAME',
+  'FRAMESET',
+  'OBJECT',
+  'EMBED',
+  'APPLET',
+  'INPUT',
+  'BUTTON',
+  'SELECT',
+  'OPTION',
+  'TEXTAREA',
+  'LABEL',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'AUDIO',
+  'VIDEO',
+  'SOURCE',
+  'TRACK',
+  'LINK',
+  'META',
+  'BASE',
+  'HEAD',
+  'TITLE',
+  'DIALOG',
+  'PORTAL',
+  'NAV',
 ]);
 
 const KEEP = new Set(ARTICLE_TAGS.map((tag) => tag.toUpperCase()));
@@ -79,7 +106,28 @@ function cleanAttributes(el: Element, base: string): void {
 }
 
 /** Containers that mean nothing once empty (after their furniture was removed). */
-const EMPTY_DROPS = new Set(['P', 'DIV', 'SPAN', 'SECTION', 'FIGURE', 'FIGCAPTION', 'LI', 'UL', 'OL', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'A', 'B', 'I', 'EM', 'STRONG']);
+const EMPTY_DROPS = new Set([
+  'P',
+  'DIV',
+  'SPAN',
+  'SECTION',
+  'FIGURE',
+  'FIGCAPTION',
+  'LI',
+  'UL',
+  'OL',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'A',
+  'B',
+  'I',
+  'EM',
+  'STRONG',
+]);
 
 const INLINE = new Set(['SPAN', 'A', 'B', 'I', 'EM', 'STRONG']);
 
@@ -99,7 +147,7 @@ function isEmpty(el: Element): boolean {
 /** Sanitize the subtree of `root` in place; `root` itself is kept; empty containers go. */
 export function sanitizeTree(root: Element, base: string): void {
   const walk = (parent: Element) => {
-    for (let child = parent.firstChild; child; ) {
+    for (let child = parent.firstChild; child;) {
       const next = child.nextSibling;
       if (child.nodeType === 1) {
         const el = child as Element;

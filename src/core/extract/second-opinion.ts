@@ -37,13 +37,13 @@ const CAPTION_LENGTH = 300;
 export function isSuspect(body: ArticleBody | null, page: PageArticleStats): boolean {
   if (!body) return true;
   const length = body.text.length;
-  const short = page.densestBlockChars < FEW_PARAGRAPHS
-    ? length < CAPTION_LENGTH && length < page.textChars * SHARE_OF_PAGE
-    : length < page.densestBlockChars * SUSPECT_SHARE;
+  const short =
+    page.densestBlockChars < FEW_PARAGRAPHS
+      ? length < CAPTION_LENGTH && length < page.textChars * SHARE_OF_PAGE
+      : length < page.densestBlockChars * SUSPECT_SHARE;
   if (short) return true;
   return linkTextShare(body.content, body.text) > LINK_LIST_SHARE;
 }
-
 
 /**
  * Readability's article element for `doc` (which it rewrites), or null. Readability assumes every

@@ -20,8 +20,16 @@ const MAX_SITE_CHARS = 60;
 
 /** Lower-case words without accents or punctuation; a trailing ".com"/".fr" and a leading "@" go. */
 function plainWords(text: string): string[] {
-  const bare = text.trim().replace(/^@/, '').replace(/\.(com|net|org|info|[a-z]{2})$/i, '');
-  return bare.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const bare = text
+    .trim()
+    .replace(/^@/, '')
+    .replace(/\.(com|net|org|info|[a-z]{2})$/i, '');
+  return bare
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** The words that name a site, a leading "The" dropped: "The Guardian" and "the Guardian" are one name. */

@@ -6,8 +6,19 @@
 
 /** Query parameters that only select or describe the AMP rendering. */
 export const AMP_PARAMS = new Set([
-  'amp', 'amp_js_v', 'amp_gsa', 'amp_r', 'amp_tf', 'ampshare', '__amp_source_origin', 'usqp', 'aoh', '_gsa',
-  'outputtype', '_amp', 'amp_lite',
+  'amp',
+  'amp_js_v',
+  'amp_gsa',
+  'amp_r',
+  'amp_tf',
+  'ampshare',
+  '__amp_source_origin',
+  'usqp',
+  'aoh',
+  '_gsa',
+  'outputtype',
+  '_amp',
+  'amp_lite',
 ]);
 
 /**

@@ -41,7 +41,13 @@ const CHECKS: [string, (v: unknown) => boolean, string][] = [
   ['id', (v) => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v > 0), 'a positive whole number'],
   [
     'leadImage',
-    (v) => v === null || v === undefined || (typeof v === 'object' && str((v as Record<string, unknown>).url) && strOrNull((v as Record<string, unknown>).alt) && strOrNull((v as Record<string, unknown>).caption)),
+    (v) =>
+      v === null ||
+      v === undefined ||
+      (typeof v === 'object' &&
+        str((v as Record<string, unknown>).url) &&
+        strOrNull((v as Record<string, unknown>).alt) &&
+        strOrNull((v as Record<string, unknown>).caption)),
     'null or {url, alt, caption}',
   ],
   ['tags', (v) => v === undefined || strList(v), 'a list of text'],

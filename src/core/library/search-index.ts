@@ -122,6 +122,8 @@ function matches(result: SearchResult, filters: SearchFilters): boolean {
 export function searchIndex(index: MiniSearch<SearchDoc>, query: string, filters: SearchFilters = {}, limit = 500): SearchHit[] {
   const text = query.trim();
   const filter = (r: SearchResult) => matches(r, filters);
-  const results = text ? index.search(text, { filter }) : index.search(MiniSearch.wildcard, { filter }).sort((a, b) => ((a['date'] as string) < (b['date'] as string) ? 1 : -1));
+  const results = text
+    ? index.search(text, { filter })
+    : index.search(MiniSearch.wildcard, { filter }).sort((a, b) => ((a['date'] as string) < (b['date'] as string) ? 1 : -1));
   return results.slice(0, limit).map((r) => ({ id: r.id as number, score: r.score }));
 }

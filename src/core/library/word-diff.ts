@@ -28,7 +28,6 @@ export function wordDiff(older: string, newer: string, context = 12): DiffPart[]
 
 /** Counts for a one-line summary ("12 words added, 3 removed"). */
 export function diffStats(parts: DiffPart[]): { added: number; removed: number } {
-  const count = (kind: DiffPart['kind']) =>
-    parts.filter((p) => p.kind === kind).reduce((n, p) => n + (p.text.match(/\S+/g)?.length ?? 0), 0);
+  const count = (kind: DiffPart['kind']) => parts.filter((p) => p.kind === kind).reduce((n, p) => n + (p.text.match(/\S+/g)?.length ?? 0), 0);
   return { added: count('added'), removed: count('removed') };
 }

@@ -3,16 +3,7 @@ import type { Completeness } from '../extract/completeness';
 /** The one shape a saved article has, everywhere: content script, storage, CLI JSON, export. */
 
 /** Where a metadata value came from, in the order extract trusts them. */
-export type MetaSource =
-  | 'jsonld'
-  | 'opengraph'
-  | 'meta'
-  | 'time-element'
-  | 'byline-heuristic'
-  | 'date-heuristic'
-  | 'readability'
-  | 'document'
-  | 'url';
+export type MetaSource = 'jsonld' | 'opengraph' | 'meta' | 'time-element' | 'byline-heuristic' | 'date-heuristic' | 'readability' | 'document' | 'url';
 
 export interface LeadImage {
   url: string;
@@ -55,17 +46,7 @@ export interface Capture {
   completeness?: Completeness;
 }
 
-export type MetadataField =
-  | 'title'
-  | 'byline'
-  | 'siteName'
-  | 'published'
-  | 'modified'
-  | 'lang'
-  | 'canonicalUrl'
-  | 'excerpt'
-  | 'leadImage'
-  | 'keywords';
+export type MetadataField = 'title' | 'byline' | 'siteName' | 'published' | 'modified' | 'lang' | 'canonicalUrl' | 'excerpt' | 'leadImage' | 'keywords';
 
 /** A capture as stored: the Capture plus when it was saved (and its tags, once tags exist). */
 export type SavedArticle = Capture & { capturedAt: string; tags?: string[] };

@@ -39,16 +39,9 @@ export function isCaptureError(value: unknown): value is CaptureError {
   return value instanceof Error && value.name === 'CaptureError' && 'code' in value;
 }
 
-export const noArticle = () =>
-  new CaptureError(
-    'no-article',
-    'No article was found on this page. Select the part you want and use "Save selection".',
-  );
+export const noArticle = () => new CaptureError('no-article', 'No article was found on this page. Select the part you want and use "Save selection".');
 
 export const notHtml = (contentType: string) => {
   const kind = contentType === 'application/pdf' ? 'a PDF' : contentType.startsWith('image/') ? 'an image' : `"${contentType}"`;
-  return new CaptureError(
-    'not-html',
-    `This page is ${kind}, not a web page, so there is no article to save. Download it instead.`,
-  );
+  return new CaptureError('not-html', `This page is ${kind}, not a web page, so there is no article to save. Download it instead.`);
 };

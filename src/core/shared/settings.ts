@@ -51,7 +51,10 @@ export const DEFAULT_SETTINGS: Settings = {
 
 type Validator<T> = (value: unknown) => value is T;
 const isBoolean: Validator<boolean> = (v): v is boolean => typeof v === 'boolean';
-const oneOf = <T extends string>(...values: T[]): Validator<T> => (v): v is T => values.includes(v as T);
+const oneOf =
+  <T extends string>(...values: T[]): Validator<T> =>
+  (v): v is T =>
+    values.includes(v as T);
 /** Whole bytes between 16 KB and 1 GB: smaller caps would make every photo unreadable. */
 const isByteCap: Validator<number> = (v): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 16 * 1024 && v <= 1024 * MB;
 

@@ -9,7 +9,27 @@
  */
 
 /** Second-level labels that registries put under a country code: example.co.uk, example.com.au. */
-const GENERIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'nic', 'mil', 'ltd', 'plc', 'sch', 'nom', 'gen', 'int']);
+const GENERIC_SECOND_LEVEL = new Set([
+  'co',
+  'com',
+  'net',
+  'org',
+  'gov',
+  'edu',
+  'ac',
+  'or',
+  'ne',
+  'go',
+  'gob',
+  'nic',
+  'mil',
+  'ltd',
+  'plc',
+  'sch',
+  'nom',
+  'gen',
+  'int',
+]);
 
 /** The labels of a host name, or null for an IP address or a host with no name. */
 function labelsOf(host: string): string[] | null {

@@ -6,7 +6,7 @@
  */
 export function countWords(text: string): number {
   let count = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const kind = charKind(text, i);
     if (kind === CJK) {
       count++;

@@ -30,11 +30,7 @@ async function sendInParts(text: string, onProgress: (done: number, total: numbe
 function describeRestore(summary: RestoreSummary): string {
   const total = (key: 'added' | 'updated' | 'skipped') => Object.values(summary.tables).reduce((n, t) => n + t[key], 0);
   const captures = summary.tables['captures'] ?? { added: 0, updated: 0, skipped: 0 };
-  const parts = [
-    `${plural(captures.added, 'article')} added`,
-    `${captures.updated} updated`,
-    `${captures.skipped} already in your library`,
-  ];
+  const parts = [`${plural(captures.added, 'article')} added`, `${captures.updated} updated`, `${captures.skipped} already in your library`];
   const others = total('added') - captures.added;
   if (others) parts.push(`${plural(others, 'other item')} added`);
   return `Restored: ${parts.join(', ')}${summary.settingsRestored ? '; settings restored' : ''}.`;
@@ -47,7 +43,8 @@ export const backupSection: OptionsSection = {
   render(body) {
     const intro = document.createElement('p');
     intro.className = 'hint';
-    intro.textContent = 'A backup is one JSON file with every article, its images and history, and your settings. Restoring merges it into this library: articles you already have are kept, nothing is deleted.';
+    intro.textContent =
+      'A backup is one JSON file with every article, its images and history, and your settings. Restoring merges it into this library: articles you already have are kept, nothing is deleted.';
     const backup = document.createElement('button');
     backup.id = 'backup-download';
     backup.className = 'text-button bordered';

@@ -79,7 +79,10 @@ export const exportSection: OptionsSection = {
 
     const images = document.createElement('select');
     images.id = 'zip-images';
-    for (const [value, text] of [['assets', 'Packed in assets/ (stored images), linked relatively'], ['remote', 'Left as links to the web']]) {
+    for (const [value, text] of [
+      ['assets', 'Packed in assets/ (stored images), linked relatively'],
+      ['remote', 'Left as links to the web'],
+    ]) {
       const option = document.createElement('option');
       option.value = value!;
       option.textContent = text!;

@@ -42,7 +42,13 @@ export const imagesSection: OptionsSection = {
     };
     const hint = document.createElement('p');
     hint.className = 'hint';
-    hint.textContent = 'Larger images are made smaller to fit; images past the per-article limit are not kept (the reader shows their description). Images shared by several articles are stored once.';
-    body.append(keep, cap('image-max', 'Largest image', settings.imageMaxBytes, 0.1, 50, 'imageMaxBytes'), cap('capture-images-max', 'Images per article, at most', settings.captureImagesMaxBytes, 1, 500, 'captureImagesMaxBytes'), hint);
+    hint.textContent =
+      'Larger images are made smaller to fit; images past the per-article limit are not kept (the reader shows their description). Images shared by several articles are stored once.';
+    body.append(
+      keep,
+      cap('image-max', 'Largest image', settings.imageMaxBytes, 0.1, 50, 'imageMaxBytes'),
+      cap('capture-images-max', 'Images per article, at most', settings.captureImagesMaxBytes, 1, 500, 'captureImagesMaxBytes'),
+      hint,
+    );
   },
 };

@@ -3,10 +3,43 @@ import type { OptionsSection } from '../section';
 
 type Key = 'readerTheme' | 'readerFont' | 'readerSize' | 'readerWidth';
 const CHOICES: { key: Key; label: string; options: [string, string][] }[] = [
-  { key: 'readerTheme', label: 'Theme', options: [['system', 'Follow the system'], ['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark']] },
-  { key: 'readerFont', label: 'Font', options: [['serif', 'Serif'], ['sans', 'Sans-serif']] },
-  { key: 'readerSize', label: 'Text size', options: [['S', 'Small'], ['M', 'Medium'], ['L', 'Large'], ['XL', 'Extra large']] },
-  { key: 'readerWidth', label: 'Line width', options: [['narrow', 'Narrow'], ['medium', 'Medium (about 70 characters)'], ['wide', 'Wide']] },
+  {
+    key: 'readerTheme',
+    label: 'Theme',
+    options: [
+      ['system', 'Follow the system'],
+      ['light', 'Light'],
+      ['sepia', 'Sepia'],
+      ['dark', 'Dark'],
+    ],
+  },
+  {
+    key: 'readerFont',
+    label: 'Font',
+    options: [
+      ['serif', 'Serif'],
+      ['sans', 'Sans-serif'],
+    ],
+  },
+  {
+    key: 'readerSize',
+    label: 'Text size',
+    options: [
+      ['S', 'Small'],
+      ['M', 'Medium'],
+      ['L', 'Large'],
+      ['XL', 'Extra large'],
+    ],
+  },
+  {
+    key: 'readerWidth',
+    label: 'Line width',
+    options: [
+      ['narrow', 'Narrow'],
+      ['medium', 'Medium (about 70 characters)'],
+      ['wide', 'Wide'],
+    ],
+  },
 ];
 
 /** The reader's look (also changed from the reader's "Aa" button; both save the same settings). */

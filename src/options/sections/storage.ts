@@ -47,7 +47,8 @@ export const storageSection: OptionsSection = {
     });
     const hint = document.createElement('p');
     hint.className = 'hint';
-    hint.textContent = 'If the disk is full, a save stops with a message and the library stays as it was. Each article’s share is shown at the end of it in the reader; deleting an article frees its images unless another article shows them.';
+    hint.textContent =
+      'If the disk is full, a save stops with a message and the library stays as it was. Each article’s share is shown at the end of it in the reader; deleting an article frees its images unless another article shows them.';
     body.append(facts, line, persist, hint);
     await show();
   },

@@ -17,9 +17,12 @@ export const stores = {
 };
 
 export async function upgrade(tx: Transaction): Promise<void> {
-  await tx.table('captures').toCollection().modify((record: CaptureRecord) => {
-    migrateRecordToV2(record);
-  });
+  await tx
+    .table('captures')
+    .toCollection()
+    .modify((record: CaptureRecord) => {
+      migrateRecordToV2(record);
+    });
 }
 
 /**

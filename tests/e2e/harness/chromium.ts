@@ -3,7 +3,17 @@ import { vi } from 'vitest';
 import { launchChromiumWithExtension } from '../../../scripts/launch-chromium.mjs';
 import { extensionCalls } from './extension-calls';
 import { testCopyOf } from './extension-copy';
-import { assertLocal, type ConsoleLine, type ConsoleLog, type Download, type ExtensionPage, type Harness, type HarnessPage, type Viewport, type WebPage } from './harness';
+import {
+  assertLocal,
+  type ConsoleLine,
+  type ConsoleLog,
+  type Download,
+  type ExtensionPage,
+  type Harness,
+  type HarnessPage,
+  type Viewport,
+  type WebPage,
+} from './harness';
 
 /** A Playwright page behind the Harness's page interface. */
 class ChromiumPage implements HarnessPage {
@@ -84,7 +94,10 @@ class ChromiumWebPage extends ChromiumPage implements WebPage {
 }
 
 class ChromiumExtensionPage extends ChromiumPage implements ExtensionPage {
-  constructor(page: Page, private readonly url: (path: string) => string) {
+  constructor(
+    page: Page,
+    private readonly url: (path: string) => string,
+  ) {
     super(page);
   }
   async goto(path: string, readySelector: string) {
@@ -100,7 +113,13 @@ class ChromiumExtensionPage extends ChromiumPage implements ExtensionPage {
 /** Chromium's wording of a CSP report ("Refused to apply inline style because it violates…"). */
 function lineOf(text: string, uncaught: boolean): ConsoleLine {
   if (/Content Security Policy|Refused/i.test(text)) {
-    const refused = /inline style/.test(text) ? 'inline-style' : /inline event handler/.test(text) ? 'event-handler' : /base URI/.test(text) ? 'base-uri' : 'other';
+    const refused = /inline style/.test(text)
+      ? 'inline-style'
+      : /inline event handler/.test(text)
+        ? 'event-handler'
+        : /base URI/.test(text)
+          ? 'base-uri'
+          : 'other';
     return { kind: 'csp', text, refused };
   }
   return { kind: uncaught ? 'error' : 'console', text };
@@ -123,9 +142,12 @@ class ChromiumConsole implements ConsoleLog {
     for (const page of this.pages.filter((p) => !p.isClosed())) {
       const probe = `console probe ${++this.probes}`;
       await page.evaluate((text) => reportError(new Error(text)), probe);
-      await vi.waitFor(() => {
-        if (!this.lines.some((l) => l.text.includes(probe))) throw new Error(`${probe} has not arrived`);
-      }, { timeout: 15_000, interval: 50 });
+      await vi.waitFor(
+        () => {
+          if (!this.lines.some((l) => l.text.includes(probe))) throw new Error(`${probe} has not arrived`);
+        },
+        { timeout: 15_000, interval: 50 },
+      );
     }
     return this.lines.splice(0).filter((l) => !/console probe \d+/.test(l.text));
   }
@@ -145,8 +167,10 @@ export async function launchChromium(): Promise<Harness> {
     return new ChromiumExtensionPage(page, url);
   };
   const worker = async (): Promise<Worker> =>
-    context.serviceWorkers().filter((w) => w.url().startsWith(origin)).at(-1)
-      ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin), timeout: 15_000 });
+    context
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith(origin))
+      .at(-1) ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin), timeout: 15_000 });
 
   const api: Harness['api'] = (fn, arg) => control.evaluate(`(${fn})(chrome, ${JSON.stringify(arg)})`);
 
@@ -181,7 +205,11 @@ export async function launchChromium(): Promise<Harness> {
       await cdp.detach();
     },
     async markBackground() {
-      await (await worker()).evaluate(() => { (globalThis as { __ccRunning?: boolean }).__ccRunning = true; });
+      await (
+        await worker()
+      ).evaluate(() => {
+        (globalThis as { __ccRunning?: boolean }).__ccRunning = true;
+      });
     },
     async backgroundMarked() {
       return (await worker()).evaluate(() => (globalThis as { __ccRunning?: boolean }).__ccRunning === true);

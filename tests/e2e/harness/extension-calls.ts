@@ -7,7 +7,10 @@ export function extensionCalls(api: Harness['api']): Pick<Harness, 'send' | 'sen
     send: <K extends MessageType>(type: K, request: Protocol[K]['request']) =>
       api((ext, message) => ext.runtime.sendMessage(message), { type, ...request }) as Promise<Reply<Protocol[K]['response']>>,
     sendAll: <K extends MessageType>(type: K, requests: Protocol[K]['request'][]) =>
-      api((ext, messages) => Promise.all(messages.map((m) => ext.runtime.sendMessage(m))), requests.map((r) => ({ type, ...r }))) as Promise<Reply<Protocol[K]['response']>[]>,
+      api(
+        (ext, messages) => Promise.all(messages.map((m) => ext.runtime.sendMessage(m))),
+        requests.map((r) => ({ type, ...r })),
+      ) as Promise<Reply<Protocol[K]['response']>[]>,
     async tabIdOf(url) {
       const id = await api(async (ext, target) => (await ext.tabs.query({})).find((t) => t.url === target)?.id ?? null, url);
       if (id === null) throw new Error(`no tab shows ${url}`);

@@ -37,16 +37,22 @@ export interface FirefoxTabs {
  * has loaded; only then wait for the selector.
  */
 export async function waitForExtensionPage(page: Page, readySelector: string): Promise<void> {
-  await vi.waitFor(async () => {
-    const state = await page.evaluate(() => `${location.protocol} ${document.readyState}`);
-    if (state !== 'moz-extension: complete') throw new Error(`the extension page has not loaded (${state})`);
-  }, { timeout: 15_000, interval: 50 });
+  await vi.waitFor(
+    async () => {
+      const state = await page.evaluate(() => `${location.protocol} ${document.readyState}`);
+      if (state !== 'moz-extension: complete') throw new Error(`the extension page has not loaded (${state})`);
+    },
+    { timeout: 15_000, interval: 50 },
+  );
   await page.waitForSelector(readySelector, { visible: true });
 }
 
 /** A Puppeteer page behind the Harness's page interface. */
 class FirefoxPage implements HarnessPage {
-  constructor(protected readonly tabs: FirefoxTabs, protected tab?: Page) {}
+  constructor(
+    protected readonly tabs: FirefoxTabs,
+    protected tab?: Page,
+  ) {}
 
   get page(): Page {
     if (!this.tab) throw new Error('no tab is open here: goto() first');
@@ -139,12 +145,15 @@ class FirefoxPage implements HarnessPage {
     const matches = (file: string) => !before.has(file) && (typeof name === 'string' ? file === name : name.test(file));
     await this.click(selector);
     // Firefox creates an empty file at once and writes into <name>.part, then renames it over it.
-    return vi.waitFor(() => {
-      const file = readdirSync(downloads).find(matches);
-      const path = file && join(downloads, file);
-      if (!path || existsSync(`${path}.part`) || statSync(path).size === 0) throw new Error(`no finished download ${name} in ${downloads}`);
-      return { name: file, path };
-    }, { timeout: 10_000, interval: 50 });
+    return vi.waitFor(
+      () => {
+        const file = readdirSync(downloads).find(matches);
+        const path = file && join(downloads, file);
+        if (!path || existsSync(`${path}.part`) || statSync(path).size === 0) throw new Error(`no finished download ${name} in ${downloads}`);
+        return { name: file, path };
+      },
+      { timeout: 10_000, interval: 50 },
+    );
   }
   title() {
     return this.page.title();
@@ -174,7 +183,11 @@ export class FirefoxExtensionPage extends FirefoxPage implements ExtensionPage {
   onDocument: ((page: Page) => Promise<void>) | undefined;
   private path: string | undefined;
 
-  constructor(tabs: FirefoxTabs, tab?: Page, private readonly viewport?: Viewport) {
+  constructor(
+    tabs: FirefoxTabs,
+    tab?: Page,
+    private readonly viewport?: Viewport,
+  ) {
     super(tabs, tab);
   }
 

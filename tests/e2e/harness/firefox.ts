@@ -25,7 +25,10 @@ async function hookConsole(page: Page): Promise<void> {
     const logged: string[] = ((window as { __logged?: string[] }).__logged = []);
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
       const original = console[level].bind(console);
-      console[level] = (...args: unknown[]) => { logged.push(args.map(String).join(' ')); original(...args); };
+      console[level] = (...args: unknown[]) => {
+        logged.push(args.map(String).join(' '));
+        original(...args);
+      };
     }
   });
 }
@@ -53,21 +56,21 @@ class FirefoxConsole implements ConsoleLog {
     const logged: string[] = [];
     const reported: string[] = [];
     for (const page of this.pages.filter((p) => p.isOpen)) {
-      logged.push(...await page.evaluate(() => (window as { __logged?: string[] }).__logged?.splice(0) ?? []));
+      logged.push(...(await page.evaluate(() => (window as { __logged?: string[] }).__logged?.splice(0) ?? [])));
       // An error reported last in each page arrives in the browser console after all before it.
       // (reportError, not a throw in a timer: a background tab's timers are throttled to 1 s.)
       const probe = `console probe ${++this.probes}`;
       await page.evaluate((text) => reportError(new Error(text)), probe);
-      await vi.waitFor(async () => {
-        reported.push(...await this.browserConsole.take());
-        if (!reported.some((l) => l.includes(probe))) throw new Error(`${probe} has not arrived`);
-      }, { timeout: 15_000, interval: 100 });
+      await vi.waitFor(
+        async () => {
+          reported.push(...(await this.browserConsole.take()));
+          if (!reported.some((l) => l.includes(probe))) throw new Error(`${probe} has not arrived`);
+        },
+        { timeout: 15_000, interval: 100 },
+      );
     }
-    reported.push(...await this.browserConsole.take());
-    return [
-      ...logged.map((text): ConsoleLine => ({ kind: 'console', text })),
-      ...reported.filter((l) => !/console probe \d+/.test(l)).map(lineOf),
-    ];
+    reported.push(...(await this.browserConsole.take()));
+    return [...logged.map((text): ConsoleLine => ({ kind: 'console', text })), ...reported.filter((l) => !/console probe \d+/.test(l)).map(lineOf)];
   }
 }
 
@@ -159,7 +162,9 @@ export async function launchFirefox(): Promise<Harness> {
       console: async () => new FirefoxConsole(await watchBrowserConsole(chrome, tabs.url(''))),
       stopBackground: () => terminateBackground(chrome),
       async markBackground() {
-        await control.evaluate(async () => { (await browser.runtime.getBackgroundPage()).__ccRunning = true; });
+        await control.evaluate(async () => {
+          (await browser.runtime.getBackgroundPage()).__ccRunning = true;
+        });
       },
       backgroundMarked: () => control.evaluate(async () => (await browser.runtime.getBackgroundPage()).__ccRunning === true),
       close: () => instance.close(),

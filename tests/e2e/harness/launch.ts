@@ -14,7 +14,8 @@ declare module 'vitest' {
 /** The browser this run drives: vitest's `e2e-chromium` or `e2e-firefox` project. */
 export function browserName(): BrowserName {
   const name = inject('browser');
-  if (name !== 'chromium' && name !== 'firefox') throw new Error(`run the e2e specs through the e2e-chromium or e2e-firefox project (browser: ${String(name)})`);
+  if (name !== 'chromium' && name !== 'firefox')
+    throw new Error(`run the e2e specs through the e2e-chromium or e2e-firefox project (browser: ${String(name)})`);
   return name;
 }
 

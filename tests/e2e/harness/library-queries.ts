@@ -12,7 +12,10 @@ export function countCaptures(): Promise<number> {
     const open = indexedDB.open('clean-capture');
     open.onsuccess = () => {
       const req = open.result.transaction('captures').objectStore('captures').getAll();
-      req.onsuccess = () => { resolve(req.result.filter((r: { deletedAt?: string }) => r.deletedAt === undefined).length); open.result.close(); };
+      req.onsuccess = () => {
+        resolve(req.result.filter((r: { deletedAt?: string }) => r.deletedAt === undefined).length);
+        open.result.close();
+      };
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);
@@ -46,12 +49,17 @@ export function readCapture(id: number): Promise<StoredCapture | undefined> {
 }
 
 /** The image links of a capture (IndexedDB store 'imageLinks', index 'captureId'). */
-export function readImageLinks(captureId: number): Promise<{ url: string; hash: string | null; bytes?: number; originalBytes?: number; downscaled?: boolean; error?: string }[]> {
+export function readImageLinks(
+  captureId: number,
+): Promise<{ url: string; hash: string | null; bytes?: number; originalBytes?: number; downscaled?: boolean; error?: string }[]> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('clean-capture');
     open.onsuccess = () => {
       const req = open.result.transaction('imageLinks').objectStore('imageLinks').index('captureId').getAll(captureId);
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onsuccess = () => {
+        resolve(req.result);
+        open.result.close();
+      };
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);
@@ -64,7 +72,10 @@ export function countVersions(): Promise<number> {
     const open = indexedDB.open('clean-capture');
     open.onsuccess = () => {
       const req = open.result.transaction('versions').objectStore('versions').count();
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onsuccess = () => {
+        resolve(req.result);
+        open.result.close();
+      };
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);
@@ -78,8 +89,16 @@ export function readImages(): Promise<{ hash: string; type: string; size: number
     open.onsuccess = () => {
       const req = open.result.transaction('images').objectStore('images').getAll();
       req.onsuccess = () => {
-        resolve(req.result.map((r: { hash: string; type: string; blob: Blob; width: number | null; height: number | null; orphanedAt?: number }) =>
-          ({ hash: r.hash, type: r.type, size: r.blob.size, width: r.width, height: r.height, orphaned: r.orphanedAt !== undefined })));
+        resolve(
+          req.result.map((r: { hash: string; type: string; blob: Blob; width: number | null; height: number | null; orphanedAt?: number }) => ({
+            hash: r.hash,
+            type: r.type,
+            size: r.blob.size,
+            width: r.width,
+            height: r.height,
+            orphaned: r.orphanedAt !== undefined,
+          })),
+        );
         open.result.close();
       };
       req.onerror = () => reject(req.error);
@@ -114,7 +133,10 @@ export function readAllCaptures(): Promise<{ title: string; textContent: string 
     const open = indexedDB.open('clean-capture');
     open.onsuccess = () => {
       const req = open.result.transaction('captures').objectStore('captures').getAll();
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onsuccess = () => {
+        resolve(req.result);
+        open.result.close();
+      };
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);
@@ -127,7 +149,10 @@ export function readReading(id: number): Promise<{ progress: number; readAt?: st
     const open = indexedDB.open('clean-capture');
     open.onsuccess = () => {
       const req = open.result.transaction('reading').objectStore('reading').get(id);
-      req.onsuccess = () => { resolve(req.result); open.result.close(); };
+      req.onsuccess = () => {
+        resolve(req.result);
+        open.result.close();
+      };
       req.onerror = () => reject(req.error);
     };
     open.onerror = () => reject(open.error);

@@ -107,7 +107,10 @@ function cyclePath(graph: Map<string, Module>, start: string, component: Set<str
 }
 
 const graph = buildGraph();
-const under = (...folders: string[]) => (path: string) => folders.some((f) => path.startsWith(`${f}/`));
+const under =
+  (...folders: string[]) =>
+  (path: string) =>
+    folders.some((f) => path.startsWith(`${f}/`));
 const isCore = under('core');
 const isUi = under('popup', 'options', 'reader', 'library', 'views', 'features', 'platform');
 const isStorage = under('storage');
@@ -152,8 +155,7 @@ describe('import graph of src/', () => {
   });
 
   it('core imports only core and libraries: no storage, browser glue, UI, polyfill, Dexie or Node built-ins', () => {
-    const outside = (target: string) =>
-      target.endsWith('.ts') ? !isCore(target) : /^(?:webextension-polyfill|dexie)(?:\/|$)|^node:/.test(target);
+    const outside = (target: string) => (target.endsWith('.ts') ? !isCore(target) : /^(?:webextension-polyfill|dexie)(?:\/|$)|^node:/.test(target));
     expect(violations(isCore, outside)).toEqual([]);
   });
 

@@ -9,8 +9,12 @@ function fakeApi(badges: Record<number, string>, closing: number[] = []) {
       if (closing.includes(id)) throw new Error('No tab with id');
       return badges[id] ?? '';
     },
-    setBadgeText: async (id, text) => { badges[id] = text; },
-    setTitle: async (id, title) => { titles[id] = title; },
+    setBadgeText: async (id, text) => {
+      badges[id] = text;
+    },
+    setTitle: async (id, title) => {
+      titles[id] = title;
+    },
   };
   return { api, badges, titles };
 }

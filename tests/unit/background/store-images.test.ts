@@ -8,7 +8,10 @@ import { CleanCaptureDb } from '../../../src/storage/db';
 import { makeCapture, SEED_DIR } from '../helpers';
 
 const JPEG = readFileSync(`${SEED_DIR}lead-image.jpg`);
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000000000500010d0a2db40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000000000500010d0a2db40000000049454e44ae426082',
+  'hex',
+);
 const T0 = new Date('2024-01-01T10:00:00.000Z');
 const caps = { imageMaxBytes: 2 * 1024 * 1024, captureImagesMaxBytes: 25 * 1024 * 1024 };
 
@@ -30,7 +33,8 @@ function page(files: Record<string, Buffer | number | string>): FetchImage & { a
     asked.push(url);
     const file = files[url];
     if (typeof file === 'number') return { ok: false as const, error: `The server answered ${file}.` };
-    if (file === undefined) return { ok: false as const, error: 'The image could not be downloaded from the page (Failed to fetch); its server may not allow it.' };
+    if (file === undefined)
+      return { ok: false as const, error: 'The image could not be downloaded from the page (Failed to fetch); its server may not allow it.' };
     const bytes = typeof file === 'string' ? Buffer.from(file) : file;
     if (bytes.length > max) return { ok: false as const, error: 'too large' };
     return { ok: true as const, type: typeof file === 'string' ? 'text/html' : 'image/jpeg', bytes: bytes.length, base64: bytes.toString('base64') };
@@ -43,7 +47,14 @@ describe('storeCaptureImages', () => {
   it('stores each image once by the SHA-256 of its bytes and links every address to it', async () => {
     const capture = await id();
     const fetchImage = page({ 'https://news.example/a.jpg': JPEG, 'https://cdn.example/same.jpg': JPEG, 'https://news.example/b.png': PNG });
-    const outcome = await storeCaptureImages(db, capture, Object.keys({ 'https://news.example/a.jpg': 1, 'https://cdn.example/same.jpg': 1, 'https://news.example/b.png': 1 }), caps, fetchImage, T0);
+    const outcome = await storeCaptureImages(
+      db,
+      capture,
+      Object.keys({ 'https://news.example/a.jpg': 1, 'https://cdn.example/same.jpg': 1, 'https://news.example/b.png': 1 }),
+      caps,
+      fetchImage,
+      T0,
+    );
     expect(outcome).toEqual({ stored: 3, failed: 0, bytes: 2 * JPEG.length + PNG.length });
     const jpegHash = createHash('sha256').update(JPEG).digest('hex');
     expect(await db.images.count()).toBe(2);
@@ -57,7 +68,14 @@ describe('storeCaptureImages', () => {
   it('records each failure with its reason and never throws: HTTP errors, CORS, not an image, too large to shrink', async () => {
     const capture = await id();
     const fetchImage = page({ 'https://x/404.jpg': 404, 'https://x/page.jpg': '<!doctype html><p>Not found</p>', 'https://x/big.jpg': JPEG });
-    const outcome = await storeCaptureImages(db, capture, ['https://x/404.jpg', 'https://cors.example/p.jpg', 'https://x/page.jpg', 'https://x/big.jpg'], { imageMaxBytes: 16 * 1024 / 4, captureImagesMaxBytes: caps.captureImagesMaxBytes }, fetchImage, T0);
+    const outcome = await storeCaptureImages(
+      db,
+      capture,
+      ['https://x/404.jpg', 'https://cors.example/p.jpg', 'https://x/page.jpg', 'https://x/big.jpg'],
+      { imageMaxBytes: (16 * 1024) / 4, captureImagesMaxBytes: caps.captureImagesMaxBytes },
+      fetchImage,
+      T0,
+    );
     expect(outcome).toMatchObject({ stored: 0, failed: 4 });
     const links = await db.imageLinks.where('captureId').equals(capture).toArray();
     const error = (url: string) => links.find((l) => l.url === url)?.error;
@@ -73,7 +91,14 @@ describe('storeCaptureImages', () => {
     const capture = await id();
     const other = Buffer.concat([JPEG, Buffer.from([1])]);
     const fetchImage = page({ 'https://x/1.jpg': JPEG, 'https://x/2.jpg': other });
-    const outcome = await storeCaptureImages(db, capture, ['https://x/1.jpg', 'https://x/2.jpg'], { imageMaxBytes: caps.imageMaxBytes, captureImagesMaxBytes: JPEG.length + 10 }, fetchImage, T0);
+    const outcome = await storeCaptureImages(
+      db,
+      capture,
+      ['https://x/1.jpg', 'https://x/2.jpg'],
+      { imageMaxBytes: caps.imageMaxBytes, captureImagesMaxBytes: JPEG.length + 10 },
+      fetchImage,
+      T0,
+    );
     expect(outcome).toMatchObject({ stored: 1, failed: 1 });
     const failed = (await db.imageLinks.where('captureId').equals(capture).toArray()).find((l) => !l.hash);
     expect(failed?.error).toMatch(/reached the 9 KB limit per article/);

@@ -40,11 +40,26 @@ beforeAll(async () => {
         outbound: false,
         rows: [
           record(stale, 1, { rawHtml: seed.html }),
-          record(makeCapture({ url: 'https://news.example.com/b', title: 'Harbour: "reopens" #2', contentHtml: '<p>Text <img src="https://img.example.com/x.jpg" alt="x"></p>' }), 2),
+          record(
+            makeCapture({
+              url: 'https://news.example.com/b',
+              title: 'Harbour: "reopens" #2',
+              contentHtml: '<p>Text <img src="https://img.example.com/x.jpg" alt="x"></p>',
+            }),
+            2,
+          ),
         ],
       },
-      images: { schema: 'hash, orphanedAt', outbound: false, rows: [{ hash: 'h-x', type: 'image/jpeg', bytes: 3, blob: new Blob([new Uint8Array([9, 8, 7])], { type: 'image/jpeg' }) }] },
-      imageLinks: { schema: '[captureId+url], captureId, hash, url', outbound: false, rows: [{ captureId: 2, url: 'https://img.example.com/x.jpg', hash: 'h-x' }] },
+      images: {
+        schema: 'hash, orphanedAt',
+        outbound: false,
+        rows: [{ hash: 'h-x', type: 'image/jpeg', bytes: 3, blob: new Blob([new Uint8Array([9, 8, 7])], { type: 'image/jpeg' }) }],
+      },
+      imageLinks: {
+        schema: '[captureId+url], captureId, hash, url',
+        outbound: false,
+        rows: [{ captureId: 2, url: 'https://img.example.com/x.jpg', hash: 'h-x' }],
+      },
     },
   };
   backupPath = join(dir, 'backup.json');
@@ -61,7 +76,7 @@ function cli(...args: string[]) {
 }
 
 describe('clean-capture export', { timeout: 60_000 }, () => {
-  it('writes Markdown files named by the backup\'s template, assets/ and index.md', () => {
+  it("writes Markdown files named by the backup's template, assets/ and index.md", () => {
     const out = join(dir, 'md');
     const result = cli('export', backupPath, '--out', out);
     expect(result.status, result.stderr).toBe(0);

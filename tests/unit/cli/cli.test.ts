@@ -46,8 +46,13 @@ function encodedPage(charsetMeta: string, word: number[]): Uint8Array {
   const ascii = (s: string) => [...Buffer.from(s, 'ascii')];
   const bytes: number[] = ascii(`<!DOCTYPE html><html><head>${charsetMeta}<title>Encoding test page</title></head><body><article><h1>Encoding test page</h1>`);
   for (let i = 1; i <= 8; i++) {
-    bytes.push(...ascii(`<p>Paragraph ${i} of the report mentions the word `), ...word,
-      ...ascii(' several times, with enough ordinary English around it to count as an article worth saving. '), ...word, ...ascii('</p>'));
+    bytes.push(
+      ...ascii(`<p>Paragraph ${i} of the report mentions the word `),
+      ...word,
+      ...ascii(' several times, with enough ordinary English around it to count as an article worth saving. '),
+      ...word,
+      ...ascii('</p>'),
+    );
   }
   bytes.push(...ascii('</article></body></html>'));
   return Uint8Array.from(bytes);
@@ -119,7 +124,10 @@ describe('clean-capture extract', () => {
   });
 
   it('fails in one line for a page with no article (exit 1)', () => {
-    const path = file('login.html', '<!DOCTYPE html><html><head><title>Sign in</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><form action="/login"><input name="email"><input type="password" name="pw"><button>Sign in</button></form></body></html>');
+    const path = file(
+      'login.html',
+      '<!DOCTYPE html><html><head><title>Sign in</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><form action="/login"><input name="email"><input type="password" name="pw"><button>Sign in</button></form></body></html>',
+    );
     const result = cli('extract', path, '--url', 'https://example.com/login');
     expect(expectOneLineError(result)).toMatch(/no article/i);
     expect(result.status).toBe(1);

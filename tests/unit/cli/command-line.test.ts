@@ -18,10 +18,23 @@ describe('parseCommandLine', () => {
   it('reads a command, its file and its options, with defaults', () => {
     expect(parseCommandLine(['extract', 'page.html'])).toEqual({ kind: 'run', command: 'extract', file: 'page.html', options: { format: 'json' } });
     expect(parseCommandLine(['extract', '--url=https://a.example/x', 'page.html', '--format', 'text'])).toEqual({
-      kind: 'run', command: 'extract', file: 'page.html', options: { url: 'https://a.example/x', format: 'text' },
+      kind: 'run',
+      command: 'extract',
+      file: 'page.html',
+      options: { url: 'https://a.example/x', format: 'text' },
     });
-    expect(parseCommandLine(['export', 'b.json', '--out', 'dir', '--format=epub'])).toEqual({ kind: 'run', command: 'export', file: 'b.json', options: { out: 'dir', format: 'epub' } });
-    expect(parseCommandLine(['reextract', 'b.json', '--out', 'new.json'])).toEqual({ kind: 'run', command: 'reextract', file: 'b.json', options: { out: 'new.json' } });
+    expect(parseCommandLine(['export', 'b.json', '--out', 'dir', '--format=epub'])).toEqual({
+      kind: 'run',
+      command: 'export',
+      file: 'b.json',
+      options: { out: 'dir', format: 'epub' },
+    });
+    expect(parseCommandLine(['reextract', 'b.json', '--out', 'new.json'])).toEqual({
+      kind: 'run',
+      command: 'reextract',
+      file: 'b.json',
+      options: { out: 'new.json' },
+    });
   });
 
   it('takes a file that starts with "-" after --', () => {
@@ -30,7 +43,10 @@ describe('parseCommandLine', () => {
 
   it('answers --help and --version before anything else is checked', () => {
     expect(parseCommandLine(['--help'])).toMatchObject({ kind: 'help', text: expect.stringMatching(/^Usage: clean-capture <command>/) });
-    expect(parseCommandLine(['export', '-h'])).toMatchObject({ kind: 'help', text: expect.stringMatching(/^Usage: clean-capture export backup\.json --out DIR \[--format md\|html\|epub\]\n/) });
+    expect(parseCommandLine(['export', '-h'])).toMatchObject({
+      kind: 'help',
+      text: expect.stringMatching(/^Usage: clean-capture export backup\.json --out DIR \[--format md\|html\|epub\]\n/),
+    });
     expect(parseCommandLine(['extract', '--format', 'pdf', '--help'])).toMatchObject({ kind: 'help' });
     expect(parseCommandLine(['--version'])).toEqual({ kind: 'version', text: `${VERSION}\n` });
   });

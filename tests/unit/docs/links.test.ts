@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DOCS = join(ROOT, 'docs');
-const FILES = [join(ROOT, 'README.md'), ...readdirSync(DOCS).filter((f) => f.endsWith('.md')).sort().map((f) => join(DOCS, f))];
+const FILES = [
+  join(ROOT, 'README.md'),
+  ...readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(DOCS, f)),
+];
 
 /** The Markdown outside fenced code blocks and inline code spans. */
 function prose(markdown: string): string {
@@ -29,7 +35,10 @@ function headingAnchors(markdown: string): Set<string> {
     const heading = /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
     if (!heading) continue;
     const text = heading[1]!.replace(/`/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-    const slug = text.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/ /g, '-');
+    const slug = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/ /g, '-');
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     anchors.add(n ? `${slug}-${n}` : slug);
@@ -41,8 +50,9 @@ const external = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target);
 
 describe('links in README.md and docs/', () => {
   it('the anchor rules match GitHub on the cases the docs use', () => {
-    expect([...headingAnchors('## Tombstones: delete, Undo, the sweep\n## What a capture is (dedupe and versions)\n## `capture`\n## Limits\n## Limits')])
-      .toEqual(['tombstones-delete-undo-the-sweep', 'what-a-capture-is-dedupe-and-versions', 'capture', 'limits', 'limits-1']);
+    expect([
+      ...headingAnchors('## Tombstones: delete, Undo, the sweep\n## What a capture is (dedupe and versions)\n## `capture`\n## Limits\n## Limits'),
+    ]).toEqual(['tombstones-delete-undo-the-sweep', 'what-a-capture-is-dedupe-and-versions', 'capture', 'limits', 'limits-1']);
     expect(linkTargets('see [a](b.md#c "t") and ![i](images/x.png) but not `[x](y.md)`')).toEqual(['b.md#c', 'images/x.png']);
   });
 

@@ -23,7 +23,16 @@ describe('fuzz: extract on generated and mutated HTML', () => {
     // The fuzzer runs plain JS in worker threads: bundle the CLI's extractor from the current sources,
     // to its own file (the CLI test rebuilds dist/cli at the same time).
     const lib = join(ROOT, '.tmp/fuzz-lib/lib.mjs');
-    await build({ entryPoints: [join(ROOT, 'src/cli/lib.ts')], outfile: lib, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+    await build({
+      entryPoints: [join(ROOT, 'src/cli/lib.ts')],
+      outfile: lib,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
     const result = await fuzz({ count: 400, seed: 2024, timeoutMs: 30_000, lib });
     const summary = result.failures.map((f) => `#${f.index} ${f.docKind} ${f.kind}: ${f.detail.split('\n')[0]}`);
     expect(summary).toEqual([]);

@@ -3,5 +3,8 @@
 export const parseDocument = (html) => ({ html });
 export const isCaptureError = () => false;
 export function extract(doc) {
-  if (doc.html.length >= 0) for (;;) { /* hang */ }
+  if (doc.html.length >= 0)
+    for (;;) {
+      /* hang */
+    }
 }

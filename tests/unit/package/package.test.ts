@@ -50,7 +50,11 @@ describe('npm run package', () => {
         manifest.action.default_popup,
         manifest.options_ui.page,
         ...(browser === 'chrome' ? [manifest.background.service_worker] : manifest.background.scripts),
-        'content.js', 'popup.js', 'reader.js', 'options.js', 'reader.html',
+        'content.js',
+        'popup.js',
+        'reader.js',
+        'options.js',
+        'reader.html',
       ];
       for (const file of referenced) expect(names, file).toContain(file);
       // Nothing outside the build: no source maps, no folders from elsewhere.
@@ -60,7 +64,17 @@ describe('npm run package', () => {
 
   it('the source zip holds what a reviewer needs to rebuild, and nothing built or installed', () => {
     const names = Object.keys(unzipSync(readFileSync(written.source)));
-    for (const needed of ['package.json', 'package-lock.json', 'README.md', 'manifest.json', 'scripts/build.mjs', 'scripts/manifest.mjs', 'src/background/index.ts', 'src/content/index.ts', 'tsconfig.json']) {
+    for (const needed of [
+      'package.json',
+      'package-lock.json',
+      'README.md',
+      'manifest.json',
+      'scripts/build.mjs',
+      'scripts/manifest.mjs',
+      'src/background/index.ts',
+      'src/content/index.ts',
+      'tsconfig.json',
+    ]) {
       expect(names, needed).toContain(needed);
     }
     expect(names.filter((n) => /^(node_modules|dist|\.tmp|\.git)\//.test(n))).toEqual([]);
@@ -99,20 +113,33 @@ function moduleOf(file: string, line: number): string | null {
 
 describe('web-ext lint on dist/firefox', () => {
   it('has no errors, and no warnings but the accepted library ones', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', join(ROOT, 'dist/firefox'), '--output', 'json', '--no-input'], {
-      encoding: 'utf8',
-      env: { ...process.env, WEB_EXT_NO_UPDATE_CHECK: '1' },
-      timeout: 120_000,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '--source-dir', join(ROOT, 'dist/firefox'), '--output', 'json', '--no-input'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, WEB_EXT_NO_UPDATE_CHECK: '1' },
+        timeout: 120_000,
+      },
+    );
     const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
       errors: { code: string; message: string; file?: string }[];
       warnings: { code: string; message: string; file: string; line: number }[];
       notices: { code: string }[];
     };
     expect(report.errors).toEqual([]);
-    expect(Object.keys(ACCEPTED_WARNINGS).filter((mod) => !mod.startsWith('node_modules/')), 'only library code may be accepted').toEqual([]);
+    expect(
+      Object.keys(ACCEPTED_WARNINGS).filter((mod) => !mod.startsWith('node_modules/')),
+      'only library code may be accepted',
+    ).toEqual([]);
     const unexpected = report.warnings
-      .map((w) => ({ code: w.code, file: w.file, line: w.line, module: w.code === 'UNSAFE_VAR_ASSIGNMENT' ? moduleOf(w.file, w.line) : null, message: w.message }))
+      .map((w) => ({
+        code: w.code,
+        file: w.file,
+        line: w.line,
+        module: w.code === 'UNSAFE_VAR_ASSIGNMENT' ? moduleOf(w.file, w.line) : null,
+        message: w.message,
+      }))
       .filter((w) => !w.module || !(w.module in ACCEPTED_WARNINGS));
     expect(unexpected).toEqual([]);
   }, 150_000);
@@ -120,14 +147,51 @@ describe('web-ext lint on dist/firefox', () => {
 
 // Top-level keys Chrome knows for a Manifest V3 extension (developer.chrome.com manifest reference).
 const CHROME_MV3_KEYS = new Set([
-  'manifest_version', 'name', 'version', 'description', 'icons', 'action', 'author', 'background',
-  'chrome_settings_overrides', 'chrome_url_overrides', 'commands', 'content_scripts', 'content_security_policy',
-  'cross_origin_embedder_policy', 'cross_origin_opener_policy', 'declarative_net_request', 'default_locale',
-  'devtools_page', 'export', 'externally_connectable', 'file_browser_handlers', 'file_system_provider_capabilities',
-  'homepage_url', 'host_permissions', 'import', 'incognito', 'input_components', 'key', 'minimum_chrome_version',
-  'oauth2', 'omnibox', 'optional_host_permissions', 'optional_permissions', 'options_page', 'options_ui',
-  'permissions', 'requirements', 'sandbox', 'short_name', 'side_panel', 'storage', 'tts_engine', 'update_url',
-  'version_name', 'web_accessible_resources',
+  'manifest_version',
+  'name',
+  'version',
+  'description',
+  'icons',
+  'action',
+  'author',
+  'background',
+  'chrome_settings_overrides',
+  'chrome_url_overrides',
+  'commands',
+  'content_scripts',
+  'content_security_policy',
+  'cross_origin_embedder_policy',
+  'cross_origin_opener_policy',
+  'declarative_net_request',
+  'default_locale',
+  'devtools_page',
+  'export',
+  'externally_connectable',
+  'file_browser_handlers',
+  'file_system_provider_capabilities',
+  'homepage_url',
+  'host_permissions',
+  'import',
+  'incognito',
+  'input_components',
+  'key',
+  'minimum_chrome_version',
+  'oauth2',
+  'omnibox',
+  'optional_host_permissions',
+  'optional_permissions',
+  'options_page',
+  'options_ui',
+  'permissions',
+  'requirements',
+  'sandbox',
+  'short_name',
+  'side_panel',
+  'storage',
+  'tts_engine',
+  'update_url',
+  'version_name',
+  'web_accessible_resources',
 ]);
 
 describe('manifests', () => {

@@ -31,8 +31,20 @@ describe('export of "the search result"', () => {
   let deep: number;
   beforeEach(async () => {
     // "Zanzibar" opens one article and sits 300 words deep in the other (past what the index holds).
-    early = (await saveCapture(db, makeCapture({ url: 'https://news.example/early', title: 'Ferry timetable', textContent: `Zanzibar ferries sail again. ${words(50)}` }), new Date('2024-01-01'))).record.id!;
-    deep = (await saveCapture(db, makeCapture({ url: 'https://news.example/deep', title: 'Harbour council', textContent: `${words(300)} Zanzibar.` }), new Date('2024-01-02'))).record.id!;
+    early = (
+      await saveCapture(
+        db,
+        makeCapture({ url: 'https://news.example/early', title: 'Ferry timetable', textContent: `Zanzibar ferries sail again. ${words(50)}` }),
+        new Date('2024-01-01'),
+      )
+    ).record.id!;
+    deep = (
+      await saveCapture(
+        db,
+        makeCapture({ url: 'https://news.example/deep', title: 'Harbour council', textContent: `${words(300)} Zanzibar.` }),
+        new Date('2024-01-02'),
+      )
+    ).record.id!;
   });
 
   it.each([

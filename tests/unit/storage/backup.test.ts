@@ -63,8 +63,7 @@ async function snapshot(d: TestDb): Promise<Record<string, unknown[]>> {
   return out;
 }
 
-const backupText = async (d: TestDb, settings: unknown = { saveOnPopupOpen: false }) =>
-  (await createBackup(d, { settings, generator: 'test', now: T })).text();
+const backupText = async (d: TestDb, settings: unknown = { saveOnPopupOpen: false }) => (await createBackup(d, { settings, generator: 'test', now: T })).text();
 
 beforeEach(async () => {
   db = await newDb();
@@ -82,7 +81,18 @@ describe('backup', () => {
     expect(data.formatVersion).toBe(BACKUP_FORMAT_VERSION);
     expect(data.schemaVersion).toBe(90);
     expect(data.settings).toEqual({ saveOnPopupOpen: false });
-    expect(Object.keys(data.tables).sort()).toEqual(['blobs', 'captures', 'codes', 'extras', 'imageLinks', 'images', 'meta', 'reading', 'searchIndex', 'versions']);
+    expect(Object.keys(data.tables).sort()).toEqual([
+      'blobs',
+      'captures',
+      'codes',
+      'extras',
+      'imageLinks',
+      'images',
+      'meta',
+      'reading',
+      'searchIndex',
+      'versions',
+    ]);
     expect(data.tables.captures.schema).toBe('++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder, deletedAt');
     expect(data.tables.captures.rows).toHaveLength(2);
     expect(data.tables.extras.rows[0].image).toEqual({ $cc: 'blob', type: 'image/png', base64: 'AAEC+v+JUE5H' });
@@ -138,7 +148,9 @@ describe('restore merges', () => {
       await restoreBackup(other, parseBackup(text));
       const captures = await other.captures.toArray();
       // The backup's B is newer than this library's B: its text wins, in the same record.
-      expect(captures.map((c) => c.title).sort()).toEqual(['B: "quoted" #tag', "Canadian PM meets Alibaba's Jack Ma for SME growth", 'Canadian PM meets Alibaba founder'].sort());
+      expect(captures.map((c) => c.title).sort()).toEqual(
+        ['B: "quoted" #tag', "Canadian PM meets Alibaba's Jack Ma for SME growth", 'Canadian PM meets Alibaba founder'].sort(),
+      );
       expect(captures).toHaveLength(3);
       const extras = await other.extras.toArray();
       for (const extra of extras) {

@@ -101,9 +101,16 @@ describe('saveCapture', () => {
   it('keeps a selection from the same page as its own record, never overwriting the article', async () => {
     const article = await saveCapture(db, makeCapture({ url: URL_ }), T1);
     const selectionText = 'Harper met Jack Ma in Hangzhou';
-    const selection = await saveCapture(db, makeCapture({
-      url: URL_, selectionOnly: true, textContent: selectionText, contentHtml: `<p>${selectionText}</p>`,
-    }), T2);
+    const selection = await saveCapture(
+      db,
+      makeCapture({
+        url: URL_,
+        selectionOnly: true,
+        textContent: selectionText,
+        contentHtml: `<p>${selectionText}</p>`,
+      }),
+      T2,
+    );
     expect(selection.status).toBe('saved');
     expect(selection.record.id).not.toBe(article.record.id);
     expect(await countCaptures(db)).toBe(2);
@@ -139,7 +146,11 @@ describe('saveCapture', () => {
 describe('listCaptures', () => {
   it('lists newest first, with offset and limit', async () => {
     for (let i = 0; i < 5; i++) {
-      await saveCapture(db, makeCapture({ url: `https://news.example.com/story-${i}`, title: `Story ${i}`, textContent: `Text of story ${i}.` }), new Date(Date.UTC(2024, 0, 1 + i)));
+      await saveCapture(
+        db,
+        makeCapture({ url: `https://news.example.com/story-${i}`, title: `Story ${i}`, textContent: `Text of story ${i}.` }),
+        new Date(Date.UTC(2024, 0, 1 + i)),
+      );
     }
     expect((await listCaptures(db)).map((r) => r.title)).toEqual(['Story 4', 'Story 3', 'Story 2', 'Story 1', 'Story 0']);
     expect((await listCaptures(db, 0, 2)).map((r) => r.title)).toEqual(['Story 4', 'Story 3']);
@@ -151,7 +162,11 @@ describe('listCaptures', () => {
   it('orders by first capture, not by insertion order', async () => {
     await saveCapture(db, makeCapture({ url: 'https://news.example.com/older', title: 'Older', textContent: 'Older text.' }), T1);
     await saveCapture(db, makeCapture({ url: 'https://news.example.com/newer', title: 'Newer', textContent: 'Newer text.' }), T2);
-    await saveCapture(db, makeCapture({ url: 'https://news.example.com/oldest', title: 'Oldest', textContent: 'Oldest text.' }), new Date('2023-06-01T00:00:00Z'));
+    await saveCapture(
+      db,
+      makeCapture({ url: 'https://news.example.com/oldest', title: 'Oldest', textContent: 'Oldest text.' }),
+      new Date('2023-06-01T00:00:00Z'),
+    );
     expect((await listCaptures(db)).map((r) => r.title)).toEqual(['Newer', 'Older', 'Oldest']);
   });
 });

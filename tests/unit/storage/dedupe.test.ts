@@ -105,7 +105,11 @@ describe('near-duplicates: the same story on another site', () => {
   it('does not group an unrelated article', async () => {
     await saveCapture(db, seedCapture(), T1);
     const text = 'The city council voted on Tuesday to delay the election of a new mayor until spring, citing a dispute over ballots.';
-    const other = await saveCapture(db, { ...seedCapture('https://example.net/council'), title: 'Council delays vote', textContent: text, contentHtml: `<p>${text}</p>` }, T2);
+    const other = await saveCapture(
+      db,
+      { ...seedCapture('https://example.net/council'), title: 'Council delays vote', textContent: text, contentHtml: `<p>${text}</p>` },
+      T2,
+    );
     expect(other.sameStoryAs).toBeNull();
     expect((await getCapture(db, other.record.id!))!.storyId).toBeNull();
   });

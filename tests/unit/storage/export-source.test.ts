@@ -21,8 +21,16 @@ afterEach(async () => {
 
 describe('export from the library', () => {
   it('finds stored images through their links by address, and packs them', async () => {
-    const a = await saveCapture(db, makeCapture({ url: 'https://e.com/a', title: 'Harbour A', textContent: 'a text', contentHtml: '<p><img src="https://img.e.com/a.png" alt="A"></p>' }), new Date('2024-01-01'));
-    await saveCapture(db, makeCapture({ url: 'https://e.com/b', title: 'Port B', textContent: 'b text', contentHtml: '<p><img src="https://img.e.com/remote.jpg" alt="B"></p>' }), new Date('2024-01-02'));
+    const a = await saveCapture(
+      db,
+      makeCapture({ url: 'https://e.com/a', title: 'Harbour A', textContent: 'a text', contentHtml: '<p><img src="https://img.e.com/a.png" alt="A"></p>' }),
+      new Date('2024-01-01'),
+    );
+    await saveCapture(
+      db,
+      makeCapture({ url: 'https://e.com/b', title: 'Port B', textContent: 'b text', contentHtml: '<p><img src="https://img.e.com/remote.jpg" alt="B"></p>' }),
+      new Date('2024-01-02'),
+    );
     await putImage(db, { hash: 'h-a', blob: new Blob([new Uint8Array([1, 2])], { type: 'image/png' }), type: 'image/png', bytes: 2, width: 1, height: 1 });
     await setCaptureImages(db, a.record.id!, [{ url: 'https://img.e.com/a.png', hash: 'h-a', bytes: 2 }]);
     expect((await storedImageLookup(db)(['https://img.e.com/a.png', 'https://x'])).size).toBe(1);

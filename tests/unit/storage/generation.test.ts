@@ -52,7 +52,9 @@ describe('every writer moves the write generation', () => {
 
   it('re-extract (replace-capture)', async () => {
     const { record } = await save();
-    expect(await moves(() => replaceCapture(db, record.id!, makeCapture({ url: record.url, textContent: 'A fresh extraction.', title: 'Fresh' }), T))).toBe(true);
+    expect(await moves(() => replaceCapture(db, record.id!, makeCapture({ url: record.url, textContent: 'A fresh extraction.', title: 'Fresh' }), T))).toBe(
+      true,
+    );
   });
 
   it('backup restore (into a library that has articles of its own)', async () => {

@@ -23,7 +23,14 @@ afterEach(async () => {
   await db.delete();
 });
 
-const image = (hash: string, bytes = 100) => ({ hash, blob: new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), type: 'image/jpeg', bytes, width: 10, height: 10 });
+const image = (hash: string, bytes = 100) => ({
+  hash,
+  blob: new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }),
+  type: 'image/jpeg',
+  bytes,
+  width: 10,
+  height: 10,
+});
 async function article(url: string): Promise<number> {
   return (await saveCapture(db, makeCapture({ url, textContent: `Text of ${url}` }), T0)).record.id!;
 }
@@ -35,7 +42,15 @@ describe('images in the library', () => {
     expect(await putImage(db, image('h1'), T0)).toBe(true);
     expect(await putImage(db, image('h1'), T0)).toBe(false);
     await setCaptureImages(db, a, [{ url: 'https://a.example/p.jpg', hash: 'h1', bytes: 100 }], T0);
-    await setCaptureImages(db, b, [{ url: 'https://cdn.example/p.jpg', hash: 'h1', bytes: 100 }, { url: 'https://b.example/x.jpg', hash: null, error: 'The server answered 404.' }], T0);
+    await setCaptureImages(
+      db,
+      b,
+      [
+        { url: 'https://cdn.example/p.jpg', hash: 'h1', bytes: 100 },
+        { url: 'https://b.example/x.jpg', hash: null, error: 'The server answered 404.' },
+      ],
+      T0,
+    );
     expect(await db.images.count()).toBe(1);
     expect((await db.images.get('h1'))?.orphanedAt).toBeUndefined();
     const { links, images } = await captureImages(db, b);
@@ -49,7 +64,15 @@ describe('images in the library', () => {
     const b = await article('https://b.example/2');
     await putImage(db, image('shared'), T0);
     await putImage(db, image('own'), T0);
-    await setCaptureImages(db, a, [{ url: 'u1', hash: 'shared' }, { url: 'u2', hash: 'own' }], T0);
+    await setCaptureImages(
+      db,
+      a,
+      [
+        { url: 'u1', hash: 'shared' },
+        { url: 'u2', hash: 'own' },
+      ],
+      T0,
+    );
     await setCaptureImages(db, b, [{ url: 'u1', hash: 'shared' }], T0);
 
     await deleteCapture(db, a, T0);
@@ -70,12 +93,23 @@ describe('images in the library', () => {
     const a = await article('https://a.example/1');
     await putImage(db, image('h1'), T0);
     await putImage(db, image('h2'), T0);
-    await setCaptureImages(db, a, [{ url: 'u1', hash: 'h1' }, { url: 'u2', hash: 'h2' }], T0);
+    await setCaptureImages(
+      db,
+      a,
+      [
+        { url: 'u1', hash: 'h1' },
+        { url: 'u2', hash: 'h2' },
+      ],
+      T0,
+    );
     await deleteCapture(db, a, T0);
     await db.images.delete('h2'); // freed by a sweep in between
     expect(await undeleteCapture(db, a, later(1000))).toBe(a);
     const links = await db.imageLinks.where('captureId').equals(a).toArray();
-    expect(links.map((l) => [l.url, l.hash])).toEqual([['u1', 'h1'], ['u2', null]]);
+    expect(links.map((l) => [l.url, l.hash])).toEqual([
+      ['u1', 'h1'],
+      ['u2', null],
+    ]);
     expect(links[1]!.error).toMatch(/freed/);
     expect((await db.images.get('h1'))?.orphanedAt).toBeUndefined();
     expect(await freeOrphanedImages(db, later(10 * ORPHAN_GRACE_MS))).toBe(0);
@@ -99,7 +133,15 @@ describe('images in the library', () => {
   it('storage use counts text, raw HTML when kept, and distinct images', async () => {
     const a = await article('https://a.example/1');
     await putImage(db, image('h1', 1000), T0);
-    await setCaptureImages(db, a, [{ url: 'u1', hash: 'h1' }, { url: 'u1-copy', hash: 'h1' }], T0);
+    await setCaptureImages(
+      db,
+      a,
+      [
+        { url: 'u1', hash: 'h1' },
+        { url: 'u1-copy', hash: 'h1' },
+      ],
+      T0,
+    );
     const record = { ...(await db.captures.get(a))!, rawHtml: '<html>ü</html>' };
     const use = await captureStorageUse(db, record);
     expect(use).toMatchObject({ rawHtmlBytes: 15, imageBytes: 1000, images: 1, sharedImages: 0, failedImages: 0 });

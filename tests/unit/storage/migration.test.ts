@@ -19,17 +19,27 @@ function v1Record(i: number): Omit<CaptureRecord, 'id'> {
   const url = `https://www.site${i % 37}.example/news/${2000 + (i % 20)}/story-${i}/?utm_source=feed${i % 3 === 0 ? '&fbclid=x' : ''}`;
   const text = `Story ${i}: ${'the council met again to discuss the harbour and the new tram line '.repeat(1 + (i % 5))}end ${i}.`;
   const capture = makeCapture({
-    url, canonicalUrl: url, title: `Story ${i} — “quotes” & <brackets>`, textContent: text, contentHtml: `<p>${text}</p>`,
-    authors: i % 2 ? ['A. Writer', 'B. Writer'] : [], byline: i % 2 ? 'A. Writer, B. Writer' : null,
-    keywords: [`k${i % 7}`], selectionOnly: i % 50 === 0, leadImage: i % 4 ? null : { url: `https://cdn.example/${i}.jpg`, alt: 'photo', caption: null },
+    url,
+    canonicalUrl: url,
+    title: `Story ${i} — “quotes” & <brackets>`,
+    textContent: text,
+    contentHtml: `<p>${text}</p>`,
+    authors: i % 2 ? ['A. Writer', 'B. Writer'] : [],
+    byline: i % 2 ? 'A. Writer, B. Writer' : null,
+    keywords: [`k${i % 7}`],
+    selectionOnly: i % 50 === 0,
+    leadImage: i % 4 ? null : { url: `https://cdn.example/${i}.jpg`, alt: 'photo', caption: null },
     sources: { title: 'opengraph', published: 'jsonld' },
   });
   const fingerprint = textFingerprint(text);
   // v1 keys: the v1 normalization kept www and these parameters' order; recomputing must not lose them.
   const v1Key = `https://www.site${i % 37}.example/news/${2000 + (i % 20)}/story-${i}`;
   return {
-    ...capture, urlKeys: capture.selectionOnly ? [`selection:${fingerprint}:${v1Key}`] : [v1Key],
-    capturedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(), updatedAt: new Date(Date.UTC(2024, 0, 2, 0, i)).toISOString(), fingerprint,
+    ...capture,
+    urlKeys: capture.selectionOnly ? [`selection:${fingerprint}:${v1Key}`] : [v1Key],
+    capturedAt: new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString(),
+    updatedAt: new Date(Date.UTC(2024, 0, 2, 0, i)).toISOString(),
+    fingerprint,
   };
 }
 
@@ -84,8 +94,13 @@ describe('v4 → v5 upgrade (tombstones)', () => {
   it('gives every record its place in the list: a record without listOrder (restored from a pre-v2 backup) was invisible', async () => {
     const v4 = new Dexie(NAME);
     v4.version(4).stores({
-      captures: '++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder', versions: '++id, captureId', searchIndex: 'key', meta: 'key',
-      images: 'hash, orphanedAt', imageLinks: '[captureId+url], captureId, hash, url', reading: 'captureId',
+      captures: '++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder',
+      versions: '++id, captureId',
+      searchIndex: 'key',
+      meta: 'key',
+      images: 'hash, orphanedAt',
+      imageLinks: '[captureId+url], captureId, hash, url',
+      reading: 'captureId',
     });
     const listed = { ...v1Record(1), listOrder: -Date.parse(v1Record(1).capturedAt) };
     const { listOrder: _none, ...unlisted } = { ...v1Record(2) } as CaptureRecord;

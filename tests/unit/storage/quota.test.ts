@@ -67,7 +67,9 @@ describe('quota exceeded during a capture', () => {
     await saveCapture(db, makeCapture({ url: 'https://a.example/one', title: 'Old title', textContent: 'old text' }));
     const before = await snapshot();
     quotaFull('captures');
-    await expect(saveCapture(db, makeCapture({ url: 'https://a.example/one', title: 'New title', textContent: 'new text' }))).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(saveCapture(db, makeCapture({ url: 'https://a.example/one', title: 'New title', textContent: 'new text' }))).rejects.toMatchObject({
+      name: 'QuotaExceededError',
+    });
     expect(await snapshot()).toEqual(before);
     expect((await listCaptures(db))[0]!.title).toBe('Old title');
   });
@@ -78,10 +80,12 @@ describe('quota exceeded during a capture', () => {
     const before = await snapshot();
     expect(before.links).toHaveLength(1); // the delete of this old link must be rolled back too
     quotaFull('imageLinks', 1);
-    await expect(setCaptureImages(db, saved.record.id!, [
-      { url: 'https://a.example/1.jpg', hash: null, error: 'HTTP 404' },
-      { url: 'https://a.example/2.jpg', hash: null, error: 'HTTP 404' },
-    ] as never)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await expect(
+      setCaptureImages(db, saved.record.id!, [
+        { url: 'https://a.example/1.jpg', hash: null, error: 'HTTP 404' },
+        { url: 'https://a.example/2.jpg', hash: null, error: 'HTTP 404' },
+      ] as never),
+    ).rejects.toMatchObject({ name: 'QuotaExceededError' });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -51,11 +51,25 @@ const image = (hash: string) => ({ hash, blob: new Blob([new Uint8Array(10)], { 
 /** A: a changed article (one older version) with a kept page, two images (one shared with B), reading progress. */
 async function library(): Promise<{ a: number; b: number }> {
   await saveCapture(db, makeCapture({ url: URL_A, title: 'Zanzibar ferries', textContent: 'Zanzibar ferries sail again on Monday.' }), T0);
-  const a = (await saveCapture(db, { ...makeCapture({ url: URL_A, title: 'Zanzibar ferries', textContent: 'Zanzibar ferries sail again on Tuesday.' }), rawHtmlGzip: PAGE } as never, T0)).record.id!;
+  const a = (
+    await saveCapture(
+      db,
+      { ...makeCapture({ url: URL_A, title: 'Zanzibar ferries', textContent: 'Zanzibar ferries sail again on Tuesday.' }), rawHtmlGzip: PAGE } as never,
+      T0,
+    )
+  ).record.id!;
   const b = (await saveCapture(db, makeCapture({ url: URL_B, title: 'Harbour council', textContent: 'The harbour council met.' }), later(1))).record.id!;
   await putImage(db, image('own'), T0);
   await putImage(db, image('shared'), T0);
-  await setCaptureImages(db, a, [{ url: 'https://img.example/own.png', hash: 'own', bytes: 10 }, { url: 'https://img.example/shared.png', hash: 'shared', bytes: 10 }], T0);
+  await setCaptureImages(
+    db,
+    a,
+    [
+      { url: 'https://img.example/own.png', hash: 'own', bytes: 10 },
+      { url: 'https://img.example/shared.png', hash: 'shared', bytes: 10 },
+    ],
+    T0,
+  );
   await setCaptureImages(db, b, [{ url: 'https://img.example/shared.png', hash: 'shared', bytes: 10 }], T0);
   await setReadingProgress(db, a, 0.5, T0);
   return { a, b };
@@ -110,7 +124,11 @@ describe('delete leaves a tombstone', () => {
   it('is not found by a new save of the same page, which makes a new record', async () => {
     const { a } = await library();
     await deleteCapture(db, a, T0);
-    const again = await saveCapture(db, makeCapture({ url: URL_A, title: 'Zanzibar ferries', textContent: 'Zanzibar ferries sail again on Tuesday.' }), later(2));
+    const again = await saveCapture(
+      db,
+      makeCapture({ url: URL_A, title: 'Zanzibar ferries', textContent: 'Zanzibar ferries sail again on Tuesday.' }),
+      later(2),
+    );
     expect(again.status).toBe('saved');
     expect(again.record.id).not.toBe(a);
     expect(again.record.versionCount).toBe(1);

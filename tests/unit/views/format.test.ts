@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { siteOf } from '../../../src/views/format';
 
 describe('siteOf', () => {
-  it('prefers the page\'s own site name', () => {
+  it("prefers the page's own site name", () => {
     expect(siteOf({ siteName: 'Associated Press', url: 'https://hosted.ap.org/a' })).toBe('Associated Press');
   });
 

@@ -10,8 +10,23 @@ const parse = (html: string) => parseHTML(html).document as unknown as Document;
 const NOW = new Date('2024-01-02T03:04:05.000Z');
 
 const articles: SavedArticle[] = [
-  { ...makeCapture({ title: 'Ports & "harbours" <today>', contentHtml: '<p>One&nbsp;&amp; two<br>three <img src="https://img.example.com/a.jpg" alt="A"></p><figure><img src="https://img.example.com/b.png"><figcaption>Cap</figcaption></figure><table><tr><td>x</td></tr></table><p onclick="x()">Hi<script>alert(1)</script></p>' }), capturedAt: NOW.toISOString() },
-  { ...makeCapture({ url: 'https://news.example.com/2', title: 'Second', lang: 'fr', contentHtml: '<ul><li>un<li>deux</ul><hr><pre><code class="language-js">a &lt; b</code></pre>' }), capturedAt: NOW.toISOString() },
+  {
+    ...makeCapture({
+      title: 'Ports & "harbours" <today>',
+      contentHtml:
+        '<p>One&nbsp;&amp; two<br>three <img src="https://img.example.com/a.jpg" alt="A"></p><figure><img src="https://img.example.com/b.png"><figcaption>Cap</figcaption></figure><table><tr><td>x</td></tr></table><p onclick="x()">Hi<script>alert(1)</script></p>',
+    }),
+    capturedAt: NOW.toISOString(),
+  },
+  {
+    ...makeCapture({
+      url: 'https://news.example.com/2',
+      title: 'Second',
+      lang: 'fr',
+      contentHtml: '<ul><li>un<li>deux</ul><hr><pre><code class="language-js">a &lt; b</code></pre>',
+    }),
+    capturedAt: NOW.toISOString(),
+  },
 ];
 const image = async (url: string) => (url.endsWith('a.jpg') ? new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }) : null);
 

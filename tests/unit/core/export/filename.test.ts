@@ -39,14 +39,11 @@ describe('safeBaseName', () => {
     expectSafe(name);
   });
 
-  it.each(['CON', 'con', 'nul.txt', 'NUL.tar.gz', 'COM1', 'LPT9', 'aux', 'PRN', 'com¹', 'CON ', ' lpt1'])(
-    'makes reserved device name %j safe',
-    (input) => {
-      const name = safeBaseName(input);
-      expectSafe(name);
-      expect(name.toLowerCase()).toContain(input.trim().toLowerCase().split('.')[0]);
-    },
-  );
+  it.each(['CON', 'con', 'nul.txt', 'NUL.tar.gz', 'COM1', 'LPT9', 'aux', 'PRN', 'com¹', 'CON ', ' lpt1'])('makes reserved device name %j safe', (input) => {
+    const name = safeBaseName(input);
+    expectSafe(name);
+    expect(name.toLowerCase()).toContain(input.trim().toLowerCase().split('.')[0]);
+  });
 
   it('leaves names that merely start like device names alone', () => {
     expect(safeBaseName('Console wars')).toBe('Console wars');
@@ -127,11 +124,14 @@ describe('exportFileNames', () => {
   });
 
   it('keeps names unique and safe, in order', () => {
-    const names = exportFileNames([
-      art({ title: 'Q&A: what now?', published: '2014-11-08', capturedAt: 'x' }),
-      art({ title: 'Q&A: what now?', published: '2014-11-08', capturedAt: 'x' }),
-      art({ title: 'q&a: WHAT NOW?', published: '2014-11-08', capturedAt: 'x' }),
-    ], 'html');
+    const names = exportFileNames(
+      [
+        art({ title: 'Q&A: what now?', published: '2014-11-08', capturedAt: 'x' }),
+        art({ title: 'Q&A: what now?', published: '2014-11-08', capturedAt: 'x' }),
+        art({ title: 'q&a: WHAT NOW?', published: '2014-11-08', capturedAt: 'x' }),
+      ],
+      'html',
+    );
     expect(names).toEqual(['2014-11-08 Q&A what now.html', '2014-11-08 Q&A what now (2).html', '2014-11-08 q&a WHAT NOW (3).html']);
   });
 
@@ -141,7 +141,10 @@ describe('exportFileNames', () => {
 
   it('follows a template, and names from it stay safe and unique', () => {
     const a = art({ title: 'Harbour: reopens', siteName: 'The Times', published: '2014-11-08', capturedAt: 'x' });
-    expect(exportFileNames([a, a], 'md', '{year}/{month} {site} - {title}')).toEqual(['2014 11 The Times - Harbour reopens.md', '2014 11 The Times - Harbour reopens (2).md']);
+    expect(exportFileNames([a, a], 'md', '{year}/{month} {site} - {title}')).toEqual([
+      '2014 11 The Times - Harbour reopens.md',
+      '2014 11 The Times - Harbour reopens (2).md',
+    ]);
   });
 });
 

@@ -109,7 +109,9 @@ describe('toMarkdown body', () => {
   });
 
   it('turns a GFM table (thead) into a pipe table', () => {
-    const md = htmlToMarkdown('<table><thead><tr><th>City</th><th>Ships</th></tr></thead><tbody><tr><td>Hangzhou</td><td>12</td></tr><tr><td>Ningbo</td><td>40</td></tr></tbody></table>');
+    const md = htmlToMarkdown(
+      '<table><thead><tr><th>City</th><th>Ships</th></tr></thead><tbody><tr><td>Hangzhou</td><td>12</td></tr><tr><td>Ningbo</td><td>40</td></tr></tbody></table>',
+    );
     const lines = md.split('\n');
     expect(lines[0]).toMatch(/^\|\s*City\s*\|\s*Ships\s*\|$/);
     expect(lines[1]).toMatch(/^\|\s*-{3,}\s*\|\s*-{3,}\s*\|$/);
@@ -133,7 +135,9 @@ describe('toMarkdown body', () => {
 
   it('writes a figure as its image, then its caption once', () => {
     const caption = 'Harper and Ma pose for photos in Hangzhou. (Xinhua/Ju Huanzong)';
-    const md = htmlToMarkdown(`<figure><img src="https://img.example.com/a.jpg" alt="Harper and Ma"><figcaption>${caption}</figcaption></figure><p>Story text.</p>`);
+    const md = htmlToMarkdown(
+      `<figure><img src="https://img.example.com/a.jpg" alt="Harper and Ma"><figcaption>${caption}</figcaption></figure><p>Story text.</p>`,
+    );
     const image = '![Harper and Ma](https://img.example.com/a.jpg)';
     expect(countOccurrences(md, image)).toBe(1);
     expect(countOccurrences(md, caption)).toBe(1);
@@ -150,7 +154,10 @@ describe('toMarkdown body', () => {
 describe('templates', () => {
   it('renders a custom front matter template with typed and text values', async () => {
     const { renderFrontMatter } = await import('../../../../src/core/export/template');
-    const fm = renderFrontMatter('title: {title}\nsource: {site} ({domain})\ncount: {words}\nlist: {authors}\nempty: {modified}', saved({ title: 'A: "b"', authors: ['X', 'Y'], wordCount: 7, modified: null }));
+    const fm = renderFrontMatter(
+      'title: {title}\nsource: {site} ({domain})\ncount: {words}\nlist: {authors}\nempty: {modified}',
+      saved({ title: 'A: "b"', authors: ['X', 'Y'], wordCount: 7, modified: null }),
+    );
     expect(parse(fm.slice(4, fm.lastIndexOf('---')))).toEqual({ title: 'A: "b"', source: 'Example News (news.example.com)', count: 7, list: ['X', 'Y'] });
   });
 

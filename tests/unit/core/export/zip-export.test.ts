@@ -36,7 +36,8 @@ function source(count: number, withImages = true): ZipSource & { maxAhead: numbe
       }
     },
     images: withImages
-      ? async (urls: string[]) => new Map(urls.map((url) => [url, new Blob([new Uint8Array(2000).fill(url.length)], { type: url.endsWith('.png') ? 'image/png' : 'image/jpeg' })]))
+      ? async (urls: string[]) =>
+          new Map(urls.map((url) => [url, new Blob([new Uint8Array(2000).fill(url.length)], { type: url.endsWith('.png') ? 'image/png' : 'image/jpeg' })]))
       : undefined,
   };
   return state;
@@ -46,7 +47,13 @@ describe('zip export', () => {
   it('1,000 captures with images: every file, every image once, index.md; read a page at a time', async () => {
     const src = source(1000);
     const progress: number[] = [];
-    const result = await buildZip(src, { now: NOW, onProgress: (done) => { progress.push(done); src.setDone(done); } });
+    const result = await buildZip(src, {
+      now: NOW,
+      onProgress: (done) => {
+        progress.push(done);
+        src.setDone(done);
+      },
+    });
     expect(result.articles).toBe(1000);
     expect(result.images).toBe(1001); // one per article + the shared logo once
     // Streaming: the next page is read only once the previous one is written.
@@ -88,7 +95,9 @@ describe('zip export', () => {
 
   it('follows the file-name and front-matter templates', async () => {
     const src = source(1);
-    const files = unzipSync(new Uint8Array(await (await buildZip(src, { now: NOW, fileNameTemplate: '{site}-{title}', frontMatterTemplate: 'name: {title}' })).blob.arrayBuffer()));
+    const files = unzipSync(
+      new Uint8Array(await (await buildZip(src, { now: NOW, fileNameTemplate: '{site}-{title}', frontMatterTemplate: 'name: {title}' })).blob.arrayBuffer()),
+    );
     const text = strFromU8(files['Example News-Same title again.md']!);
     expect(text.startsWith('---\nname: "Same title: again"\n---\n')).toBe(true);
   });

@@ -4,7 +4,9 @@ import { absolutizeUrls } from '../../../../src/core/extract/absolutize';
 
 describe('absolutizeUrls', () => {
   it('makes links, images and srcsets absolute against the page, honouring its <base>', () => {
-    const { document } = parseHTML('<html><head></head><body><a href="/x">x</a><img src="a.jpg" srcset="b.jpg 1x, /c.jpg 2x"><a href="#top">t</a><a href="mailto:a@b.c">m</a></body></html>');
+    const { document } = parseHTML(
+      '<html><head></head><body><a href="/x">x</a><img src="a.jpg" srcset="b.jpg 1x, /c.jpg 2x"><a href="#top">t</a><a href="mailto:a@b.c">m</a></body></html>',
+    );
     absolutizeUrls(document as unknown as Document, 'https://news.example.com/2014/story.html');
     expect(document.querySelector('a')!.getAttribute('href')).toBe('https://news.example.com/x');
     expect(document.querySelector('img')!.getAttribute('src')).toBe('https://news.example.com/2014/a.jpg');

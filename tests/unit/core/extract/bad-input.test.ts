@@ -34,7 +34,9 @@ function encoderFor(charset: string): (text: string) => Uint8Array {
     try {
       const ch = decoder.decode(new Uint8Array(bytes));
       if ([...ch].length === 1 && !table.has(ch)) table.set(ch, bytes);
-    } catch { /* not a character */ }
+    } catch {
+      /* not a character */
+    }
   };
   for (let b = 0; b < 0x100; b++) tryBytes([b]);
   if (charset !== 'windows-1251') for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) tryBytes([lead, trail]);
@@ -74,7 +76,8 @@ describe('bad input: no article, empty, huge', () => {
 
   it('20,000 nodes of nested layout tables: the article inside is captured', () => {
     // An old-style page: a layout table of 150 rows, each cell holding tables nested three deep.
-    const cell = (i: number) => `<table><tr><td><table><tr><td><table><tr><td><a href="/l${i}">Link ${i}</a></td><td>·</td></tr></table></td></tr></table></td></tr></table>`;
+    const cell = (i: number) =>
+      `<table><tr><td><table><tr><td><table><tr><td><a href="/l${i}">Link ${i}</a></td><td>·</td></tr></table></td></tr></table></td></tr></table>`;
     const rows = Array.from({ length: 150 }, (_, r) => `<tr>${Array.from({ length: 12 }, (_, c) => `<td>${cell(r * 12 + c)}</td>`).join('')}</tr>`).join('');
     const article = `<table><tr><td><table><tr><td><h1>Harbour reopens after storm</h1>${paragraphs(8)}<p>Closing words of the story.</p></td></tr></table></td></tr></table>`;
     const html = `<html><head><title>Harbour reopens after storm</title></head><body><table><tr><td>${article}</td></tr>${rows}</table></body></html>`;
@@ -89,7 +92,11 @@ describe('bad input: legacy charsets declared in <meta>', () => {
   const cases = [
     { charset: 'gbk', title: '港口在风暴后重新开放', para: '市议会周二投票决定恢复渡轮服务，船只已经等待了好几天。' },
     { charset: 'shift_jis', title: '嵐の後に港が再開', para: '市議会は火曜日にフェリーの運航再開を決め、船は何日も待っていた。' },
-    { charset: 'windows-1251', title: 'Порт вновь открыт после шторма', para: 'Городской совет во вторник проголосовал за возобновление паромного сообщения, суда ждали несколько дней.' },
+    {
+      charset: 'windows-1251',
+      title: 'Порт вновь открыт после шторма',
+      para: 'Городской совет во вторник проголосовал за возобновление паромного сообщения, суда ждали несколько дней.',
+    },
   ];
   for (const { charset, title, para } of cases) {
     it(`${charset}: decoded from its <meta charset>, title and text right`, () => {
@@ -106,7 +113,9 @@ describe('bad input: legacy charsets declared in <meta>', () => {
 
   it('http-equiv Content-Type declares it the same way', () => {
     const encode = encoderFor('windows-1251');
-    const bytes = encode('<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>Новости</title></head><body><p>Новости</p></body></html>');
+    const bytes = encode(
+      '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"><title>Новости</title></head><body><p>Новости</p></body></html>',
+    );
     expect(sniffCharset(bytes)).toBe('windows-1251');
     expect(decodeHtml(bytes)).toContain('<p>Новости</p>');
   });

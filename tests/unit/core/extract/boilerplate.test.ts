@@ -3,7 +3,11 @@ import { parseDocument } from '../../../../src/cli/dom';
 import { removeBoilerplate } from '../../../../src/core/extract/boilerplate';
 import { normalizeAndScan } from '../../../../src/core/extract/structure';
 
-const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i} of the post goes on about batteries, settings and the modes the app offers for a longer day.</p>`).join('');
+const prose = (n: number) =>
+  Array.from(
+    { length: n },
+    (_, i) => `<p>Paragraph ${i} of the post goes on about batteries, settings and the modes the app offers for a longer day.</p>`,
+  ).join('');
 
 function afterCleanup(body: string): Document {
   const doc = parseDocument(`<!DOCTYPE html><html><head><title>Post</title></head><body>${body}</body></html>`, 'https://blog.example/post');

@@ -24,7 +24,10 @@ describe('completeness', () => {
   });
 
   it('names code blocks and data tables of the article that were lost', () => {
-    const doc = parseDocument(`<html><body><article>${para(1)}<pre><code>x = 1</code></pre><table><tr><th>a</th></tr><tr><td>1</td></tr></table></article></body></html>`, 'https://e.com/a');
+    const doc = parseDocument(
+      `<html><body><article>${para(1)}<pre><code>x = 1</code></pre><table><tr><th>a</th></tr><tr><td>1</td></tr></table></article></body></html>`,
+      'https://e.com/a',
+    );
     const stats = pageArticleStats(scanPage(doc));
     const content = doc.createElement('div');
     content.innerHTML = para(1);
@@ -33,11 +36,14 @@ describe('completeness', () => {
     expect(result.score).toBeCloseTo(0.64, 2);
   });
 
-  it('counts only what is inside the page\'s article, nested tables with a header cell included', () => {
+  it("counts only what is inside the page's article, nested tables with a header cell included", () => {
     const table = '<table><tr><td><table><tr><th>h</th></tr></table></td></tr></table>';
-    const doc = parseDocument(`<html><body><img src="a.jpg"><h2>Menu</h2><table><tr><th>x</th></tr></table>
+    const doc = parseDocument(
+      `<html><body><img src="a.jpg"><h2>Menu</h2><table><tr><th>x</th></tr></table>
       <article>${para(1)}<img src="b.jpg"><h2>One</h2><h3>Two</h3><pre>x</pre>${table}<table><tr><td>plain</td></tr></table></article>
-      <pre>y</pre></body></html>`, 'https://e.com/a');
+      <pre>y</pre></body></html>`,
+      'https://e.com/a',
+    );
     expect(pageArticleStats(scanPage(doc)).inArticle).toEqual({ images: 1, headings: 2, code: 1, tables: 2 });
   });
 });

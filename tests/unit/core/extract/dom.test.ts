@@ -10,8 +10,9 @@ describe('isSpaceCode', () => {
 });
 
 describe('collapsedLength', () => {
-  const html = '<div id="r">  <p>One \u00a0 two\n</p><!-- a comment --><span> </span><b>three</b>\u3000'
-    + '<pre>  four\n\n five </pre><script>x = 1;</script></div><div id="empty"> \n </div>';
+  const html =
+    '<div id="r">  <p>One \u00a0 two\n</p><!-- a comment --><span> </span><b>three</b>\u3000' +
+    '<pre>  four\n\n five </pre><script>x = 1;</script></div><div id="empty"> \n </div>';
   const docs = {
     linkedom: parseDocument(html, 'https://e.com/'),
     jsdom: new JSDOM(html).window.document as unknown as Document,

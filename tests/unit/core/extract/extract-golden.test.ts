@@ -21,7 +21,20 @@ const NOW = '2024-01-02T03:04:05.000Z';
 type Golden =
   | (Pick<
       Capture,
-      'title' | 'byline' | 'authors' | 'siteName' | 'published' | 'modified' | 'lang' | 'dir' | 'canonicalUrl' | 'excerpt' | 'keywords' | 'leadImage' | 'wordCount' | 'completeness'
+      | 'title'
+      | 'byline'
+      | 'authors'
+      | 'siteName'
+      | 'published'
+      | 'modified'
+      | 'lang'
+      | 'dir'
+      | 'canonicalUrl'
+      | 'excerpt'
+      | 'keywords'
+      | 'leadImage'
+      | 'wordCount'
+      | 'completeness'
     > & {
       /** textContent split at its blank lines, one block a line: `.join('\n\n')` gives it back exactly. */
       textContent: string[];

@@ -21,15 +21,20 @@ describe('extract: JSON-LD', () => {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: 'Harbour reopens after storm',
-    author: [{ '@type': 'Person', name: 'Ana Lima' }, { '@type': 'Person', name: 'Bo Chen' }],
+    author: [
+      { '@type': 'Person', name: 'Ana Lima' },
+      { '@type': 'Person', name: 'Bo Chen' },
+    ],
     datePublished: '2024-05-03T10:15:00+02:00',
     dateModified: '2024-05-03T12:00:00+02:00',
     publisher: { '@type': 'Organization', name: 'The Daily Example' },
   };
-  const capture = run(page({
-    head: `<title>Harbour reopens after storm</title><script type="application/ld+json">${JSON.stringify(jsonld)}</script>`,
-    body: ARTICLE,
-  }));
+  const capture = run(
+    page({
+      head: `<title>Harbour reopens after storm</title><script type="application/ld+json">${JSON.stringify(jsonld)}</script>`,
+      body: ARTICLE,
+    }),
+  );
 
   it('reads the author list', () => {
     expect(capture.authors).toEqual(['Ana Lima', 'Bo Chen']);
@@ -50,16 +55,18 @@ describe('extract: JSON-LD', () => {
 });
 
 describe('extract: OpenGraph', () => {
-  const capture = run(page({
-    head: `<title>Harbour reopens | The Daily Example</title>
+  const capture = run(
+    page({
+      head: `<title>Harbour reopens | The Daily Example</title>
       <meta property="og:title" content="Harbour reopens after storm">
       <meta property="og:site_name" content="The Daily Example">
       <meta property="og:description" content="The port is open again after a week.">
       <meta property="og:image" content="/img/harbour.jpg">
       <meta property="og:url" content="https://news.example.com/harbour">
       <meta property="article:published_time" content="2024-05-03T08:00:00Z">`,
-    body: `<div class="story">${paragraphs(6)}</div>`,
-  }));
+      body: `<div class="story">${paragraphs(6)}</div>`,
+    }),
+  );
 
   it('reads site name, description, image, canonical URL and date from og: tags', () => {
     expect(capture.siteName).toBe('The Daily Example');
@@ -80,10 +87,12 @@ describe('extract: OpenGraph', () => {
 
 describe('extract: <time datetime>', () => {
   it('reads the published date from a time element', () => {
-    const capture = run(page({
-      head: '<title>Harbour reopens after storm</title>',
-      body: `<article><h1>Harbour reopens after storm</h1><p class="meta"><time datetime="2024-05-03T10:15">May 3</time></p>${paragraphs(6)}</article>`,
-    }));
+    const capture = run(
+      page({
+        head: '<title>Harbour reopens after storm</title>',
+        body: `<article><h1>Harbour reopens after storm</h1><p class="meta"><time datetime="2024-05-03T10:15">May 3</time></p>${paragraphs(6)}</article>`,
+      }),
+    );
     expect(capture.published).toBe('2024-05-03T10:15');
     expect(capture.sources.published).toBe('time-element');
   });
@@ -91,34 +100,42 @@ describe('extract: <time datetime>', () => {
 
 describe('extract: title suffix', () => {
   it('strips " - Site Name" when og:site_name is "Site Name"', () => {
-    const capture = run(page({
-      head: '<title>Harbour reopens after storm - Site Name</title><meta property="og:site_name" content="Site Name">',
-      body: `<div class="story">${paragraphs(6)}</div>`,
-    }));
+    const capture = run(
+      page({
+        head: '<title>Harbour reopens after storm - Site Name</title><meta property="og:site_name" content="Site Name">',
+        body: `<div class="story">${paragraphs(6)}</div>`,
+      }),
+    );
     expect(capture.title).toBe('Harbour reopens after storm');
     expect(capture.siteName).toBe('Site Name');
   });
 
   // Neither side of the dash is the site's name, and the page's <h1> is the whole title.
   it('keeps a dash that is part of the headline', () => {
-    const capture = run(page({
-      head: '<title>Storm - what we know so far</title><meta property="og:site_name" content="Site Name">',
-      body: `<article><h1>Storm - what we know so far</h1>${paragraphs(6)}</article>`,
-    }));
+    const capture = run(
+      page({
+        head: '<title>Storm - what we know so far</title><meta property="og:site_name" content="Site Name">',
+        body: `<article><h1>Storm - what we know so far</h1>${paragraphs(6)}</article>`,
+      }),
+    );
     expect(capture.title).toBe('Storm - what we know so far');
   });
 
   // Readability cuts at the colon when no heading repeats the title whole.
   it('keeps a "Topic:" prefix that the page\'s headings use, not a blog name before a colon', () => {
-    const topic = run(page({
-      head: '<title>Evolve: Shared mutable history for everyone</title>',
-      body: `<article><h2>Evolve: Shared history</h2>${paragraphs(6)}</article>`,
-    }));
+    const topic = run(
+      page({
+        head: '<title>Evolve: Shared mutable history for everyone</title>',
+        body: `<article><h2>Evolve: Shared history</h2>${paragraphs(6)}</article>`,
+      }),
+    );
     expect(topic.title).toBe('Evolve: Shared mutable history for everyone');
-    const blog = run(page({
-      head: '<title>Silicon Notes: Harbour reopens after the storm</title>',
-      body: `<header><a href="/">Silicon Notes</a></header><article><h2>Harbour news</h2>${paragraphs(6)}</article>`,
-    }));
+    const blog = run(
+      page({
+        head: '<title>Silicon Notes: Harbour reopens after the storm</title>',
+        body: `<header><a href="/">Silicon Notes</a></header><article><h2>Harbour news</h2>${paragraphs(6)}</article>`,
+      }),
+    );
     expect(blog.title).toBe('Harbour reopens after the storm');
   });
 });
@@ -163,8 +180,9 @@ describe('extract: selectionHtml', () => {
       <meta name="author" content="Ana Lima"><meta property="article:published_time" content="2024-05-03T08:00:00Z">`,
     body: `<article><h1>Harbour reopens after storm</h1>${paragraphs(6, 'the harbour')}<p>Unselected closing remark about tides.</p></article>`,
   });
-  const selectedText = 'The selected passage about cranes and ferries, which the reader wants to keep for later: '
-    + 'the port authority said the new cranes would double the number of ships unloaded each day by the autumn.';
+  const selectedText =
+    'The selected passage about cranes and ferries, which the reader wants to keep for later: ' +
+    'the port authority said the new cranes would double the number of ships unloaded each day by the autumn.';
   const selection = `<p>${selectedText.replace('cranes', '<b>cranes</b>')}</p>`;
   const capture = run(html, URL_, { selectionHtml: selection });
 

@@ -13,22 +13,35 @@ function ldOf(...blocks: (unknown | string)[]) {
 const article = (fields: Record<string, unknown>) => ({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Harbour reopens', ...fields });
 
 describe('readJsonLd: where the article is', () => {
-  it('finds it inside @graph, beside the site\'s Organization and BreadcrumbList', () => {
-    const ld = ldOf({ '@context': 'https://schema.org', '@graph': [
-      { '@type': 'Organization', name: 'Daily Example' },
-      { '@type': 'BreadcrumbList', itemListElement: [] },
-      article({ datePublished: '2024-05-03' }),
-    ] });
+  it("finds it inside @graph, beside the site's Organization and BreadcrumbList", () => {
+    const ld = ldOf({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Organization', name: 'Daily Example' },
+        { '@type': 'BreadcrumbList', itemListElement: [] },
+        article({ datePublished: '2024-05-03' }),
+      ],
+    });
     expect(ld?.headline).toBe('Harbour reopens');
     expect(ld?.datePublished).toBe('2024-05-03');
   });
 
   it('finds it in a top-level array and with an array of types', () => {
-    expect(ldOf([{ '@type': 'WebSite', name: 'Site' }, { '@type': ['Article', 'NewsArticle'], headline: 'Typed twice' }])?.headline).toBe('Typed twice');
+    expect(
+      ldOf([
+        { '@type': 'WebSite', name: 'Site' },
+        { '@type': ['Article', 'NewsArticle'], headline: 'Typed twice' },
+      ])?.headline,
+    ).toBe('Typed twice');
   });
 
   it('prefers a real article type over a generic WebPage, whatever the order', () => {
-    const ld = ldOf({ '@graph': [{ '@type': 'WebPage', name: 'Page title | Site' }, { '@type': 'BlogPosting', headline: 'The post' }] });
+    const ld = ldOf({
+      '@graph': [
+        { '@type': 'WebPage', name: 'Page title | Site' },
+        { '@type': 'BlogPosting', headline: 'The post' },
+      ],
+    });
     expect(ld?.headline).toBe('The post');
   });
 
@@ -51,7 +64,14 @@ describe('readJsonLd: author shapes', () => {
   it.each([
     ['a string', 'Ana Lima', ['Ana Lima']],
     ['a Person', { '@type': 'Person', name: 'Ana Lima' }, ['Ana Lima']],
-    ['a list of Persons', [{ '@type': 'Person', name: 'Ana Lima' }, { '@type': 'Person', name: ' Bo Chen ' }], ['Ana Lima', 'Bo Chen']],
+    [
+      'a list of Persons',
+      [
+        { '@type': 'Person', name: 'Ana Lima' },
+        { '@type': 'Person', name: ' Bo Chen ' },
+      ],
+      ['Ana Lima', 'Bo Chen'],
+    ],
     ['a list of strings', ['Ana Lima', 'Bo Chen'], ['Ana Lima', 'Bo Chen']],
     ['a Person whose name is a list', { '@type': 'Person', name: ['Ana Lima', 'A. Lima'] }, ['Ana Lima']],
   ])('reads %s', (_, author, expected) => {
@@ -99,8 +119,17 @@ describe('readJsonLd: other fields', () => {
 
 describe('readJsonLd: a fact check', () => {
   it('reads the claim a ClaimReview reviews, beside the article or alone', () => {
-    const claim = { '@context': 'https://schema.org', '@type': 'ClaimReview', claimReviewed: 'The moon is made of cheese.', reviewRating: { alternateName: 'False' } };
-    const page = (...blocks: unknown[]) => parseDocument(`<!DOCTYPE html><html><head>${blocks.map((b) => `<script type="application/ld+json">${JSON.stringify(b)}</script>`).join('')}</head><body><p>x</p></body></html>`, 'https://e.example/a');
+    const claim = {
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: 'The moon is made of cheese.',
+      reviewRating: { alternateName: 'False' },
+    };
+    const page = (...blocks: unknown[]) =>
+      parseDocument(
+        `<!DOCTYPE html><html><head>${blocks.map((b) => `<script type="application/ld+json">${JSON.stringify(b)}</script>`).join('')}</head><body><p>x</p></body></html>`,
+        'https://e.example/a',
+      );
     expect(readJsonLd(scanPage(page(claim))).claimReviewed).toBe('The moon is made of cheese.');
     expect(readJsonLd(scanPage(page(claim))).article).toBeNull();
     const both = readJsonLd(scanPage(page(article({}), claim)));

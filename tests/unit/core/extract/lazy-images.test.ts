@@ -7,7 +7,7 @@ const doc = (body: string) => parseHTML(`<!doctype html><html><body>${body}</bod
 const srcs = (d: Document) => [...d.querySelectorAll('img')].map((i) => i.getAttribute('src'));
 
 describe('resolveLazyImages', () => {
-  it('leaves a <template>\'s images alone and pairs live sources with the page\'s own images', () => {
+  it("leaves a <template>'s images alone and pairs live sources with the page's own images", () => {
     const d = doc('<img src="blank.gif" data-src="a.jpg"><template><img src="blank.gif" data-src="t.jpg"></template><img data-src="b.jpg">');
     expect(resolveLazyImages(d, BASE, [null, 'https://cdn.example.com/live-b.jpg'])).toBe(2);
     expect(srcs(d)).toEqual(['https://news.example.com/2024/a.jpg', 'https://cdn.example.com/live-b.jpg']);

@@ -12,21 +12,21 @@ function metadataOf(head: string, url = 'https://news.example.com/2024/harbour',
   return resolveMetadata(collectPageSignals(doc, scan, url), readability);
 }
 
-describe('metadata: the title without the site\'s name', () => {
+describe("metadata: the title without the site's name", () => {
   it.each([' – ', ' — ', ' · ', ' | ', ' :: ', ' » ', ' - '])('cuts "%s" + og:site_name from the <title>', (sep) => {
     const meta = metadataOf(`<title>${HEADLINE}${sep}Daily Example</title><meta property="og:site_name" content="Daily Example">`);
     expect(meta.title).toBe(HEADLINE);
     expect(meta.siteName).toBe('Daily Example');
   });
 
-  it('cuts the name of the JSON-LD publisher from Readability\'s title', () => {
+  it("cuts the name of the JSON-LD publisher from Readability's title", () => {
     const ld = { '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'The Daily Example' } };
     const meta = metadataOf(`<script type="application/ld+json">${JSON.stringify(ld)}</script>`, undefined, { title: `${HEADLINE} | The Daily Example` });
     expect(meta.title).toBe(HEADLINE);
     expect(meta.sources.title).toBe('readability');
   });
 
-  it('cuts a part naming the page\'s registrable domain when the page gives no site name', () => {
+  it("cuts a part naming the page's registrable domain when the page gives no site name", () => {
     expect(metadataOf(`<title>${HEADLINE} - BBC News</title>`, 'https://www.bbc.co.uk/news/uk-1').title).toBe(HEADLINE);
     expect(metadataOf(`<title>The Guardian | ${HEADLINE}</title>`, 'https://amp.theguardian.com/uk/1').title).toBe(HEADLINE);
   });
@@ -42,7 +42,7 @@ describe('metadata: the title without the site\'s name', () => {
 });
 
 describe('metadata: the site name', () => {
-  it('takes JSON-LD publisher, then og:site_name, then application-name, then Readability\'s', () => {
+  it("takes JSON-LD publisher, then og:site_name, then application-name, then Readability's", () => {
     const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', publisher: 'Publisher Name' })}</script>`;
     const og = '<meta property="og:site_name" content="OG Name">';
     const app = '<meta name="application-name" content="App Name">';

@@ -28,11 +28,11 @@ describe('sanitizeTree: the hostile fixture', () => {
     expect(out).not.toMatch(/\son\w+=|\sstyle=|srcset=|xlink:|javascript:|data:|expression\(|url\(/i);
   });
 
-  it('leaves only the plain http image of all the fixture\'s trap addresses', () => {
+  it("leaves only the plain http image of all the fixture's trap addresses", () => {
     expect(out.match(/\/trap\/[\w.-]+/g)).toEqual(['/trap/missing-image.png']);
   });
 
-  it('keeps the article\'s text, its <details> and the plain link text', () => {
+  it("keeps the article's text, its <details> and the plain link text", () => {
     expect(out).toContain('The harbour council voted on Tuesday evening');
     expect(out).toMatch(/<details open(="")?><summary>Details<\/summary>/);
     expect(out).toContain('Read the full timetable');
@@ -42,14 +42,16 @@ describe('sanitizeTree: the hostile fixture', () => {
 
 describe('sanitizeTree: elements', () => {
   it('drops active content whole, text included', () => {
-    expect(clean('<p>a</p><script>alert(1)</script><style>p{}</style><template><p>t</p></template><noscript>ns</noscript><textarea>ta</textarea>')).toBe('<p>a</p>');
+    expect(clean('<p>a</p><script>alert(1)</script><style>p{}</style><template><p>t</p></template><noscript>ns</noscript><textarea>ta</textarea>')).toBe(
+      '<p>a</p>',
+    );
   });
 
   it('unwraps unknown elements, keeping their text and allowed children', () => {
     expect(clean('<p><font color="red">red <b>bold</b></font> <custom-tag>custom</custom-tag></p>')).toBe('<p>red <b>bold</b> custom</p>');
   });
 
-  it('removes comments and empty containers, but keeps an empty inline element\'s space between words', () => {
+  it("removes comments and empty containers, but keeps an empty inline element's space between words", () => {
     expect(clean('<p>located<span> </span>near</p><!-- note --><div><p> </p></div>')).toBe('<p>located near</p>');
   });
 
@@ -60,15 +62,18 @@ describe('sanitizeTree: elements', () => {
 
 describe('sanitizeTree: attributes', () => {
   it('keeps only the allowed attributes of each element', () => {
-    expect(clean('<p id="a" class="b" style="color:red" onclick="x()" data-x="1" lang="fr" dir="rtl" title="t">p</p>'))
-      .toBe('<p lang="fr" dir="rtl" title="t">p</p>');
-    expect(clean('<img src="/i.png" alt="i" width="10" srcset="/big.png 2x" onerror="x()" loading="lazy">'))
-      .toBe('<img src="https://news.example.com/i.png" alt="i" width="10">');
+    expect(clean('<p id="a" class="b" style="color:red" onclick="x()" data-x="1" lang="fr" dir="rtl" title="t">p</p>')).toBe(
+      '<p lang="fr" dir="rtl" title="t">p</p>',
+    );
+    expect(clean('<img src="/i.png" alt="i" width="10" srcset="/big.png 2x" onerror="x()" loading="lazy">')).toBe(
+      '<img src="https://news.example.com/i.png" alt="i" width="10">',
+    );
   });
 
   it('keeps a code language as the only class', () => {
-    expect(clean('<pre class="highlight lang-python"><code class="hljs language-ts">x</code></pre>'))
-      .toBe('<pre class="language-python"><code class="language-ts">x</code></pre>');
+    expect(clean('<pre class="highlight lang-python"><code class="hljs language-ts">x</code></pre>')).toBe(
+      '<pre class="language-python"><code class="language-ts">x</code></pre>',
+    );
   });
 
   it('absolutizes links and drops script, data and vbscript addresses, obfuscated ones too', () => {

@@ -15,17 +15,22 @@ const body = (text: string, links = ''): ArticleBody => {
   }
   return { content, text: text + links };
 };
-const page = (densestBlockChars: number, textChars: number): PageArticleStats => ({ paragraphChars: densestBlockChars, densestBlockChars, textChars, inArticle: null });
+const page = (densestBlockChars: number, textChars: number): PageArticleStats => ({
+  paragraphChars: densestBlockChars,
+  densestBlockChars,
+  textChars,
+  inArticle: null,
+});
 
 describe('second opinion: which results are suspect', () => {
-  it('none at all, under half the page\'s densest block, or mostly links', () => {
+  it("none at all, under half the page's densest block, or mostly links", () => {
     expect(isSuspect(null, page(2000, 5000))).toBe(true);
     expect(isSuspect(body('x'.repeat(900)), page(2000, 5000))).toBe(true);
     expect(isSuspect(body('x'.repeat(1100)), page(2000, 5000))).toBe(false);
     expect(isSuspect(body('x'.repeat(400), 'y'.repeat(700)), page(1000, 5000))).toBe(true);
   });
 
-  it('on a page without a block of paragraphs: a caption\'s length and a small share of the page', () => {
+  it("on a page without a block of paragraphs: a caption's length and a small share of the page", () => {
     expect(isSuspect(body('x'.repeat(200)), page(0, 8000))).toBe(true);
     expect(isSuspect(body('x'.repeat(600)), page(0, 8000))).toBe(false);
     expect(isSuspect(body('x'.repeat(200)), page(0, 1000))).toBe(false);
@@ -43,7 +48,9 @@ describe('second opinion: which results are suspect', () => {
 describe('second opinion in extract', () => {
   // A page where our cleanup removes the post (its wrapper is named like a share bar) leaves an
   // "About" box; Readability on the untouched page finds the post.
-  const post = Array.from({ length: 8 }, (_, i) => `<p>Sentence ${i} of the real post, long enough to be read as the article by anyone, with detail.</p>`).join('');
+  const post = Array.from({ length: 8 }, (_, i) => `<p>Sentence ${i} of the real post, long enough to be read as the article by anyone, with detail.</p>`).join(
+    '',
+  );
   const html = `<!DOCTYPE html><html><head><title>Post</title></head><body>
     <div class="share-this-post">${post}</div>
     <aside><h3>About</h3><p>This blog is about homes and gardens and has been since 2007, run by two people in a small town.</p></aside></body></html>`;

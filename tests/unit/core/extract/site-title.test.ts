@@ -44,8 +44,8 @@ describe('stripSiteSuffix: loose matches of the site name', () => {
   });
 });
 
-describe('stripSiteSuffix: the page\'s host name as the site', () => {
-  it('matches the registrable domain\'s label, with a word or two after it', () => {
+describe("stripSiteSuffix: the page's host name as the site", () => {
+  it("matches the registrable domain's label, with a word or two after it", () => {
     expect(stripSiteSuffix(`${HEADLINE} - BBC News`, null, 'https://www.bbc.co.uk/news/world-1')).toBe(HEADLINE);
     expect(stripSiteSuffix(`${HEADLINE} | The Guardian`, null, 'https://www.theguardian.com/world/x')).toBe(HEADLINE);
     expect(stripSiteSuffix(`${HEADLINE} - Los Angeles Times`, null, 'https://www.latimes.com/x')).toBe(HEADLINE);
@@ -88,7 +88,7 @@ describe('stripSiteSuffix: what must not be cut', () => {
     expect(stripSiteSuffix('The Daily Example | A', 'The Daily Example')).toBe('The Daily Example | A');
   });
 
-  it('keeps a date or a sentence that merely contains the site\'s name', () => {
+  it("keeps a date or a sentence that merely contains the site's name", () => {
     expect(stripSiteSuffix(`${HEADLINE} - Feb. 1, 2016`, 'CNN', 'https://money.cnn.com/a')).toBe(`${HEADLINE} - Feb. 1, 2016`);
     const sentence = `${HEADLINE} - why the Daily Example readers were right about it all along`;
     expect(stripSiteSuffix(sentence, 'Daily Example')).toBe(sentence);

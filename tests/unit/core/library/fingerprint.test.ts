@@ -22,8 +22,10 @@ describe('MinHash same-story signature', () => {
 
   it('keeps unrelated articles far below the threshold', () => {
     const harbour = minHash(text(paragraphs(30, 'the harbour reopening after the storm')));
-    const election = minHash('The city council voted on Tuesday to delay the election of a new mayor until spring, citing a dispute over ballots. '.repeat(3)
-      + 'Opposition members said the delay was unlawful and promised to appeal to the regional court within a week.');
+    const election = minHash(
+      'The city council voted on Tuesday to delay the election of a new mayor until spring, citing a dispute over ballots. '.repeat(3) +
+        'Opposition members said the delay was unlawful and promised to appeal to the regional court within a week.',
+    );
     expect(similarity(seed, harbour)).toBeLessThan(0.1);
     expect(similarity(seed, election)).toBeLessThan(0.1);
     expect(similarity(syndicated, election)).toBeLessThan(0.1);

@@ -3,16 +3,43 @@ import { createIndex, loadIndex, searchDocOf, searchIndex, type IndexableRecord 
 
 function rec(id: number, over: Partial<IndexableRecord>): IndexableRecord {
   return {
-    id, title: `Article ${id}`, byline: null, siteName: null, url: `https://news${id}.example.com/a/${id}`,
-    textContent: 'Plain words about nothing in particular.', capturedAt: `2024-0${1 + (id % 9)}-10T10:00:00.000Z`, ...over,
+    id,
+    title: `Article ${id}`,
+    byline: null,
+    siteName: null,
+    url: `https://news${id}.example.com/a/${id}`,
+    textContent: 'Plain words about nothing in particular.',
+    capturedAt: `2024-0${1 + (id % 9)}-10T10:00:00.000Z`,
+    ...over,
   };
 }
 
 const records = [
-  rec(1, { title: 'Harbour reopens after the storm', textContent: 'The harbour of Kiel reopened on Monday after the storm damaged the piers.', tags: ['local'], siteName: 'Kiel Daily' }),
-  rec(2, { title: 'Council delays election', byline: 'Maria Okafor', textContent: 'The council voted to delay the election; the harbour was not discussed.', readState: 'read' }),
-  rec(3, { title: 'Tram line approved', textContent: 'A new tram line to the harbour was approved by the council.', archived: 1, tags: ['transport', 'local'] }),
-  rec(4, { title: 'Canadian PM meets Alibaba founder', byline: 'Xinhua', url: 'https://www.ecns.cn/business/2014/11-08/1.shtml', textContent: 'Harper met Jack Ma in Hangzhou.', favourite: 1 }),
+  rec(1, {
+    title: 'Harbour reopens after the storm',
+    textContent: 'The harbour of Kiel reopened on Monday after the storm damaged the piers.',
+    tags: ['local'],
+    siteName: 'Kiel Daily',
+  }),
+  rec(2, {
+    title: 'Council delays election',
+    byline: 'Maria Okafor',
+    textContent: 'The council voted to delay the election; the harbour was not discussed.',
+    readState: 'read',
+  }),
+  rec(3, {
+    title: 'Tram line approved',
+    textContent: 'A new tram line to the harbour was approved by the council.',
+    archived: 1,
+    tags: ['transport', 'local'],
+  }),
+  rec(4, {
+    title: 'Canadian PM meets Alibaba founder',
+    byline: 'Xinhua',
+    url: 'https://www.ecns.cn/business/2014/11-08/1.shtml',
+    textContent: 'Harper met Jack Ma in Hangzhou.',
+    favourite: 1,
+  }),
 ];
 
 function built() {
@@ -35,7 +62,11 @@ describe('full-text search index', () => {
   });
 
   it('requires every word, and searches authors and sites', () => {
-    expect(searchIndex(built(), 'harbour council').map((h) => h.id).sort()).toEqual([2, 3]);
+    expect(
+      searchIndex(built(), 'harbour council')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([2, 3]);
     expect(searchIndex(built(), 'okafor').map((h) => h.id)).toEqual([2]);
     expect(searchIndex(built(), 'ecns').map((h) => h.id)).toEqual([4]);
     expect(searchIndex(built(), 'kiel daily').map((h) => h.id)).toEqual([1]);
@@ -43,13 +74,25 @@ describe('full-text search index', () => {
 
   it('filters by tag, site, state, favourite and date range, with or without a query', () => {
     const index = built();
-    expect(searchIndex(index, 'harbour', { tag: 'local' }).map((h) => h.id).sort()).toEqual([1, 3]);
+    expect(
+      searchIndex(index, 'harbour', { tag: 'local' })
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([1, 3]);
     expect(searchIndex(index, '', { state: 'archived' }).map((h) => h.id)).toEqual([3]);
     expect(searchIndex(index, '', { state: 'read' }).map((h) => h.id)).toEqual([2]);
-    expect(searchIndex(index, '', { state: 'unread' }).map((h) => h.id).sort()).toEqual([1, 4]);
+    expect(
+      searchIndex(index, '', { state: 'unread' })
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([1, 4]);
     expect(searchIndex(index, '', { favourite: true }).map((h) => h.id)).toEqual([4]);
     expect(searchIndex(index, '', { site: 'ecns.cn' }).map((h) => h.id)).toEqual([4]);
-    expect(searchIndex(index, '', { from: '2024-03-01', to: '2024-04-30' }).map((h) => h.id).sort()).toEqual([2, 3]);
+    expect(
+      searchIndex(index, '', { from: '2024-03-01', to: '2024-04-30' })
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([2, 3]);
     // No query, no filter: everything, newest first.
     expect(searchIndex(index, '').map((h) => h.id)).toEqual([4, 3, 2, 1]);
   });

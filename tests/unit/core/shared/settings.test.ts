@@ -18,12 +18,23 @@ describe('normalizeSettings', () => {
 
 describe('image and reader settings (issue #6)', () => {
   it('defaults: keep images, 2 MB per image, 25 MB per article, reader follows the system', () => {
-    expect(DEFAULT_SETTINGS).toMatchObject({ keepImages: true, imageMaxBytes: 2 * 1024 * 1024, captureImagesMaxBytes: 25 * 1024 * 1024, readerTheme: 'system', readerFont: 'serif', readerSize: 'M', readerWidth: 'medium' });
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      keepImages: true,
+      imageMaxBytes: 2 * 1024 * 1024,
+      captureImagesMaxBytes: 25 * 1024 * 1024,
+      readerTheme: 'system',
+      readerFont: 'serif',
+      readerSize: 'M',
+      readerWidth: 'medium',
+    });
   });
   it('keeps valid choices and refuses caps that are not whole, too small or too large', () => {
     const s = normalizeSettings({ readerTheme: 'sepia', readerSize: 'XL', imageMaxBytes: 500_000, captureImagesMaxBytes: 10 });
     expect(s).toMatchObject({ readerTheme: 'sepia', readerSize: 'XL', imageMaxBytes: 500_000, captureImagesMaxBytes: DEFAULT_SETTINGS.captureImagesMaxBytes });
-    expect(normalizeSettings({ readerTheme: 'neon', imageMaxBytes: 1.5e6 + 0.5 })).toMatchObject({ readerTheme: 'system', imageMaxBytes: DEFAULT_SETTINGS.imageMaxBytes });
+    expect(normalizeSettings({ readerTheme: 'neon', imageMaxBytes: 1.5e6 + 0.5 })).toMatchObject({
+      readerTheme: 'system',
+      imageMaxBytes: DEFAULT_SETTINGS.imageMaxBytes,
+    });
   });
 });
 
