@@ -1,6 +1,6 @@
 import { toEpub, toHtmlFile } from '../core/export/book';
 import { storedImageLookup } from '../storage/export-source';
-import { isLive } from '../storage/tombstone';
+import { liveCapturesByIds } from '../storage/capture-queries';
 import { downloadBlob } from '../platform/download';
 import { libraryDb } from '../platform/library-db';
 
@@ -9,7 +9,7 @@ const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html
 /** The articles with these ids as one HTML file or one EPUB book. Returns the file name. */
 export async function exportBook(ids: number[], format: 'html' | 'epub', now = new Date()): Promise<string> {
   const db = libraryDb();
-  const records = (await db.captures.bulkGet(ids)).filter(isLive);
+  const records = await liveCapturesByIds(db, ids);
   const title = records.length === 1 ? records[0]!.title : `Clean Capture — ${records.length} articles`;
   const base = `clean-capture-${now.toISOString().slice(0, 10)}`;
   if (format === 'html') {

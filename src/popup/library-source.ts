@@ -1,5 +1,5 @@
 import type { SearchFilters } from '../core/library/search-index';
-import { countCaptures, listCaptures } from '../storage/capture-queries';
+import { countCaptures, listCaptures, liveCapturesByIds } from '../storage/capture-queries';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
 
@@ -40,8 +40,7 @@ export async function searchSource(
   return {
     total: ids.length,
     fetch: async (offset, limit) => {
-      const records = await db.captures.bulkGet(ids.slice(offset, offset + limit));
-      return records.filter((r): r is CaptureRecord => !!r);
+      return liveCapturesByIds(db, ids.slice(offset, offset + limit));
     },
   };
 }

@@ -57,3 +57,8 @@ export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Prom
       .first()) ?? null
   );
 }
+
+/** The live articles among these ids, in the ids' order (deleted and missing ones left out). */
+export async function liveCapturesByIds(db: CleanCaptureDb, ids: number[]): Promise<CaptureRecord[]> {
+  return (await db.captures.bulkGet(ids)).filter(isLive);
+}

@@ -9,7 +9,7 @@ export const hashesOf = (links: ImageLinkRecord[]) => links.map((l) => l.hash).f
 
 /** A capture's image links, and its stored images by hash (read-only; any context). */
 export async function captureImages(db: CleanCaptureDb, captureId: number): Promise<{ links: ImageLinkRecord[]; images: Map<string, ImageRecord> }> {
-  const links = await db.imageLinks.where('captureId').equals(captureId).toArray();
+  const links = await imageLinksOf(db, captureId);
   const hashes = [...new Set(hashesOf(links))];
   const found = await db.images.bulkGet(hashes);
   const images = new Map<string, ImageRecord>();
@@ -49,4 +49,20 @@ export async function captureStorageUse(db: CleanCaptureDb, record: CaptureRecor
     sharedImages: shared,
     failedImages: links.filter((l) => !l.hash).length,
   };
+}
+
+/** A capture's image links (kept and failed). */
+export function imageLinksOf(db: CleanCaptureDb, captureId: number): Promise<ImageLinkRecord[]> {
+  return db.imageLinks.where('captureId').equals(captureId).toArray();
+}
+
+/** How many images the library stores, and their bytes (each image once). */
+export async function storedImageTotals(db: CleanCaptureDb): Promise<{ count: number; bytes: number }> {
+  let count = 0;
+  let bytes = 0;
+  await db.images.each((image) => {
+    count++;
+    bytes += image.bytes;
+  });
+  return { count, bytes };
 }

@@ -2,7 +2,7 @@ import { formatBytes } from '../core/shared/format-bytes';
 import { plural } from '../core/shared/plural';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
-import { captureStorageUse } from '../storage/image-queries';
+import { captureStorageUse, imageLinksOf } from '../storage/image-queries';
 
 /**
  * "Stored: text 12 KB · images 85 KB (2)" under the article, with the images that could not be
@@ -19,7 +19,7 @@ export function storageLine(db: CleanCaptureDb, record: CaptureRecord): HTMLElem
 }
 
 async function describe(db: CleanCaptureDb, record: CaptureRecord, box: HTMLElement, summary: HTMLElement): Promise<void> {
-  const [use, links] = await Promise.all([captureStorageUse(db, record), db.imageLinks.where('captureId').equals(record.id!).toArray()]);
+  const [use, links] = await Promise.all([captureStorageUse(db, record), imageLinksOf(db, record.id!)]);
   const parts = [`text ${formatBytes(use.textBytes)}`];
   if (use.rawHtmlBytes) parts.push(`page HTML ${formatBytes(use.rawHtmlBytes)}`);
   parts.push(`images ${formatBytes(use.imageBytes)} (${use.images}${use.sharedImages ? `, ${use.sharedImages} shared with other articles` : ''})`);

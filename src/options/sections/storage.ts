@@ -1,6 +1,7 @@
 import { formatBytes } from '../../core/shared/format-bytes';
 import { plural } from '../../core/shared/plural';
 import { countCaptures } from '../../storage/capture-queries';
+import { storedImageTotals } from '../../storage/image-queries';
 import { libraryDb } from '../../platform/library-db';
 import { requestPersistence, storageUsage } from '../../platform/storage-usage';
 import type { OptionsSection } from '../section';
@@ -32,13 +33,8 @@ export const storageSection: OptionsSection = {
         : 'Not persistent: under disk pressure the browser may delete it. Export a backup, or ask to keep it.';
       facts.textContent = `${used}${articles}. ${kept}`;
       persist.hidden = !!usage.persisted;
-      let imageBytes = 0;
-      let images = 0;
-      await db.images.each((image) => {
-        images++;
-        imageBytes += image.bytes;
-      });
-      line.textContent = `${count === null ? '? articles' : plural(count, 'article')} · ${plural(images, 'stored image')} (${formatBytes(imageBytes)})`;
+      const images = await storedImageTotals(db);
+      line.textContent = `${count === null ? '? articles' : plural(count, 'article')} · ${plural(images.count, 'stored image')} (${formatBytes(images.bytes)})`;
     };
     persist.addEventListener('click', async () => {
       const granted = await requestPersistence();

@@ -172,6 +172,15 @@ describe('import graph of src/', () => {
     expect(violations(isUi, (t) => isStorage(t) && !READ_ONLY_STORAGE.has(t))).toEqual([]);
   });
 
+  it('pages, views, features and platform read the library through the query modules, not its tables', () => {
+    // A table is reached as `<db>.captures`, `<db>.imageLinks`…: only storage modules do that.
+    const TABLE_ACCESS =
+      /\.(?:captures|versions|images|imageLinks|reading|searchIndex|meta)\.(?:where|get|bulkGet|each|toArray|orderBy|count|filter|toCollection)\(/;
+    const direct = [...graph.keys()].filter((path) => isUi(path) && TABLE_ACCESS.test(readFileSync(join(SRC, path), 'utf8')));
+    expect(direct).toEqual([]);
+    expect(TABLE_ACCESS.test(readFileSync(join(SRC, 'storage/capture-queries.ts'), 'utf8'))).toBe(true);
+  });
+
   it('the read-only storage modules contain no write', () => {
     const writing = [...READ_ONLY_STORAGE].filter((path) => WRITE_CALL.test(readFileSync(join(SRC, path), 'utf8')));
     expect(writing).toEqual([]);
