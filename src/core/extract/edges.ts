@@ -40,7 +40,7 @@ export function trimEdges(content: Element): void {
   if (!total) return;
   let budget = total * MAX_SHARE;
   budget -= trimTail(content, blocks, total, budget);
-  trimHead(blocks, budget);
+  trimHead(content, blocks, budget);
 }
 
 /** Removes a trailing section opened by a TAIL_HEADING; returns the text length removed. */
@@ -82,8 +82,9 @@ function removeFromHere(el: Element, root: Element): void {
  * Before the first paragraph of prose: lists whose every item is a short link (a section menu)
  * and blocks that are nothing but links (a breadcrumb "Home › World").
  */
-function trimHead(blocks: Block[], budget: number): void {
+function trimHead(content: Element, blocks: Block[], budget: number): void {
   for (const { el, length } of blocks) {
+    if (!content.contains(el)) continue; // an item of a menu removed whole
     if (length >= PROSE) return;
     if (length > budget) return;
     const text = textOf(el);
