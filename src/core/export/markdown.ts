@@ -40,8 +40,16 @@ function imageMarkdown(img: Element, state: RenderState): string {
   const src = img.getAttribute('src') ?? '';
   if (!src) return '';
   const target = state.imagePath(src) ?? src;
-  const title = img.getAttribute('title');
-  return `![${bracketText(img.getAttribute('alt') ?? '')}](${destination(target)}${title ? ` ${JSON.stringify(title)}` : ''})`;
+  const title = plainAttribute(img.getAttribute('title'));
+  return `![${bracketText(plainAttribute(img.getAttribute('alt')))}](${destination(target)}${title ? ` ${JSON.stringify(title)}` : ''})`;
+}
+
+/** An attribute as plain text: CMSs put escaped markup in alt and title ("<i>Vertigo</i>, 1958"). */
+function plainAttribute(value: string | null): string {
+  return (value ?? '')
+    .replace(/<\/?[a-z][^>]*>/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A footnote reference as sites write it: <sup><a href="…#fn1">1</a></sup> or [1]. */

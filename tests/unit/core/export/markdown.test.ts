@@ -90,6 +90,13 @@ describe('front matter', () => {
 });
 
 describe('toMarkdown body', () => {
+  it('gives an image alt and title as plain text, without the escaped markup some CMSs put there', () => {
+    const md = htmlToMarkdown(
+      '<p><img src="https://e.example/v.jpg" alt="A still from &lt;i&gt;Vertigo&lt;/i&gt;" title="&lt;i&gt;Vertigo&lt;/i&gt;, 1958"></p>',
+    );
+    expect(md).toBe('![A still from Vertigo](https://e.example/v.jpg "Vertigo, 1958")');
+  });
+
   it('has one H1, equal to the title', () => {
     const title = 'Harbour reopens: what we know';
     const { body } = split(toMarkdown(saved({ title, contentHtml: '<h2>Background</h2><p>Text of the story.</p>' })));
