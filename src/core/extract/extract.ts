@@ -5,7 +5,7 @@ import { removeClutter } from './clutter';
 import { trimEdges } from './edges';
 import { blockText, collapsedLength, textOf } from './dom';
 import { noArticle } from '../shared/errors';
-import { dedupeFigures, normalizeFigures } from './figures';
+import { dedupeFigures, normalizeFigures, spaceCaptionParts } from './figures';
 import { assessCompleteness, LOW_COMPLETENESS, pageArticleStats, type Completeness } from './completeness';
 import { fuller, isSuspect, readabilityArticle, type ArticleBody } from './second-opinion';
 import { collectPageSignals, resolveMetadata } from './metadata';
@@ -180,6 +180,7 @@ function precedes(a: Element, b: Element): boolean {
 /** What Readability leaves that a clean copy should not hold. */
 function cleanExtracted(content: Element, url: string, title: string, dateline: string | null, authors: string[]): void {
   const captions = dedupeFigures(content, url);
+  spaceCaptionParts(content);
   // The headline and the dateline are shown from metadata; in the body they would repeat.
   removeClutter(content, { authors, dateline: dateline && dateline.length < 160 ? dateline : null, captions });
   trimEdges(content);

@@ -138,3 +138,22 @@ export function dedupeFigures(root: Element, base: string): Set<string> {
   }
   return new Set([...root.querySelectorAll('figcaption')].map((c) => textOf(c)).filter(Boolean));
 }
+
+/**
+ * A caption and its credit are often two spans with no space between them ("isn't easy.</span>
+ * <span>Kathrin Ziegler/Getty"): read as text they run together. A space goes between two parts
+ * of a caption where neither side has one.
+ */
+const CAPTION_PARTS = new Set(['SPAN', 'SMALL', 'CITE', 'DIV', 'P']);
+
+export function spaceCaptionParts(root: Element): void {
+  for (const caption of root.querySelectorAll('figcaption')) {
+    for (const part of [...caption.children]) {
+      if (!CAPTION_PARTS.has(part.tagName.toUpperCase())) continue;
+      const before = part.previousSibling;
+      if (!before || !part.textContent || /^\s/.test(part.textContent)) continue;
+      const previous = before.textContent ?? '';
+      if (previous && !/\s$/.test(previous)) caption.insertBefore(caption.ownerDocument.createTextNode(' '), part);
+    }
+  }
+}
