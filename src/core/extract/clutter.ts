@@ -42,7 +42,7 @@ const STRUCTURAL = new Set([
 
 /** Interface words a page shows around an article, alone in their block. */
 const UI_STRINGS = new RegExp(
-  '^(sign in|sign up|log in|login|register|subscribe|subscribe now|close|caption|advert|advertisement|' +
+  '^(\\[[+−-]\\]|sign in|sign up|log in|login|register|subscribe|subscribe now|close|caption|advert|advertisement|' +
     'sponsored|iklan|publicidade|publicité|anzeige|werbung|реклама|comments?|\\d+ comments?|leave a comment|' +
     'add comment|tell us what you think.*|read more|read more\\.*|show more|load more|loading( content)?\\.*|' +
     'share|share this( article| story)?|print|email|tweet|follow( us)?|follow on twitter|email the author|' +
