@@ -86,8 +86,12 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
           img.setAttribute('src', local);
           return img;
         }
-        const alt = img.getAttribute('alt') || 'image';
-        return src ? `<a class="remote-image" href="${escapeXml(src)}">[${escapeXml(alt)}]</a>` : null;
+        if (!src) return null;
+        const link = img.ownerDocument.createElement('a');
+        link.setAttribute('class', 'remote-image');
+        link.setAttribute('href', src);
+        link.textContent = `[${img.getAttribute('alt') || 'image'}]`;
+        return link;
       },
     });
     const id = `a${String(i + 1).padStart(4, '0')}`;
