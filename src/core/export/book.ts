@@ -4,9 +4,9 @@ import { escapeXml, toXhtmlFragment, type ParseHtml } from './xhtml';
 
 /**
  * The selection as one HTML file (to read or print anywhere) and as an EPUB 3 book (for
- * e-readers): a cover-less book with a table of contents, one chapter per article.
+ * e-readers): a book with a table of contents, one chapter per article.
  * Images: stored copies go into the book; others stay links (EPUB forbids remote images), and in
- * the HTML file they stay remote.
+ * the HTML file they stay remote. The book's cover is the first article's stored lead image.
  */
 export interface BookOptions {
   parse: ParseHtml;
@@ -48,11 +48,40 @@ function xhtmlPage(title: string, lang: string, body: string): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(lang)}" lang="${escapeXml(lang)}">\n<head>\n<meta charset="utf-8"/>\n<title>${escapeXml(title)}</title>\n<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
+/** A language tag as BCP 47 writes it ("en_US" → "en-US"), or null when it is not one. */
+function langTag(lang: string | null | undefined): string | null {
+  const tag = (lang ?? '').trim().replace(/_/g, '-');
+  return /^[a-zA-Z]{2,8}(-[a-zA-Z0-9]{1,8})*$/.test(tag) ? tag : null;
+}
+
+/**
+ * The OPF's Dublin Core lines from the articles, where EPUB 3 allows repeats: every language and
+ * author, each article's address as a source; one date (EPUB allows one): the article's own for a
+ * one-article book, else the newest.
+ */
+function bookMetadata(articles: SavedArticle[], lang: string, now: Date): string {
+  const unique = (values: (string | null | undefined)[]) => [...new Set(values.map((v) => (v ?? '').trim()).filter(Boolean))];
+  const languages = unique([lang, ...articles.map((a) => langTag(a.lang))]);
+  const authors = unique(articles.flatMap((a) => (a.authors.length ? a.authors : [a.byline])));
+  const dates = unique(articles.map((a) => a.published))
+    .filter((d) => !Number.isNaN(Date.parse(d)))
+    .sort();
+  const date = dates.at(-1) ?? now.toISOString().replace(/\.\d+Z$/, 'Z');
+  const sites = unique(articles.map((a) => a.siteName));
+  return [
+    ...languages.map((l) => `<dc:language>${escapeXml(l)}</dc:language>`),
+    ...(authors.length ? authors : ['Clean Capture']).map((c) => `<dc:creator>${escapeXml(c)}</dc:creator>`),
+    ...sites.map((p) => `<dc:publisher>${escapeXml(p)}</dc:publisher>`),
+    `<dc:date>${escapeXml(date)}</dc:date>`,
+    ...articles.map((a) => `<dc:source>${escapeXml(a.canonicalUrl || a.url)}</dc:source>`),
+  ].join('\n');
+}
+
 /** An EPUB 3 book: mimetype first and stored, container.xml, OPF, nav, one XHTML chapter per article. */
 export async function toEpub(articles: SavedArticle[], options: BookOptions): Promise<Uint8Array> {
   const now = options.now ?? new Date();
   const title = options.title ?? 'Clean Capture';
-  const lang = articles.find((a) => a.lang)?.lang ?? 'en';
+  const lang = articles.map((a) => langTag(a.lang)).find(Boolean) ?? 'en';
   const files: Zippable = {
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(
@@ -65,18 +94,31 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
   ];
   const spine: string[] = [];
   const images = new Map<string, string>();
+  /** The stored copy of `url` added to the book once; its href, or undefined when not stored. */
+  const addImage = async (url: string, properties = ''): Promise<string | undefined> => {
+    if (images.has(url) || !options.image) return images.get(url);
+    const blob = await options.image(url);
+    const ext = blob && MEDIA[blob.type];
+    if (!blob || !ext) return undefined;
+    const href = `images/${String(images.size + 1).padStart(4, '0')}.${ext}`;
+    files[`OEBPS/${href}`] = [new Uint8Array(await blob.arrayBuffer()), { level: 0 }];
+    manifest.push(`<item id="img${images.size + 1}" href="${href}" media-type="${blob.type}"${properties ? ` properties="${properties}"` : ''}/>`);
+    images.set(url, href);
+    return href;
+  };
+  // The cover: the first article's lead image, when the library stored it.
+  const coverUrl = articles[0]?.leadImage?.url;
+  const cover = coverUrl ? await addImage(coverUrl, 'cover-image') : undefined;
+  if (cover) {
+    files['OEBPS/cover.xhtml'] = strToU8(
+      xhtmlPage(title, lang, `<section epub:type="cover" class="cover"><img src="${escapeXml(cover)}" alt="${escapeXml(title)}"/></section>`),
+    );
+    manifest.push('<item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>');
+    spine.push('<itemref idref="cover" linear="no"/>');
+  }
   for (const [i, a] of articles.entries()) {
     const urls = [...a.contentHtml.matchAll(/<img\b[^>]*?\ssrc="([^"]+)"/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-    for (const url of urls) {
-      if (images.has(url) || !options.image) continue;
-      const blob = await options.image(url);
-      const ext = blob && MEDIA[blob.type];
-      if (!blob || !ext) continue;
-      const href = `images/${String(images.size + 1).padStart(4, '0')}.${ext}`;
-      files[`OEBPS/${href}`] = [new Uint8Array(await blob.arrayBuffer()), { level: 0 }];
-      manifest.push(`<item id="img${images.size + 1}" href="${href}" media-type="${blob.type}"/>`);
-      images.set(url, href);
-    }
+    for (const url of urls) await addImage(url);
     const body = toXhtmlFragment(options.parse, a.contentHtml, {
       baseUrl: a.url,
       mapImage: (img) => {
@@ -95,7 +137,7 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
       },
     });
     const id = `a${String(i + 1).padStart(4, '0')}`;
-    files[`OEBPS/${id}.xhtml`] = strToU8(xhtmlPage(a.title, a.lang ?? lang, `<article>\n${articleHeader(a, 'h1')}\n${body}\n</article>`));
+    files[`OEBPS/${id}.xhtml`] = strToU8(xhtmlPage(a.title, langTag(a.lang) ?? lang, `<article>\n${articleHeader(a, 'h1')}\n${body}\n</article>`));
     manifest.push(`<item id="${id}" href="${id}.xhtml" media-type="application/xhtml+xml"/>`);
     spine.push(`<itemref idref="${id}"/>`);
   }
@@ -103,14 +145,14 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
   files['OEBPS/nav.xhtml'] = strToU8(xhtmlPage('Contents', lang, nav));
   files['OEBPS/style.css'] = strToU8(CSS);
   const identifier = `urn:clean-capture:${now.toISOString()}:${articles.length}`;
+  const coverMeta = cover ? `\n<meta name="cover" content="img${[...images.values()].indexOf(cover) + 1}"/>` : '';
   files['OEBPS/content.opf'] = strToU8(`<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="${escapeXml(lang)}">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:identifier id="book-id">${escapeXml(identifier)}</dc:identifier>
 <dc:title>${escapeXml(title)}</dc:title>
-<dc:language>${escapeXml(lang)}</dc:language>
-<dc:creator>Clean Capture</dc:creator>
-<meta property="dcterms:modified">${now.toISOString().replace(/\.\d+Z$/, 'Z')}</meta>
+${bookMetadata(articles, lang, now)}
+<meta property="dcterms:modified">${now.toISOString().replace(/\.\d+Z$/, 'Z')}</meta>${coverMeta}
 </metadata>
 <manifest>
 ${manifest.join('\n')}

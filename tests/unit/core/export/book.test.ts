@@ -13,6 +13,7 @@ const articles: SavedArticle[] = [
   {
     ...makeCapture({
       title: 'Ports & "harbours" <today>',
+      leadImage: { url: 'https://img.example.com/a.jpg', alt: 'A', caption: null },
       contentHtml:
         '<p>One&nbsp;&amp; two<br>three <img src="https://img.example.com/a.jpg" alt="A"></p><figure><img src="https://img.example.com/b.png"><figcaption>Cap</figcaption></figure><table><tr><td>x</td></tr></table><p onclick="x()">Hi<script>alert(1)</script></p>',
     }),
@@ -23,6 +24,8 @@ const articles: SavedArticle[] = [
       url: 'https://news.example.com/2',
       title: 'Second',
       lang: 'fr',
+      authors: ['Anne Auteur', 'Xinhua'],
+      published: '2015-03-04',
       contentHtml: '<ul><li>un<li>deux</ul><hr><pre><code class="language-js">a &lt; b</code></pre>',
     }),
     capturedAt: NOW.toISOString(),
@@ -53,13 +56,23 @@ describe('EPUB', () => {
     const opf = xml.parse(strFromU8(files[opfPath]!)).package;
     expect(opf.version).toBe('3.0');
     expect(opf.metadata['dc:title']).toBe('My selection');
-    expect(opf.metadata['dc:language']).toBe('en');
-    expect(opf.metadata.meta['#text']).toBe('2024-01-02T03:04:05Z');
+    expect(opf.metadata['dc:language']).toEqual(['en', 'fr']);
+    expect(opf.metadata['dc:creator']).toEqual(['Xinhua', 'Anne Auteur']);
+    expect(opf.metadata['dc:date']).toBe('2015-03-04');
+    expect(opf.metadata['dc:source']).toEqual(['https://news.example.com/2014/11/08/harper-meets-ma', 'https://news.example.com/2']);
+    expect(opf.metadata['dc:publisher']).toBe('Example News');
+    const metas = opf.metadata.meta as { property?: string; name?: string; content?: string; '#text'?: string }[];
+    expect(metas.find((m) => m.property === 'dcterms:modified')?.['#text']).toBe('2024-01-02T03:04:05Z');
     const items = opf.manifest.item as { id: string; href: string; 'media-type': string; properties?: string }[];
     for (const item of items) expect(files[`OEBPS/${item.href}`], item.href).toBeDefined();
     expect(items.find((i) => i.properties === 'nav')?.href).toBe('nav.xhtml');
     const spine = (opf.spine.itemref as { idref: string }[]).map((r) => r.idref);
-    expect(spine).toEqual(['a0001', 'a0002']);
+    // The cover: the first article's stored lead image, a cover page first in the spine.
+    const coverItem = items.find((i) => i.properties === 'cover-image')!;
+    expect(coverItem.href).toBe('images/0001.jpg');
+    expect(metas.find((m) => m.name === 'cover')?.content).toBe(coverItem.id);
+    expect(strFromU8(files['OEBPS/cover.xhtml']!)).toContain('<img src="images/0001.jpg"');
+    expect(spine).toEqual(['cover', 'a0001', 'a0002']);
     for (const id of spine) expect(items.some((i) => i.id === id)).toBe(true);
 
     const chapter = strFromU8(files['OEBPS/a0001.xhtml']!);

@@ -44,8 +44,13 @@ describe('EPUB from real pages', () => {
     }
     const articles = fixtureArticles();
     expect(articles.length).toBeGreaterThan(20);
-    // Half the images "stored" (by a stable rule), the rest left on the web: both paths are checked.
-    const image = async (url: string) => (url.length % 2 === 0 ? new Blob([PNG], { type: 'image/png' }) : null);
+    // Half the images "stored" (by a stable rule), the rest left on the web: both paths are checked;
+    // the first lead image is stored, so the book has a cover.
+    const withLead = articles.findIndex((a) => a.leadImage);
+    articles.unshift(...articles.splice(withLead, 1));
+    const cover = articles[0]!.leadImage?.url;
+    expect(cover).toBeTruthy();
+    const image = async (url: string) => (url === cover || url.length % 2 === 0 ? new Blob([PNG], { type: 'image/png' }) : null);
     const bytes = await toEpub(articles, { parse, now: NOW, image, title: 'Fixture pages' });
     const dir = mkdtempSync(join(tmpdir(), 'cc-epubcheck-'));
     try {
