@@ -1,12 +1,13 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { bytesToBase64 } from '../shared/base64';
 import type { SavedArticle } from '../shared/capture';
 import { escapeXml, toXhtmlFragment, type ParseHtml } from './xhtml';
 
 /**
  * The selection as one HTML file (to read or print anywhere) and as an EPUB 3 book (for
  * e-readers): a book with a table of contents, one chapter per article.
- * Images: stored copies go into the book; others stay links (EPUB forbids remote images), and in
- * the HTML file they stay remote. The book's cover is the first article's stored lead image.
+ * Images: stored copies go into the book (and into the HTML file as data: URIs); others stay links
+ * in the book (EPUB forbids remote images) and web addresses in the HTML file. The book's cover is the first article's stored lead image.
  */
 export interface BookOptions {
   parse: ParseHtml;
@@ -31,18 +32,37 @@ header{border-bottom:1px solid #ccc;margin-bottom:1em}.meta,.source{font-family:
 img{max-width:100%;height:auto}figcaption{font-size:.85em;color:#555}pre{white-space:pre-wrap}
 article{margin-bottom:3em}nav ol{line-height:1.8}`;
 
-/** One self-contained HTML file with a table of contents. */
-export function toHtmlFile(articles: SavedArticle[], options: BookOptions): string {
+const MEDIA: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' };
+
+/** The `src` of every image in stored article HTML. */
+const imageUrls = (html: string): string[] => [...html.matchAll(/<img\b[^>]*?\ssrc="([^"]+)"/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+
+/**
+ * One self-contained HTML file with a table of contents, no script: stored images are embedded
+ * as data: URIs, the others stay their web address.
+ */
+export async function toHtmlFile(articles: SavedArticle[], options: BookOptions): Promise<string> {
   const title = options.title ?? 'Clean Capture';
+  const embedded = new Map<string, string>();
+  for (const url of new Set(articles.flatMap((a) => imageUrls(a.contentHtml)))) {
+    const blob = options.image ? await options.image(url) : null;
+    // Only the image types the EPUB takes too: nothing else may ride in a data: URI.
+    if (blob && MEDIA[blob.type]) embedded.set(url, `data:${blob.type};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`);
+  }
   const toc = articles.map((a, i) => `<li><a href="#article-${i + 1}">${escapeXml(a.title)}</a></li>`).join('\n');
   const bodies = articles.map((a, i) => {
-    const body = toXhtmlFragment(options.parse, a.contentHtml, { baseUrl: a.url });
+    const body = toXhtmlFragment(options.parse, a.contentHtml, {
+      baseUrl: a.url,
+      mapImage: (img) => {
+        const data = embedded.get(img.getAttribute('src') ?? '');
+        if (data) img.setAttribute('src', data);
+        return img;
+      },
+    });
     return `<article id="article-${i + 1}"${a.lang ? ` lang="${escapeXml(a.lang)}"` : ''}>\n${articleHeader(a, 'h2')}\n${body}\n</article>`;
   });
   return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeXml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<h1>${escapeXml(title)}</h1>\n<nav><ol>\n${toc}\n</ol></nav>\n${bodies.join('\n')}\n</body>\n</html>\n`;
 }
-
-const MEDIA: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' };
 
 function xhtmlPage(title: string, lang: string, body: string): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(lang)}" lang="${escapeXml(lang)}">\n<head>\n<meta charset="utf-8"/>\n<title>${escapeXml(title)}</title>\n<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
@@ -117,8 +137,7 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
     spine.push('<itemref idref="cover" linear="no"/>');
   }
   for (const [i, a] of articles.entries()) {
-    const urls = [...a.contentHtml.matchAll(/<img\b[^>]*?\ssrc="([^"]+)"/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-    for (const url of urls) await addImage(url);
+    for (const url of imageUrls(a.contentHtml)) await addImage(url);
     const body = toXhtmlFragment(options.parse, a.contentHtml, {
       baseUrl: a.url,
       mapImage: (img) => {

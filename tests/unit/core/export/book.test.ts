@@ -87,8 +87,8 @@ describe('EPUB', () => {
 });
 
 describe('HTML file', () => {
-  it('holds every article with a table of contents, sanitized, images remote', () => {
-    const html = toHtmlFile(articles, { parse, title: 'My selection' });
+  it('holds every article with a table of contents, sanitized, images remote', async () => {
+    const html = await toHtmlFile(articles, { parse, title: 'My selection' });
     const doc = parse(html);
     expect(doc.querySelectorAll('article')).toHaveLength(2);
     expect([...doc.querySelectorAll('nav a')].map((a) => a.getAttribute('href'))).toEqual(['#article-1', '#article-2']);
@@ -96,5 +96,21 @@ describe('HTML file', () => {
     expect(doc.querySelector('#article-1 img')!.getAttribute('src')).toBe('https://img.example.com/a.jpg');
     expect(html).not.toMatch(/<script|onclick/);
     expect(doc.querySelector('#article-2')!.getAttribute('lang')).toBe('fr');
+  });
+
+  it('embeds stored images as data: URIs and keeps the others remote, with no script', async () => {
+    const html = await toHtmlFile(articles, { parse, image, title: 'My selection' });
+    const doc = parse(html);
+    const srcs = [...doc.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(srcs).toContain('data:image/jpeg;base64,AQID');
+    expect(srcs).toContain('https://img.example.com/b.png');
+    expect(html).toMatch(/<img [^>]*src="data:image\/jpeg;base64,/);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('does not embed what is not an image', async () => {
+    const html = await toHtmlFile(articles, { parse, image: async () => new Blob(['<script>x()</script>'], { type: 'text/html' }) });
+    expect(html).not.toContain('data:');
+    expect(html).not.toMatch(/<script/i);
   });
 });
