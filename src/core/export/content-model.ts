@@ -149,6 +149,12 @@ function fix(el: Element, root: Element): boolean {
   }
   // A definition list is groups of dt+ dd+.
   if (tag === 'dl') {
+    // A <div> in a <dl> wraps a group: its dt/dd become the list's own (before the list is judged).
+    const groups = elementChildren(el).filter((k) => tagOf(k) === 'div');
+    if (groups.length) {
+      for (const g of groups) unwrap(g);
+      return true;
+    }
     const kids = elementChildren(el);
     if (!kids.some((k) => tagOf(k) === 'dt') || !kids.some((k) => tagOf(k) === 'dd')) {
       for (const k of kids) rename(k, 'div');
