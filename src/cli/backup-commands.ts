@@ -97,7 +97,7 @@ async function exportCommand(args: BackupArgs, log: (s: string) => void): Promis
     log(`wrote ${result.articles} Markdown files, ${result.images} images and index.md to ${resolve(args.out)}\n`);
   } else if (args.format === 'html') {
     const path = join(args.out, 'clean-capture.html');
-    writeFileSync(path, toHtmlFile(articles, { parse, title: `Clean Capture — ${articles.length} articles` }));
+    writeFileSync(path, await toHtmlFile(articles, { parse, title: `Clean Capture — ${articles.length} articles`, image }));
     log(`wrote ${articles.length} articles to ${path}\n`);
   } else {
     const path = join(args.out, 'clean-capture.epub');

@@ -12,12 +12,14 @@ export async function exportBook(ids: number[], format: 'html' | 'epub', now = n
   const records = await liveCapturesByIds(db, ids);
   const title = records.length === 1 ? records[0]!.title : `Clean Capture — ${records.length} articles`;
   const base = `clean-capture-${now.toISOString().slice(0, 10)}`;
+  // The same stored-image lookup for both: the EPUB packs the copies, the HTML file embeds them.
+  const lookup = storedImageLookup(db);
+  const image = lookup ? async (url: string) => (await lookup([url])).get(url) ?? null : undefined;
   if (format === 'html') {
-    downloadBlob(new Blob([toHtmlFile(records, { parse, title })], { type: 'text/html;charset=utf-8' }), `${base}.html`);
+    downloadBlob(new Blob([await toHtmlFile(records, { parse, title, image })], { type: 'text/html;charset=utf-8' }), `${base}.html`);
     return `${base}.html`;
   }
-  const lookup = storedImageLookup(db);
-  const bytes = await toEpub(records, { parse, title, now, image: lookup ? async (url) => (await lookup([url])).get(url) ?? null : undefined });
+  const bytes = await toEpub(records, { parse, title, now, image });
   downloadBlob(new Blob([bytes as BlobPart], { type: 'application/epub+zip' }), `${base}.epub`);
   return `${base}.epub`;
 }

@@ -1,4 +1,5 @@
 import { sanitizeTree } from '../extract/sanitize';
+import { enforceContentModel } from './content-model';
 
 /**
  * Stored article HTML → well-formed XHTML (for EPUB) or re-sanitized HTML (for the HTML export),
@@ -22,26 +23,22 @@ export function escapeXml(text: string): string {
   );
 }
 
-function serialize(node: Node, out: string[], mapImage?: (img: Element) => Element | string | null): void {
+function serialize(node: Node, out: string[]): void {
   if (node.nodeType === 3) {
     out.push(escapeXml(node.nodeValue ?? ''));
     return;
   }
   if (node.nodeType !== 1) return;
-  let el = node as Element;
+  const el = node as Element;
   const tag = el.tagName.toLowerCase();
-  if (tag === 'img' && mapImage) {
-    const mapped = mapImage(el);
-    if (mapped === null) return;
-    if (typeof mapped === 'string') {
-      out.push(mapped);
-      return;
-    }
-    el = mapped;
-  }
   out.push(`<${tag}`);
+  // Some pages repeat an attribute (<a href=x href=y>); XML allows each name once.
+  const written = new Set<string>();
   for (const attr of Array.from(el.attributes)) {
-    if (ATTR_NAME.test(attr.name)) out.push(` ${attr.name.toLowerCase()}="${escapeXml(attr.value)}"`);
+    const name = attr.name.toLowerCase();
+    if (!ATTR_NAME.test(name) || written.has(name)) continue;
+    written.add(name);
+    out.push(` ${name}="${escapeXml(attr.value)}"`);
   }
   if (tag === 'img' && !el.hasAttribute('alt')) out.push(' alt=""');
   if (VOID.has(tag)) {
@@ -49,15 +46,15 @@ function serialize(node: Node, out: string[], mapImage?: (img: Element) => Eleme
     return;
   }
   out.push('>');
-  for (const child of Array.from(el.childNodes)) serialize(child, out, mapImage);
+  for (const child of Array.from(el.childNodes)) serialize(child, out);
   out.push(`</${tag}>`);
 }
 
 export interface XhtmlOptions {
   /** Page address for resolving links. */
   baseUrl: string;
-  /** Replace an <img>: another element, a ready XHTML string, or null to drop it. */
-  mapImage?: (img: Element) => Element | string | null;
+  /** Replace an <img>: the same or another node (made with `img.ownerDocument`), or null to drop it. */
+  mapImage?: (img: Element) => Node | null;
 }
 
 /** The children of the stored article body, sanitized again, as XHTML. */
@@ -65,7 +62,16 @@ export function toXhtmlFragment(parse: ParseHtml, html: string, options: XhtmlOp
   const doc = parse(`<!doctype html><html><body><div id="cc-root">${html}</div></body></html>`);
   const root = doc.getElementById('cc-root') ?? doc.body;
   sanitizeTree(root, options.baseUrl);
+  if (options.mapImage) {
+    for (const img of Array.from(root.querySelectorAll('img'))) {
+      const mapped = options.mapImage(img);
+      if (!mapped) img.remove();
+      else if (mapped !== img) img.replaceWith(mapped);
+    }
+  }
+  // After the images are mapped: a remote image becomes a link, which must not sit in a link.
+  enforceContentModel(root);
   const out: string[] = [];
-  for (const child of Array.from(root.childNodes)) serialize(child, out, options.mapImage);
+  for (const child of Array.from(root.childNodes)) serialize(child, out);
   return out.join('');
 }

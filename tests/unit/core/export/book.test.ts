@@ -13,6 +13,7 @@ const articles: SavedArticle[] = [
   {
     ...makeCapture({
       title: 'Ports & "harbours" <today>',
+      leadImage: { url: 'https://img.example.com/a.jpg', alt: 'A', caption: null },
       contentHtml:
         '<p>One&nbsp;&amp; two<br>three <img src="https://img.example.com/a.jpg" alt="A"></p><figure><img src="https://img.example.com/b.png"><figcaption>Cap</figcaption></figure><table><tr><td>x</td></tr></table><p onclick="x()">Hi<script>alert(1)</script></p>',
     }),
@@ -23,6 +24,8 @@ const articles: SavedArticle[] = [
       url: 'https://news.example.com/2',
       title: 'Second',
       lang: 'fr',
+      authors: ['Anne Auteur', 'Xinhua'],
+      published: '2015-03-04',
       contentHtml: '<ul><li>un<li>deux</ul><hr><pre><code class="language-js">a &lt; b</code></pre>',
     }),
     capturedAt: NOW.toISOString(),
@@ -53,19 +56,30 @@ describe('EPUB', () => {
     const opf = xml.parse(strFromU8(files[opfPath]!)).package;
     expect(opf.version).toBe('3.0');
     expect(opf.metadata['dc:title']).toBe('My selection');
-    expect(opf.metadata['dc:language']).toBe('en');
-    expect(opf.metadata.meta['#text']).toBe('2024-01-02T03:04:05Z');
+    expect(opf.metadata['dc:language']).toEqual(['en', 'fr']);
+    expect(opf.metadata['dc:creator']).toEqual(['Xinhua', 'Anne Auteur']);
+    expect(opf.metadata['dc:date']).toBe('2015-03-04');
+    expect(opf.metadata['dc:source']).toEqual(['https://news.example.com/2014/11/08/harper-meets-ma', 'https://news.example.com/2']);
+    expect(opf.metadata['dc:publisher']).toBe('Example News');
+    const metas = opf.metadata.meta as { property?: string; name?: string; content?: string; '#text'?: string }[];
+    expect(metas.find((m) => m.property === 'dcterms:modified')?.['#text']).toBe('2024-01-02T03:04:05Z');
     const items = opf.manifest.item as { id: string; href: string; 'media-type': string; properties?: string }[];
     for (const item of items) expect(files[`OEBPS/${item.href}`], item.href).toBeDefined();
     expect(items.find((i) => i.properties === 'nav')?.href).toBe('nav.xhtml');
     const spine = (opf.spine.itemref as { idref: string }[]).map((r) => r.idref);
-    expect(spine).toEqual(['a0001', 'a0002']);
+    // The cover: the first article's stored lead image, a cover page first in the spine.
+    const coverItem = items.find((i) => i.properties === 'cover-image')!;
+    expect(coverItem.href).toBe('images/0001.jpg');
+    expect(metas.find((m) => m.name === 'cover')?.content).toBe(coverItem.id);
+    expect(strFromU8(files['OEBPS/cover.xhtml']!)).toContain('<img src="images/0001.jpg"');
+    expect(spine).toEqual(['cover', 'a0001', 'a0002']);
     for (const id of spine) expect(items.some((i) => i.id === id)).toBe(true);
 
     const chapter = strFromU8(files['OEBPS/a0001.xhtml']!);
     expect(chapter).toContain('<h1>Ports &amp; &quot;harbours&quot; &lt;today&gt;</h1>');
     expect(chapter).toContain('<img src="images/0001.jpg" alt="A"/>');
-    expect(chapter).toContain('<a class="remote-image" href="https://img.example.com/b.png">[image]</a>');
+    // Attribute order is the DOM's (linkedom writes the last set first).
+    expect(chapter).toMatch(/<a (?=[^>]*class="remote-image")[^>]*href="https:\/\/img\.example\.com\/b\.png"[^>]*>\[image\]<\/a>/);
     expect(chapter).not.toMatch(/script|onclick/);
     expect(Array.from(files['OEBPS/images/0001.jpg']!)).toEqual([1, 2, 3]);
     expect(strFromU8(files['OEBPS/a0002.xhtml']!)).toContain('xml:lang="fr"');
@@ -73,8 +87,8 @@ describe('EPUB', () => {
 });
 
 describe('HTML file', () => {
-  it('holds every article with a table of contents, sanitized, images remote', () => {
-    const html = toHtmlFile(articles, { parse, title: 'My selection' });
+  it('holds every article with a table of contents, sanitized, images remote', async () => {
+    const html = await toHtmlFile(articles, { parse, title: 'My selection' });
     const doc = parse(html);
     expect(doc.querySelectorAll('article')).toHaveLength(2);
     expect([...doc.querySelectorAll('nav a')].map((a) => a.getAttribute('href'))).toEqual(['#article-1', '#article-2']);
@@ -82,5 +96,21 @@ describe('HTML file', () => {
     expect(doc.querySelector('#article-1 img')!.getAttribute('src')).toBe('https://img.example.com/a.jpg');
     expect(html).not.toMatch(/<script|onclick/);
     expect(doc.querySelector('#article-2')!.getAttribute('lang')).toBe('fr');
+  });
+
+  it('embeds stored images as data: URIs and keeps the others remote, with no script', async () => {
+    const html = await toHtmlFile(articles, { parse, image, title: 'My selection' });
+    const doc = parse(html);
+    const srcs = [...doc.querySelectorAll('img')].map((img) => img.getAttribute('src'));
+    expect(srcs).toContain('data:image/jpeg;base64,AQID');
+    expect(srcs).toContain('https://img.example.com/b.png');
+    expect(html).toMatch(/<img [^>]*src="data:image\/jpeg;base64,/);
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('does not embed what is not an image', async () => {
+    const html = await toHtmlFile(articles, { parse, image: async () => new Blob(['<script>x()</script>'], { type: 'text/html' }) });
+    expect(html).not.toContain('data:');
+    expect(html).not.toMatch(/<script/i);
   });
 });
