@@ -48,8 +48,7 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
   removeBoilerplate(work, scan);
   normalizeFigures(work, url, scan);
 
-  // keepClasses: our sanitizer drops classes after we have used them.
-  const article = readabilityArticle(work, true);
+  const article = readabilityArticle(work);
   const meta = resolveMetadata(signals, article ?? {});
   const title = meta.title || url;
   const clean = (content: Element): ArticleBody => {
@@ -72,7 +71,9 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
       body = fuller(body, [
         () => {
           const untouched = reparse?.();
-          const raw = untouched && normalizeAndScan(untouched) && readabilityArticle(untouched, true);
+          if (!untouched) return null;
+          normalizeAndScan(untouched);
+          const raw = readabilityArticle(untouched);
           return raw?.content ? cleanArticle(raw.content) : null;
         },
       ]);

@@ -48,11 +48,12 @@ export function isSuspect(body: ArticleBody | null, page: PageArticleStats): boo
 /**
  * Readability's article element for `doc` (which it rewrites), or null. Readability assumes every
  * candidate has a <body> above it; on a tree malformed beyond repair (a loose parser's view of
- * broken markup) it throws, and there is no article it can find then.
+ * broken markup) it throws, and there is no article it can find then. Classes are kept: our
+ * cleanup reads them, and our sanitizer drops them afterwards.
  */
-export function readabilityArticle(doc: Document, keepClasses: boolean): ReturnType<Readability<Element>['parse']> {
+export function readabilityArticle(doc: Document): ReturnType<Readability<Element>['parse']> {
   const reader = new Readability(doc, {
-    keepClasses,
+    keepClasses: true,
     serializer: (el: Node) => el,
   } as ConstructorParameters<typeof Readability>[1]) as unknown as Readability<Element>;
   try {
