@@ -50,6 +50,8 @@ async function buildBrowser(browser) {
   });
   for (const file of STATIC) cpSync(join(root, file), join(out, file.split('/').pop()));
   cpSync(join(root, 'icons'), join(out, 'icons'), { recursive: true });
+  // The UI's strings per language (manifest __MSG_ names and i18n.getMessage).
+  cpSync(join(root, '_locales'), join(out, '_locales'), { recursive: true });
   const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(deriveManifest(source, browser, pkg.version), null, 2)}\n`);
 }
