@@ -1,3 +1,4 @@
+import { isCommentThread } from './comment-thread';
 import { attr, closestTag, containsTag, everyTextData, isAttached, isSpaceCode, textOf } from './dom';
 import { elementsByTag, labelMatches, type Labelled, type PageScan } from './page-scan';
 
@@ -38,8 +39,9 @@ function removeFurnitureByName(doc: Document, scan: PageScan): void {
   for (const entry of scan.labelled) {
     const el = entry.el;
     if (!namesFurniture(entry) || NEVER_FURNITURE.has(el.tagName.toUpperCase()) || scan.holdsArticle.has(el)) continue;
-    // A wrapper holding most of the page's text is the article, whatever it is called.
-    if ((scan.textLength.get(el) ?? 0) > scan.bodyTextLength * 0.4) continue;
+    // A wrapper holding most of the page's text is the article, whatever it is called; a long
+    // comment thread is not, and holds no post body.
+    if ((scan.textLength.get(el) ?? 0) > scan.bodyTextLength * 0.4 && !isCommentThread(el)) continue;
     if (isAttached(el, doc)) el.remove();
   }
 }

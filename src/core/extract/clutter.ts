@@ -44,7 +44,7 @@ const STRUCTURAL = new Set([
 const UI_STRINGS = new RegExp(
   '^(\\[[+−-]\\]|sign in|sign up|log in|login|register|subscribe|subscribe now|close|caption|advert|advertisement|' +
     'sponsored|iklan|publicidade|publicité|anzeige|werbung|реклама|comments?|\\d+ comments?|leave a comment|' +
-    'add comment|tell us what you think.*|read more|read more\\.*|show more|load more|loading( content)?\\.*|' +
+    'add comment|have your say|read comments|tell us what you think.*|read more|read more\\.*|show more|load more|loading( content)?\\.*|' +
     'share|share this( article| story)?|print|email|tweet|follow( us)?|follow on twitter|email the author|' +
     'view author archive|about the author|highlights|latest|latest news|popular|most popular|most read|' +
     'breaking news|updated|posted|published|review|opinion|analysis|columnist|opinion columnist|editorial|commentary|exclusive|tags?|topics?|filed under:?.*|categor(y|ies)|next|previous|back to top|' +

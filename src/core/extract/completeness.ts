@@ -1,5 +1,6 @@
 import { containsTag, isAttached, linkTextShare } from './dom';
 import { countWords } from '../shared/text';
+import { namesCommentThread } from './comment-thread';
 import type { PageScan } from './page-scan';
 
 /**
@@ -38,6 +39,22 @@ function outsideFurniture(el: Element): boolean {
   return true;
 }
 
+const NEVER_THREAD = new Set(['HTML', 'BODY', 'ARTICLE', 'MAIN']);
+
+/**
+ * Whether `el` sits in a reader comment thread. A long thread is often the page's densest block
+ * of paragraphs; counted as the article it made a complete post look suspect, and the fuller
+ * second opinion then brought the thread back. Memoized per element: paragraphs share ancestors.
+ */
+function inCommentThread(el: Element | null, memo: Map<Element, boolean>): boolean {
+  if (!el || NEVER_THREAD.has(el.tagName.toUpperCase())) return false;
+  const known = memo.get(el);
+  if (known !== undefined) return known;
+  const found = namesCommentThread(el) || inCommentThread(el.parentElement, memo);
+  memo.set(el, found);
+  return found;
+}
+
 export function pageArticleStats(scan: PageScan): PageArticleStats {
   let paragraphChars = 0;
   const blocks = new Map<Element, number>();
@@ -48,10 +65,12 @@ export function pageArticleStats(scan: PageScan): PageArticleStats {
     blocks.set(el, total);
     if (total > densestBlockChars) densestBlockChars = total;
   };
+  const threads = new Map<Element, boolean>();
   for (const p of scan.byTag.get('P') ?? []) {
     const length = scan.textLength.get(p) ?? 0;
     if (length <= 40) continue;
     if (outsideFurniture(p)) paragraphChars += length;
+    if (inCommentThread(p.parentElement, threads)) continue;
     addToBlock(p.parentElement, length);
     addToBlock(p.parentElement?.parentElement ?? null, length / 2);
   }

@@ -2,6 +2,7 @@ import { removeBoilerplate } from './boilerplate';
 import type { Capture } from '../shared/capture';
 import { findClaimBox, keepClaimBox } from './claim-box';
 import { removeClutter } from './clutter';
+import { trimCommentThread } from './comment-thread';
 import { trimEdges } from './edges';
 import { blockText, collapsedLength, textOf } from './dom';
 import { noArticle } from '../shared/errors';
@@ -182,6 +183,8 @@ function precedes(a: Element, b: Element): boolean {
 function cleanExtracted(content: Element, url: string, title: string, dateline: string | null, authors: string[]): void {
   const captions = dedupeFigures(content, url);
   spaceCaptionParts(content);
+  // A signed comment thread goes whole, before the clutter pass takes its signatures for bylines.
+  trimCommentThread(content);
   // The headline and the dateline are shown from metadata; in the body they would repeat.
   removeClutter(content, { authors, dateline: dateline && dateline.length < 160 ? dateline : null, captions });
   trimEdges(content);

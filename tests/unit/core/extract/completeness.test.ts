@@ -23,6 +23,14 @@ describe('completeness', () => {
     expect(result.reasons[0]).toMatch(/^kept \d+% of the page's paragraph text$/);
   });
 
+  it("does not take a reader comment thread for the page's densest block (comments-open is a post state, not a thread)", () => {
+    const comments = Array.from({ length: 30 }, (_, i) => `<div class="comments-body">${para(i)}</div>`).join('');
+    const html = `<html><body><div class="post comments-open">${para(1)}${para(2)}</div><div id="comments">${comments}</div></body></html>`;
+    const stats = pageArticleStats(scanPage(parseDocument(html, 'https://e.com/a')));
+    expect(stats.densestBlockChars).toBeLessThan(para(1).length * 2);
+    expect(stats.densestBlockChars).toBeGreaterThan(0);
+  });
+
   it('names code blocks and data tables of the article that were lost', () => {
     const doc = parseDocument(
       `<html><body><article>${para(1)}<pre><code>x = 1</code></pre><table><tr><th>a</th></tr><tr><td>1</td></tr></table></article></body></html>`,
