@@ -1,4 +1,4 @@
-import { downloadImage, type FetchedImage } from '../core/shared/download-image';
+import { downloadImage, NO_HOST_ACCESS, type FetchedImage } from '../core/shared/download-image';
 import { hostPattern } from '../core/library/host-patterns';
 import { hasHostAccess } from '../platform/host-access';
 import { fetchImageInTab } from './inject';
@@ -6,9 +6,6 @@ import type { FetchImage } from './store-images';
 
 /** Statuses a server gives to a download it refuses from elsewhere (hotlink protection): worth another way. */
 const REFUSED = new Set([401, 403]);
-
-export const NO_HOST_ACCESS =
-  "Not kept: the image's server does not let other sites download it. Allow Clean Capture to download article images from other sites (in the popup or Options) to keep it.";
 
 /** How the capture's images are fetched, and how many failed only for want of host access. */
 export interface ImageFetcher {

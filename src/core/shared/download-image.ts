@@ -17,6 +17,10 @@ export type FetchedImage = { ok: true; type: string; bytes: number; base64: stri
 
 const TIMEOUT_MS = 20_000;
 
+/** Recorded for an image neither the page nor the extension may download (issue 13). */
+export const NO_HOST_ACCESS =
+  "Not kept: the image's server does not let other sites download it. Allow Clean Capture to download article images from other sites (in the popup or Options) to keep it.";
+
 /**
  * Download one image with `fetchFn` and `init` (the caller picks credentials and referrer: the
  * page and the background download differently), giving up past `maxBytes` or after 20 s.
