@@ -1,6 +1,7 @@
 import { downloadImage, NO_HOST_ACCESS, type FetchedImage } from '../core/shared/download-image';
 import { hostPattern } from '../core/library/host-patterns';
 import { hasHostAccess } from '../platform/host-access';
+import { withReferer } from '../platform/referer-rule';
 import { fetchImageInTab } from './inject';
 import type { FetchImage } from './store-images';
 
@@ -48,10 +49,22 @@ function worthAnotherWay(failed: Extract<FetchedImage, { ok: false }>): boolean 
 
 /**
  * The background's own download: with host access no CORS rule applies. Cookies go along as when
- * the page showed the image. The page's address is given as referrer, but browsers replace a
- * referrer of another origin than the extension's own (Fetch standard), so hotlink-protected
- * servers may still refuse it (see docs/permissions.md).
+ * the page showed the image. The page's origin goes as Referer, as the page's own request sent it
+ * (default policy `strict-origin-when-cross-origin`), for image servers that refuse other
+ * referrers: Firefox takes fetch()'s `referrer`, Chromium a session rule (withReferer).
  */
 export function fetchImageInBackground(url: string, pageUrl: string | undefined, maxBytes: number): Promise<FetchedImage> {
-  return downloadImage(fetch, url, { credentials: 'include', cache: 'force-cache', ...(pageUrl ? { referrer: pageUrl } : {}) }, maxBytes);
+  const referer = pageReferer(pageUrl);
+  const download = () => downloadImage(fetch, url, { credentials: 'include', cache: 'force-cache', ...(referer ? { referrer: referer } : {}) }, maxBytes);
+  return referer ? withReferer(url, referer, download) : download();
+}
+
+/** `https://site.example/` for an http(s) page; none for others (a file: page sends none). */
+function pageReferer(pageUrl: string | undefined): string | null {
+  try {
+    const page = new URL(pageUrl ?? '');
+    return page.protocol === 'http:' || page.protocol === 'https:' ? `${page.origin}/` : null;
+  } catch {
+    return null;
+  }
 }

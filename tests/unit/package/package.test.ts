@@ -220,6 +220,9 @@ describe('manifests', () => {
     // same patterns as the popup's request, and nothing beyond http(s).
     expect(chrome.optional_host_permissions).toEqual([...ALL_SITES]);
     expect(firefox.optional_host_permissions).toEqual([...ALL_SITES]);
+    // The Referer rule for the background's image downloads: Chromium only (Firefox sends fetch()'s referrer).
+    expect(chrome.permissions).toContain('declarativeNetRequestWithHostAccess');
+    expect(firefox.permissions).not.toContain('declarativeNetRequestWithHostAccess');
     const section = readFileSync(join(ROOT, 'docs', 'permissions.md'), 'utf8');
     const documented = [...section.matchAll(/^\| `([a-zA-Z]+)` \|/gm)].map((m) => m[1]);
     const asked = [...((chrome.permissions as string[]) ?? []), ...((chrome.optional_permissions as string[]) ?? [])];
