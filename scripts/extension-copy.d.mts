@@ -1,3 +1,3 @@
 export const DIST: string;
 export const TEST_HOSTS: string[];
-export function testCopyOf(browser: 'chrome' | 'firefox'): string;
+export function testCopyOf(browser: 'chrome' | 'firefox', extraHosts?: string[]): string;

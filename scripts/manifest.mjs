@@ -4,11 +4,17 @@
  */
 export const GECKO_ID = 'clean-capture@clean-capture.app';
 
+/** Permissions only the Chromium build asks for. */
+export const CHROMIUM_ONLY_PERMISSIONS = ['declarativeNetRequestWithHostAccess'];
+
 export function deriveManifest(source, browser, version) {
   const manifest = structuredClone(source);
   manifest.version = version;
   if (browser === 'firefox') {
     manifest.background = { scripts: [source.background.service_worker] };
+    // Chromium-only (issue 13): Firefox sends fetch()'s `referrer` from the background as given;
+    // Chromium drops it, so there a session rule sets the image request's Referer instead.
+    manifest.permissions = source.permissions.filter((p) => !CHROMIUM_ONLY_PERMISSIONS.includes(p));
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,

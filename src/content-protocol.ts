@@ -25,4 +25,5 @@ export type ContentResult =
     }
   | { ok: false; error: WireError };
 
-export type FetchedImage = { ok: true; type: string; bytes: number; base64: string } | { ok: false; error: string };
+/** One image's bytes (base64) or why not; defined with the download it comes from. */
+export type { FetchedImage } from './core/shared/download-image';

@@ -21,6 +21,11 @@ export interface ImagesOutcome {
   stored: number;
   failed: number;
   bytes: number;
+  /**
+   * Of the failed, those whose server refuses other sites and whose site Clean Capture has no host
+   * access to: the popup offers the grant (absent when none).
+   */
+  needHostAccess?: number;
 }
 
 export interface CaptureOutcome {

@@ -7,7 +7,8 @@ import { saveCapture } from '../storage/captures';
 import type { CleanCaptureDb } from '../storage/db';
 import { storageFailure } from '../storage/quota';
 import { showBadge } from './badge';
-import { fetchImageInTab, extractInTab } from './inject';
+import { extractInTab } from './inject';
+import { imageFetcher } from './fetch-image-anywhere';
 import { loadSettings } from '../platform/settings-store';
 import { storeCaptureImages } from './store-images';
 import { markTab } from './saved-icon';
@@ -50,7 +51,7 @@ async function runCapture(db: CleanCaptureDb, tabId: number, selection: boolean)
     });
     const id = saved.record.id!;
     await markTab(tabId, true);
-    const images = await keepImages(db, tabId, id, saved.status, result.imageUrls ?? []);
+    const images = await keepImages(db, tabId, tab.url, id, saved.status, result.imageUrls ?? []);
     await showBadge(tabId, saved.status);
     const peer = saved.sameStoryAs;
     return {
@@ -68,13 +69,15 @@ async function runCapture(db: CleanCaptureDb, tabId: number, selection: boolean)
 }
 
 /**
- * The article's images, fetched in the page and stored (issue #6): for a new or changed article,
+ * The article's images, fetched in the page (or, where the page may not and the user allowed it,
+ * by the background: issue 13) and stored (issue #6): for a new or changed article,
  * or one saved before all its images could be kept. Runs after the text is saved, so an image problem
  * never costs the article; a failure here is recorded per image.
  */
 async function keepImages(
   db: CleanCaptureDb,
   tabId: number,
+  pageUrl: string | undefined,
   captureId: number,
   status: CaptureOutcome['status'],
   urls: string[],
@@ -88,7 +91,9 @@ async function keepImages(
       const links = await db.imageLinks.where('captureId').equals(captureId).toArray();
       if (links.length && links.every((l) => l.hash)) return null;
     }
-    return await storeCaptureImages(db, captureId, urls, settings, (url, max) => fetchImageInTab(tabId, url, max));
+    const fetcher = imageFetcher(tabId, pageUrl);
+    const outcome = await storeCaptureImages(db, captureId, urls, settings, fetcher.fetch);
+    return fetcher.needHostAccess ? { ...outcome, needHostAccess: fetcher.needHostAccess } : outcome;
   } catch {
     return null;
   }

@@ -8,6 +8,7 @@ import { BackupFormatError } from '../core/backup/backup-codec';
 import { parseBackup, type ParsedBackup } from '../core/backup/backup-format';
 import { serializeBackup } from '../core/backup/backup-write';
 import { toEpub, toHtmlFile } from '../core/export/book';
+import { formatBytes } from '../core/shared/format-bytes';
 import type { Capture } from '../core/shared/capture';
 import { checkCaptureRecord } from '../core/library/capture-record-check';
 import type { SavedArticle } from '../core/shared/capture';
@@ -97,12 +98,14 @@ async function exportCommand(args: BackupArgs, log: (s: string) => void): Promis
     log(`wrote ${result.articles} Markdown files, ${result.images} images and index.md to ${resolve(args.out)}\n`);
   } else if (args.format === 'html') {
     const path = join(args.out, 'clean-capture.html');
-    writeFileSync(path, await toHtmlFile(articles, { parse, title: `Clean Capture — ${articles.length} articles`, image }));
-    log(`wrote ${articles.length} articles to ${path}\n`);
+    const html = Buffer.from(await toHtmlFile(articles, { parse, title: `Clean Capture — ${articles.length} articles`, image }), 'utf8');
+    writeFileSync(path, html);
+    log(`wrote ${articles.length} articles to ${path} — ${formatBytes(html.length)}\n`);
   } else {
     const path = join(args.out, 'clean-capture.epub');
-    writeFileSync(path, await toEpub(articles, { parse, title: `Clean Capture — ${articles.length} articles`, image }));
-    log(`wrote ${articles.length} articles to ${path}\n`);
+    const book = await toEpub(articles, { parse, title: `Clean Capture — ${articles.length} articles`, image });
+    writeFileSync(path, book);
+    log(`wrote ${articles.length} articles to ${path} — ${formatBytes(book.length)}\n`);
   }
 }
 

@@ -1,67 +1,27 @@
-import type { FetchedImage } from '../content-protocol';
-import { bytesToBase64 } from '../core/shared/base64';
-import { formatBytes } from '../core/shared/format-bytes';
-import { errorMessage } from '../core/shared/errors';
-
-const TIMEOUT_MS = 20_000;
+import { downloadImage, type FetchedImage } from '../core/shared/download-image';
 
 /**
  * Fetch one image from the page (so the site's cookies and referrer policy apply, as when the
- * page showed it; the browser cache usually has it). Gives up past `maxBytes`. Returns base64
- * because scripting.executeScript results must be JSON-serializable.
+ * page showed it; the browser cache usually has it). Gives up past `maxBytes`.
+ *
+ * Credentials first, so an image behind the site's cookies comes as the page showed it. A server
+ * answering `Access-Control-Allow-Origin: *` (most CDNs) refuses a credentialed request, so a
+ * blocked cross-origin download is tried once more without cookies (issue 13). A server that
+ * sends no CORS header at all refuses both: the background may then fetch it (with host access).
  */
 export async function fetchImageInPage(url: string, maxBytes: number): Promise<FetchedImage> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const init: RequestInit = { cache: 'force-cache', referrer: location.href };
+  const first = await downloadImage(fetch, url, { ...init, credentials: 'include' }, maxBytes);
+  if (first.ok || first.failure !== 'blocked' || sameOrigin(url)) return first;
+  const second = await downloadImage(fetch, url, { ...init, credentials: 'omit' }, maxBytes);
+  if (second.ok || second.failure !== 'blocked') return second;
+  return { ok: false, failure: 'blocked', error: "The image's server does not let other sites download it." };
+}
+
+function sameOrigin(url: string): boolean {
   try {
-    const response = await fetch(url, { credentials: 'include', cache: 'force-cache', signal: controller.signal, referrer: location.href });
-    if (!response.ok) return { ok: false, error: `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.` };
-    const length = Number(response.headers.get('content-length'));
-    if (length > maxBytes) return { ok: false, error: tooBig(length, maxBytes) };
-    const bytes = await readCapped(response, maxBytes, controller);
-    if (!bytes) return { ok: false, error: tooBig(null, maxBytes) };
-    return {
-      ok: true,
-      type: (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(),
-      bytes: bytes.length,
-      base64: bytesToBase64(bytes),
-    };
-  } catch (error) {
-    if (controller.signal.aborted) return { ok: false, error: 'The image took too long to download.' };
-    // A cross-origin image without CORS headers cannot be read from the page.
-    return { ok: false, error: `The image could not be downloaded from the page (${errorMessage(error)}); its server may not allow it.` };
-  } finally {
-    clearTimeout(timer);
+    return new URL(url, location.href).origin === location.origin;
+  } catch {
+    return false;
   }
-}
-
-function tooBig(length: number | null, max: number): string {
-  return `The image is too large to download${length ? ` (${formatBytes(length)})` : ''}; the limit is ${formatBytes(max)}.`;
-}
-
-async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array | null> {
-  if (!response.body) {
-    const all = new Uint8Array(await response.arrayBuffer());
-    return all.length > maxBytes ? null : all;
-  }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      controller.abort();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

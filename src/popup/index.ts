@@ -4,7 +4,6 @@ import type { CaptureRecord } from '../storage/records';
 import { send } from '../platform/messaging';
 import type { RenderedArticle } from '../views/article-view';
 import { exportMarkdown } from '../features/export';
-import { exportBook } from '../features/export-book';
 import { runZipExport } from '../features/export-progress';
 import { searchIds } from '../features/search';
 import { buildLookPanel } from '../views/reader-look';
@@ -24,6 +23,7 @@ import { plainSource, searchSource, type LibrarySource } from './library-source'
 import { onKey } from './keyboard';
 import { renderRow } from './row-view';
 import { saveCurrentTab } from './save-current-tab';
+import { runBookExport } from './book-export';
 import { showStatus } from './status';
 import { PAGE, VirtualList } from './virtual-list';
 import { errorMessage } from '../core/shared/errors';
@@ -220,17 +220,7 @@ function wire(): void {
     const format = $<HTMLSelectElement>('export-format').value;
     button.disabled = true;
     if (format === 'html' || format === 'epub') {
-      const host = $('export-progress');
-      host.hidden = false;
-      host.dataset['state'] = 'busy';
-      host.textContent = `Exporting ${plural(ids.length, 'article')}…`;
-      try {
-        host.textContent = `Exported ${plural(ids.length, 'article')} to ${await exportBook(ids, format)}`;
-        host.dataset['state'] = 'done';
-      } catch (error) {
-        host.textContent = `The export failed: ${errorMessage(error)}`;
-        host.dataset['state'] = 'failed';
-      }
+      await runBookExport($('export-progress'), ids, format);
     } else {
       await runZipExport($('export-progress'), ids);
     }

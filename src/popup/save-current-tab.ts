@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { MessageError } from '../messages';
 import { send } from '../platform/messaging';
 import { hideStatus, showStatus } from './status';
+import { offerHostAccess } from './host-access-prompt';
 import { errorMessage } from '../core/shared/errors';
 
 /**
@@ -24,6 +25,7 @@ export async function saveCurrentTab(refresh: () => Promise<void>, open: (id: nu
   try {
     const outcome = await send('capture', { tabId });
     await refresh();
+    offerHostAccess(outcome, () => send('capture', { tabId }));
     // Near-duplicates are grouped, never merged: say so, so the user knows both are kept.
     const story = outcome.sameStoryAs ? ` — same story as “${outcome.sameStoryAs.title}” (${outcome.sameStoryAs.site})` : '';
     if (outcome.status === 'saved') {

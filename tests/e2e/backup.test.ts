@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -8,6 +8,7 @@ import type { ExtensionPage, Harness } from './harness/harness';
 import { browserLabel, startSpec, stopSpec } from './harness/launch';
 import { countCaptures, readCapture, type StoredCapture } from './harness/library-queries';
 import { expected } from './steps';
+import { formatBytes } from '../../src/core/shared/format-bytes';
 
 /**
  * Zip, EPUB and HTML export, the options page's template preview, backup download, wipe, restore,
@@ -52,20 +53,31 @@ describe(`${browserLabel()}: zip export, backup and restore`, () => {
     expect(strFromU8(files['index.md']!)).toMatch(/^# Clean Capture export\n\n1 article, 1 image/);
   });
 
-  it('exports the same selection as an EPUB book and as one HTML file', async () => {
-    await popup.select('#export-format', 'epub');
-    const epub = await popup.download('#export-zip', /^clean-capture-\d{4}-\d{2}-\d{2}\.epub$/);
-    expect(epub.name).toMatch(/^clean-capture-\d{4}-\d{2}-\d{2}\.epub$/);
+  it('exports the same selection as an EPUB book and as one HTML file, each file’s name and size shown before the download', async () => {
+    /** Build the file, check the line that names it and its size, then download it from there. */
+    const offered = async (format: 'epub' | 'html') => {
+      await popup.select('#export-format', format);
+      await popup.click('#export-zip');
+      await popup.waitFor('#export-progress[data-state="ready"] #export-download');
+      const line = await popup.text('#export-file');
+      const file = await popup.download('#export-download', new RegExp(`^clean-capture-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
+      expect(file.name).toMatch(new RegExp(`^clean-capture-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
+      // "clean-capture-2026-12-03.html — 2.4 MB": the name and the size of the very file downloaded.
+      expect(line).toBe(`${file.name} — ${formatBytes(statSync(file.path).size)}`);
+      await popup.waitFor('#export-progress[data-state="done"]');
+      expect(await popup.text('#export-progress')).toBe(`Downloaded ${line}`);
+      return file;
+    };
+    const epub = await offered('epub');
     const book = unzipSync(new Uint8Array(readFileSync(epub.path)));
     expect(Object.keys(book)[0]).toBe('mimetype');
     expect(strFromU8(book['mimetype']!)).toBe('application/epub+zip');
     expect(strFromU8(book['OEBPS/a0001.xhtml']!)).toContain(expected.paragraphs[0]);
-    await popup.select('#export-format', 'html');
-    const html = await popup.download('#export-zip', /^clean-capture-\d{4}-\d{2}-\d{2}\.html$/);
-    expect(html.name).toMatch(/^clean-capture-\d{4}-\d{2}-\d{2}\.html$/);
-    const page = readFileSync(html.path, 'utf8');
+    const page = readFileSync((await offered('html')).path, 'utf8');
     expect(page).toContain(`<h2>${expected.title.replace(/&/g, '&amp;')}</h2>`);
     expect(page).toContain(expected.paragraphs[0]);
+    // The size counts the images, embedded as data: URIs.
+    expect(page).toMatch(/src="data:image\/jpeg;base64,/);
     await popup.select('#export-format', 'zip');
   });
 

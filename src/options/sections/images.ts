@@ -1,11 +1,12 @@
 import { MB } from '../../core/shared/settings';
 import type { OptionsSection } from '../section';
+import { renderHostAccess } from './images-host-access';
 
 /** Images kept offline: on/off and the two size caps, in MB (issue #6). */
 export const imagesSection: OptionsSection = {
   id: 'images',
   title: 'Images',
-  render(body, settings, save) {
+  async render(body, settings, save) {
     const keep = document.createElement('label');
     keep.className = 'option';
     const box = document.createElement('input');
@@ -50,5 +51,6 @@ export const imagesSection: OptionsSection = {
       cap('capture-images-max', 'Images per article, at most', settings.captureImagesMaxBytes, 1, 500, 'captureImagesMaxBytes'),
       hint,
     );
+    await renderHostAccess(body);
   },
 };

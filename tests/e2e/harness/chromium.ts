@@ -11,6 +11,7 @@ import {
   type ExtensionPage,
   type Harness,
   type HarnessPage,
+  type LaunchOptions,
   type Viewport,
   type WebPage,
 } from './harness';
@@ -153,8 +154,8 @@ class ChromiumConsole implements ConsoleLog {
   }
 }
 
-export async function launchChromium(): Promise<Harness> {
-  const { context, extensionId } = await launchChromiumWithExtension(testCopyOf('chrome'));
+export async function launchChromium(options: LaunchOptions = {}): Promise<Harness> {
+  const { context, extensionId } = await launchChromiumWithExtension(testCopyOf('chrome', options.extraHosts));
   const origin = `chrome-extension://${extensionId}`;
   const url = (path: string) => `${origin}/${path}`;
   // An extension page kept open to talk to the extension APIs.

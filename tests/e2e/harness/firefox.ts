@@ -10,7 +10,7 @@ import { extensionCalls } from './extension-calls';
 import { TEST_HOSTS, testCopyOf } from './extension-copy';
 import { chromeScope, terminateBackground, watchBrowserConsole, type BidiConnection } from './firefox-chrome-scope';
 import { FirefoxExtensionPage, FirefoxWebPage, Front, waitForExtensionPage, type FirefoxTabs } from './firefox-page';
-import type { ConsoleLine, ConsoleLog, ExtensionPage, Harness, Viewport } from './harness';
+import type { ConsoleLine, ConsoleLog, ExtensionPage, Harness, LaunchOptions, Viewport } from './harness';
 
 // The WebExtension API of Firefox extension pages (the extension itself goes through the polyfill).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- used only inside functions that run in the extension page, which also set ad-hoc fields on the background window
@@ -74,8 +74,8 @@ class FirefoxConsole implements ConsoleLog {
   }
 }
 
-export async function launchFirefox(): Promise<Harness> {
-  const extension = testCopyOf('firefox');
+export async function launchFirefox(options: LaunchOptions = {}): Promise<Harness> {
+  const extension = testCopyOf('firefox', options.extraHosts);
   const uuid = randomUUID();
   const downloads = mkdtempSync(join(tmpdir(), 'cc-downloads-'));
   const instance = await puppeteer.launch({
@@ -111,18 +111,21 @@ export async function launchFirefox(): Promise<Harness> {
 
     // Firefox does not grant a temporary add-on its MV3 host_permissions. A trusted click in an
     // extension page may request them; with the pref above it is granted without a prompt.
-    await control.evaluate((origins) => {
-      const button = document.createElement('button');
-      button.id = 'grant-hosts';
-      button.textContent = 'Grant';
-      button.addEventListener('click', () => {
-        browser.permissions.request({ origins }).then(
-          (granted: boolean) => (button.dataset['result'] = String(granted)),
-          (error: Error) => (button.dataset['result'] = `error: ${error.message}`),
-        );
-      });
-      document.body.append(button);
-    }, TEST_HOSTS);
+    await control.evaluate(
+      (origins) => {
+        const button = document.createElement('button');
+        button.id = 'grant-hosts';
+        button.textContent = 'Grant';
+        button.addEventListener('click', () => {
+          browser.permissions.request({ origins }).then(
+            (granted: boolean) => (button.dataset['result'] = String(granted)),
+            (error: Error) => (button.dataset['result'] = `error: ${error.message}`),
+          );
+        });
+        document.body.append(button);
+      },
+      [...TEST_HOSTS, ...(options.extraHosts ?? [])],
+    );
     await control.click('#grant-hosts');
     await control.waitForSelector('#grant-hosts[data-result]');
     const granted = await control.$eval('#grant-hosts', (b) => (b as HTMLElement).dataset['result']);

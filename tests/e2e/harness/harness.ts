@@ -111,6 +111,17 @@ export interface ConsoleLog {
   take(): Promise<ConsoleLine[]>;
 }
 
+/** How the browser starts. */
+export interface LaunchOptions {
+  /**
+   * Host permissions the extension holds beyond the test server's 127.0.0.1, as if the user had
+   * granted them (issue 13's "images from other sites"). Chromium has them from the test copy's
+   * manifest; Firefox through permissions.request from a trusted click, like 127.0.0.1. (Chromium
+   * answers permissions.request with a browser dialog that automation cannot click.)
+   */
+  extraHosts?: string[];
+}
+
 export interface Harness {
   readonly browser: BrowserName;
   /** The absolute address of an extension page (`reader.html?id=1`). */

@@ -2,7 +2,7 @@ import { inject } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../../scripts/demo-server.mjs';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, Harness } from './harness';
+import type { BrowserName, Harness, LaunchOptions } from './harness';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,8 +25,8 @@ export function browserLabel(): string {
 }
 
 /** Start the browser of this run with a test copy of the built extension. */
-export function launchHarness(): Promise<Harness> {
-  return browserName() === 'chromium' ? launchChromium() : launchFirefox();
+export function launchHarness(options: LaunchOptions = {}): Promise<Harness> {
+  return browserName() === 'chromium' ? launchChromium(options) : launchFirefox(options);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -9,6 +9,7 @@ import { parseDocument } from '../../../src/cli/dom';
 import { parseBackup, type ParsedBackup } from '../../../src/core/backup/backup-format';
 import { serializeBackup } from '../../../src/core/backup/backup-write';
 import { extract } from '../../../src/core/extract/extract';
+import { formatBytes } from '../../../src/core/shared/format-bytes';
 import { textFingerprint } from '../../../src/core/shared/text';
 import { urlKeysOf } from '../../../src/storage/record-fields';
 import type { CaptureRecord } from '../../../src/storage/records';
@@ -90,12 +91,19 @@ describe('clean-capture export', { timeout: 60_000 }, () => {
   });
 
   it('writes one EPUB or one HTML file', () => {
-    expect(cli('export', backupPath, '--out', join(dir, 'e'), '--format', 'epub').status).toBe(0);
-    const book = unzipSync(new Uint8Array(readFileSync(join(dir, 'e', 'clean-capture.epub'))));
+    const epub = cli('export', backupPath, '--out', join(dir, 'e'), '--format', 'epub');
+    expect(epub.status).toBe(0);
+    // The file's size is said with its name.
+    const epubPath = join(dir, 'e', 'clean-capture.epub');
+    expect(epub.stdout + epub.stderr).toContain(`to ${epubPath} — ${formatBytes(statSync(epubPath).size)}`);
+    const book = unzipSync(new Uint8Array(readFileSync(epubPath)));
     expect(Object.keys(book)[0]).toBe('mimetype');
     expect(strFromU8(book['OEBPS/a0002.xhtml']!)).toContain('<img src="images/0001.jpg" alt="x"/>');
-    expect(cli('export', backupPath, '--out', join(dir, 'h'), '--format=html').status).toBe(0);
-    expect(readFileSync(join(dir, 'h', 'clean-capture.html'), 'utf8')).toContain('<h2>Harbour: &quot;reopens&quot; #2</h2>');
+    const html = cli('export', backupPath, '--out', join(dir, 'h'), '--format=html');
+    expect(html.status).toBe(0);
+    const htmlPath = join(dir, 'h', 'clean-capture.html');
+    expect(html.stdout + html.stderr).toContain(`to ${htmlPath} — ${formatBytes(statSync(htmlPath).size)}`);
+    expect(readFileSync(htmlPath, 'utf8')).toContain('<h2>Harbour: &quot;reopens&quot; #2</h2>');
   });
 
   it('refuses a bad backup or bad options with one line', () => {

@@ -10,6 +10,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveManifest } from '../../../scripts/manifest.mjs';
 import { packageAll, ROOT } from '../../../scripts/package.mjs';
+import { ALL_SITES } from '../../../src/core/library/host-patterns';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const source = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -215,7 +216,13 @@ describe('manifests', () => {
 
   it('no host permissions ship, and docs/permissions.md explains every permission the manifest asks for', () => {
     expect(chrome.host_permissions).toBeUndefined();
-    expect(chrome.optional_host_permissions).toBeUndefined();
+    // Issue 13: images from other sites, only once the user allows it (popup or Options); the
+    // same patterns as the popup's request, and nothing beyond http(s).
+    expect(chrome.optional_host_permissions).toEqual([...ALL_SITES]);
+    expect(firefox.optional_host_permissions).toEqual([...ALL_SITES]);
+    // The Referer rule for the background's image downloads: Chromium only (Firefox sends fetch()'s referrer).
+    expect(chrome.permissions).toContain('declarativeNetRequestWithHostAccess');
+    expect(firefox.permissions).not.toContain('declarativeNetRequestWithHostAccess');
     const section = readFileSync(join(ROOT, 'docs', 'permissions.md'), 'utf8');
     const documented = [...section.matchAll(/^\| `([a-zA-Z]+)` \|/gm)].map((m) => m[1]);
     const asked = [...((chrome.permissions as string[]) ?? []), ...((chrome.optional_permissions as string[]) ?? [])];

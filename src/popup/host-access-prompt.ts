@@ -1,0 +1,59 @@
+import { ALL_SITES } from '../core/library/host-patterns';
+import { plural } from '../core/shared/plural';
+import { errorMessage } from '../core/shared/errors';
+import type { CaptureOutcome } from '../messages';
+import { requestHostAccess } from '../platform/host-access';
+
+/** The prompt's words, in one place (issue 13). */
+const TEXT = {
+  notKept: (n: number) =>
+    `${plural(n, 'image')} ${n === 1 ? 'was' : 'were'} not kept: ${n === 1 ? 'its server does' : 'their servers do'} not let other sites download them.`,
+  allow: 'Allow downloading article images from other sites',
+  asking: 'Downloading the images…',
+  declined: 'Not allowed: those images stay out of the library. You can allow it later in Options.',
+  kept: (n: number) => `✓ ${plural(n, 'more image')} kept.`,
+  stillMissing: (n: number) => `${plural(n, 'image')} still could not be kept (the reader shows their descriptions).`,
+  failed: (why: string) => `The images could not be downloaded again: ${why}`,
+};
+
+/**
+ * Under the status strip after a save: "N images were not kept — Allow…". The button asks for host
+ * access inside its click handler (browsers only prompt from a user gesture), then saves the tab
+ * again, which fetches just the images still missing.
+ */
+export function offerHostAccess(outcome: CaptureOutcome, saveAgain: () => Promise<CaptureOutcome>): void {
+  const host = document.getElementById('images-notice')!;
+  const missing = outcome.images?.needHostAccess ?? 0;
+  host.hidden = !missing;
+  host.replaceChildren();
+  if (!missing) return;
+  const line = document.createElement('span');
+  line.textContent = TEXT.notKept(missing);
+  const button = document.createElement('button');
+  button.id = 'allow-images';
+  button.className = 'link-button';
+  button.textContent = TEXT.allow;
+  host.dataset['state'] = 'offer';
+  button.addEventListener('click', () => {
+    // No await before this call: the gesture would be lost.
+    const asked = requestHostAccess([...ALL_SITES]);
+    button.disabled = true;
+    void asked
+      .then(async (granted) => {
+        if (!granted) return show('declined', TEXT.declined);
+        line.textContent = TEXT.asking;
+        const again = await saveAgain();
+        const stored = again.images?.stored ?? 0;
+        const before = outcome.images?.stored ?? 0;
+        const failed = again.images?.failed ?? 0;
+        show('done', [TEXT.kept(Math.max(stored - before, 0)), failed ? TEXT.stillMissing(failed) : ''].filter(Boolean).join(' '));
+      })
+      .catch((error: unknown) => show('failed', TEXT.failed(errorMessage(error))));
+  });
+  host.append(line, ' ', button);
+
+  function show(state: string, text: string): void {
+    host.dataset['state'] = state;
+    host.replaceChildren(text);
+  }
+}
