@@ -36,6 +36,7 @@ function textField(
   input.value = value;
   input.spellcheck = false;
   const error = document.createElement('span');
+  error.id = `${id}-error`;
   error.className = 'field-error';
   error.setAttribute('role', 'alert');
   input.addEventListener('change', () => {
