@@ -28,6 +28,8 @@ interface CommandSpec {
   operand: string;
   /** What the operand is, for the error that it is missing. */
   operandName: string;
+  /** The command reads one or more operands (`save a.html b.html URL`). */
+  many?: boolean;
   description: string;
   options: Record<string, OptionSpec>;
 }
@@ -69,6 +71,23 @@ const COMMANDS = {
       help: HELP,
     },
   },
+  save: {
+    summary: 'add saved pages or web addresses to a library file (the backup format), as the extension saves them',
+    operand: 'page.html|URL…',
+    operandName: 'a page or address to save',
+    many: true,
+    description:
+      'Extracts each page (a saved .html file, or an http(s) address it downloads), keeps its images, and adds it to the library file with the extension’s dedupe and version rules. The file is a backup: the extension restores it, and export turns it into Markdown, HTML or EPUB.',
+    options: {
+      library: {
+        type: 'string',
+        value: 'FILE',
+        required: 'the library file to add to (made if missing)',
+        help: 'the library file (a backup .json; made if missing)',
+      },
+      help: HELP,
+    },
+  },
   reextract: {
     summary: 'write a new backup with each article extracted again from the raw HTML kept with it',
     operand: 'backup.json',
@@ -91,7 +110,9 @@ const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
 const EXIT_CODES = 'Exit codes: 0 done; 1 no article or bad input (missing file, not HTML, damaged backup); 2 usage error.';
 
 export type CommandLine =
-  { kind: 'help'; text: string } | { kind: 'version'; text: string } | { kind: 'run'; command: CommandName; file: string; options: Record<string, string> };
+  | { kind: 'help'; text: string }
+  | { kind: 'version'; text: string }
+  | { kind: 'run'; command: CommandName; file: string; files: string[]; options: Record<string, string> };
 
 const isCommand = (name: string | undefined): name is CommandName => !!name && Object.hasOwn(COMMANDS, name);
 
@@ -134,7 +155,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
   const spec: CommandSpec = COMMANDS[command];
   const [file, extra] = positionals;
   if (!file) throw new UsageError(`missing ${spec.operandName}: ${usageLine(command)}`);
-  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}" (${command} reads one ${spec.operand})`);
+  if (extra !== undefined && !spec.many) throw new UsageError(`unexpected argument "${extra}" (${command} reads one ${spec.operand})`);
   const options: Record<string, string> = {};
   for (const [name, option] of Object.entries(spec.options)) {
     if (option.type !== 'string') continue;
@@ -146,7 +167,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
     if (option.choices && !option.choices.includes(value)) throw new UsageError(`--${name} must be ${orList(option.choices)}, not "${value}"`);
     options[name] = value;
   }
-  return { kind: 'run', command, file, options };
+  return { kind: 'run', command, file, files: spec.many ? positionals : [file], options };
 }
 
 function validChoices(command: CommandName | undefined): string {

@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { errorMessage, isCaptureError } from '../core/shared/errors';
 import { runBackupCommand } from './backup-commands';
+import { saveCommand } from './save-command';
 import { parseCommandLine, UsageError } from './command-line';
 import { extractCommand } from './extract-command';
 import { InputError } from './input-error';
@@ -20,8 +21,10 @@ export async function runCli(
       out(line.text);
       return 0;
     }
-    const { command, file, options } = line;
+    const { command, file, files, options } = line;
     if (command === 'extract') extractCommand(file, { url: options['url'], format: options['format']! }, out);
+    // Pages that could not be saved are named on stderr; the others are saved all the same.
+    else if (command === 'save') return (await saveCommand({ inputs: files, library: options['library']! }, err)) ? 1 : 0;
     else await runBackupCommand(command, { file, out: options['out']!, format: options['format'] ?? 'md' }, err);
     return 0;
   } catch (error) {

@@ -1,11 +1,11 @@
 import { getCapture } from '../storage/capture-queries';
-import { exportMarkdown } from '../features/export';
 import { libraryDb } from '../platform/library-db';
 import { buildLookPanel } from '../views/reader-look';
 import { readerKey } from '../views/reader-keys';
 import { trackReading, windowScroller } from '../views/reading-position';
 import { loadSettings } from '../platform/settings-store';
 import { renderWithVersions } from '../views/versions-bar';
+import { wireMarkdownActions } from './markdown-actions';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
@@ -29,9 +29,7 @@ async function main(): Promise<void> {
     panel.hidden = !panel.hidden;
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
   });
-  const exportButton = document.getElementById('export-md')!;
-  exportButton.hidden = false;
-  exportButton.addEventListener('click', () => exportMarkdown(record));
+  wireMarkdownActions(record);
   const scroller = windowScroller();
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') document.getElementById('look-panel')!.hidden = true;

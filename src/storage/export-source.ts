@@ -1,5 +1,7 @@
+import type { StoredImageFile } from '../core/export/markdown-files';
 import type { ZipSource } from '../core/export/zip-export';
 import type { CleanCaptureDb } from './db';
+import { captureImages } from './image-queries';
 import { isLive } from './tombstone';
 
 const PAGE = 50;
@@ -22,6 +24,17 @@ export function storedImageLookup(db: CleanCaptureDb): NonNullable<ZipSource['im
     }
     return found;
   };
+}
+
+/** A capture's stored images with their content hash (it names the exported file), by the URL its HTML uses. */
+export async function storedImageFiles(db: CleanCaptureDb, captureId: number): Promise<Map<string, StoredImageFile>> {
+  const { links, images } = await captureImages(db, captureId);
+  const found = new Map<string, StoredImageFile>();
+  for (const link of links) {
+    const image = link.hash ? images.get(link.hash) : undefined;
+    if (image) found.set(link.url, { hash: image.hash, blob: image.blob });
+  }
+  return found;
 }
 
 /** The articles with these ids, read a page at a time in the given order (missing and deleted ones skipped). */

@@ -1,14 +1,28 @@
 import type { Capture } from '../core/shared/capture';
 import { lshBands, minHash } from '../core/library/fingerprint';
 import { textFingerprint } from '../core/shared/text';
-import { tryNormalizeUrl } from '../core/library/url';
+import { normalizeUrl, tryNormalizeUrl } from '../core/library/url';
+
+/**
+ * A page's own address as a key: http(s) normalized, and a saved file (file:) as it is, so a page
+ * saved from disk (a file:// tab, or the CLI's `save page.html`) still has a key: a record needs
+ * one, and a backup holding one without it could not be restored. A canonical URL counts only as http(s).
+ */
+function pageKey(url: string): string | null {
+  if (!url.startsWith('file:')) return tryNormalizeUrl(url);
+  try {
+    return normalizeUrl(url);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The dedupe keys of a capture. A saved selection is its own record (keyed by its text), so it
  * never overwrites the whole article saved from the same page, nor the other way round.
  */
 export function urlKeysOf(capture: Pick<Capture, 'url' | 'canonicalUrl' | 'selectionOnly'>, fingerprint: string): string[] {
-  const keys = [...new Set([tryNormalizeUrl(capture.url), tryNormalizeUrl(capture.canonicalUrl)].filter((k): k is string => k !== null))];
+  const keys = [...new Set([pageKey(capture.url), tryNormalizeUrl(capture.canonicalUrl)].filter((k): k is string => k !== null))];
   return capture.selectionOnly ? keys.map((key) => `selection:${fingerprint}:${key}`) : keys;
 }
 

@@ -11,6 +11,11 @@ export interface MarkdownOptions {
    * beside the file, or null to keep its remote URL (single-file export).
    */
   imagePath?: (src: string) => string | null;
+  /**
+   * The whole image markup instead of `![alt](path)`, or null for the usual form: an Obsidian
+   * embed (`![[x.jpg]]`) names the file alone and lets the vault find it.
+   */
+  imageEmbed?: (src: string) => string | null;
 }
 
 export function frontMatter(article: SavedArticle, template = DEFAULT_FRONT_MATTER_TEMPLATE): string {
@@ -32,6 +37,7 @@ function destination(url: string): string {
 
 interface RenderState {
   imagePath: (src: string) => string | null;
+  imageEmbed: (src: string) => string | null;
   /** Added to every body heading level so the smallest becomes H2 (the title is the one H1). */
   headingShift: number;
 }
@@ -39,6 +45,8 @@ interface RenderState {
 function imageMarkdown(img: Element, state: RenderState): string {
   const src = img.getAttribute('src') ?? '';
   if (!src) return '';
+  const embed = state.imageEmbed(src);
+  if (embed !== null) return embed;
   const target = state.imagePath(src) ?? src;
   const title = plainAttribute(img.getAttribute('title'));
   return `![${bracketText(plainAttribute(img.getAttribute('alt')))}](${destination(target)}${title ? ` ${JSON.stringify(title)}` : ''})`;
@@ -159,12 +167,16 @@ function headingShiftOf(html: string): number {
 
 const noImagePath = () => null;
 /** One Turndown service, reused (building one per article costs more than converting it). */
-const shared: { state: RenderState; service: TurndownService | null } = { state: { imagePath: noImagePath, headingShift: 0 }, service: null };
+const shared: { state: RenderState; service: TurndownService | null } = {
+  state: { imagePath: noImagePath, imageEmbed: noImagePath, headingShift: 0 },
+  service: null,
+};
 
 /** The article body alone as Markdown, its heading levels below the title's H1. */
-export function htmlToMarkdown(html: string, options: Pick<MarkdownOptions, 'imagePath'> = {}): string {
+export function htmlToMarkdown(html: string, options: Pick<MarkdownOptions, 'imagePath' | 'imageEmbed'> = {}): string {
   shared.service ??= createTurndown(shared.state);
   shared.state.imagePath = options.imagePath ?? noImagePath;
+  shared.state.imageEmbed = options.imageEmbed ?? noImagePath;
   shared.state.headingShift = headingShiftOf(html);
   return shared.service.turndown(html).trim();
 }
@@ -173,9 +185,12 @@ export function htmlToMarkdown(html: string, options: Pick<MarkdownOptions, 'ima
 function leadImageMarkdown(article: SavedArticle, options: MarkdownOptions): string {
   const lead = article.leadImage;
   if (!lead?.url || article.contentHtml.includes(lead.url)) return '';
-  const target = options.imagePath?.(lead.url) ?? lead.url;
   const caption = lead.caption?.replace(/\s+/g, ' ').trim();
-  return `![${bracketText(lead.alt ?? '')}](${destination(target)})\n\n${caption ? `*${caption.replace(/([*_\\[\]])/g, '\\$1')}*\n\n` : ''}`;
+  const captionLine = caption ? `*${caption.replace(/([*_\\[\]])/g, '\\$1')}*\n\n` : '';
+  const embed = options.imageEmbed?.(lead.url) ?? null;
+  if (embed !== null) return `${embed}\n\n${captionLine}`;
+  const target = options.imagePath?.(lead.url) ?? lead.url;
+  return `![${bracketText(lead.alt ?? '')}](${destination(target)})\n\n${captionLine}`;
 }
 
 /** A whole Markdown document: front matter, the title as the one H1, the body. Deterministic. */

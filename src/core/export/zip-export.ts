@@ -62,13 +62,15 @@ export class ExportCancelled extends Error {
   }
 }
 
-function imageSources(html: string, article: SavedArticle): string[] {
+/** The images an article shows (body and lead image), each once, in order of first use. */
+export function imageSources(html: string, article: SavedArticle): string[] {
   const urls = [...html.matchAll(/<img\b[^>]*?\ssrc="([^"]+)"/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
   if (article.leadImage?.url) urls.push(article.leadImage.url);
   return [...new Set(urls)];
 }
 
-function extensionOf(blob: Blob, url: string): string {
+/** A file extension from the stored MIME type (the address's own when the type is unknown). */
+export function extensionOf(blob: Blob, url: string): string {
   return EXTENSIONS[blob.type] ?? /\.(jpe?g|png|gif|webp|avif|svg)(?:[?#]|$)/i.exec(url)?.[1]?.toLowerCase().replace('jpeg', 'jpg') ?? 'bin';
 }
 

@@ -1,4 +1,5 @@
 import { SAMPLE_ARTICLE } from '../export/sample-article';
+import { folderSegments, type ImageLinkStyle } from '../export/markdown-files';
 import { checkFrontMatterTemplate, DEFAULT_FILE_NAME_TEMPLATE, DEFAULT_FRONT_MATTER_TEMPLATE, renderFileName } from '../export/template';
 
 /**
@@ -31,6 +32,12 @@ export interface Settings {
   frontMatterTemplate: string;
   /** In a zip: images packed into assets/ (relative links) or left as remote URLs. */
   zipImages: 'assets' | 'remote';
+  /** One article's Markdown with its images: the images' folder, relative to the .md file ("" = beside it). */
+  markdownAssetFolder: string;
+  /** How the Markdown links its images: `![alt](assets/x.jpg)` or Obsidian's `![[x.jpg]]`. */
+  markdownLinkStyle: ImageLinkStyle;
+  /** Where Firefox saves Markdown with images (it has no folder picker): this subfolder of Downloads. */
+  markdownDownloadsFolder: string;
 }
 
 export const MB = 1024 * 1024;
@@ -47,6 +54,9 @@ export const DEFAULT_SETTINGS: Settings = {
   fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
   frontMatterTemplate: DEFAULT_FRONT_MATTER_TEMPLATE,
   zipImages: 'assets',
+  markdownAssetFolder: 'assets',
+  markdownLinkStyle: 'relative',
+  markdownDownloadsFolder: 'Clean Capture',
 };
 
 type Validator<T> = (value: unknown) => value is T;
@@ -70,7 +80,17 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   fileNameTemplate: (v): v is string => typeof v === 'string' && v.length <= 200 && templateOk(() => renderFileName(v, SAMPLE_ARTICLE)) && /\{\w+\}/.test(v),
   frontMatterTemplate: (v): v is string => typeof v === 'string' && v.length <= 4000 && templateOk(() => checkFrontMatterTemplate(v)),
   zipImages: (v): v is 'assets' | 'remote' => v === 'assets' || v === 'remote',
+  markdownAssetFolder: (v): v is string => isFolderPath(v, true),
+  markdownLinkStyle: oneOf('relative', 'wikilink'),
+  markdownDownloadsFolder: (v): v is string => isFolderPath(v, false),
 };
+
+/** A relative folder path kept as typed only when every part is already a safe name (no "..", no "C:"). */
+function isFolderPath(v: unknown, emptyAllowed: boolean): v is string {
+  if (typeof v !== 'string' || v.length > 120) return false;
+  if (!v) return emptyAllowed;
+  return !/^[/\\]|[/\\]$/.test(v) && folderSegments(v).join('/') === v.replace(/\\/g, '/');
+}
 
 function templateOk(check: () => unknown): boolean {
   try {

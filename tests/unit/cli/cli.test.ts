@@ -175,7 +175,7 @@ describe('clean-capture extract', () => {
 });
 
 describe('clean-capture command line', () => {
-  const commands = { extract: ['--url', '--format'], export: ['--out', '--format'], reextract: ['--out'] };
+  const commands = { extract: ['--url', '--format'], export: ['--out', '--format'], save: ['--library'], reextract: ['--out'] };
 
   it('prints the usage to stdout with --help or -h and exits 0', () => {
     for (const flag of ['--help', '-h']) {
@@ -219,7 +219,7 @@ describe('clean-capture command line', () => {
     }
     const line = expectOneLineError(cli('reextract', 'backup.json', '--out', 'x.json', '--format', 'md'));
     expect(line).toMatch(/unknown option --format for reextract \(its options: --out, --help\)/);
-    expect(expectOneLineError(cli('--bogus'))).toMatch(/unknown option --bogus .*--help, --version.*extract, export, reextract/);
+    expect(expectOneLineError(cli('--bogus'))).toMatch(/unknown option --bogus .*--help, --version.*extract, export, save, reextract/);
   });
 
   it('exits 2 with one line for other usage errors', () => {

@@ -16,25 +16,46 @@ const usageError = (argv: string[]) => {
 
 describe('parseCommandLine', () => {
   it('reads a command, its file and its options, with defaults', () => {
-    expect(parseCommandLine(['extract', 'page.html'])).toEqual({ kind: 'run', command: 'extract', file: 'page.html', options: { format: 'json' } });
+    expect(parseCommandLine(['extract', 'page.html'])).toEqual({
+      kind: 'run',
+      command: 'extract',
+      file: 'page.html',
+      files: ['page.html'],
+      options: { format: 'json' },
+    });
     expect(parseCommandLine(['extract', '--url=https://a.example/x', 'page.html', '--format', 'text'])).toEqual({
       kind: 'run',
       command: 'extract',
       file: 'page.html',
+      files: ['page.html'],
       options: { url: 'https://a.example/x', format: 'text' },
     });
     expect(parseCommandLine(['export', 'b.json', '--out', 'dir', '--format=epub'])).toEqual({
       kind: 'run',
       command: 'export',
       file: 'b.json',
+      files: ['b.json'],
       options: { out: 'dir', format: 'epub' },
     });
     expect(parseCommandLine(['reextract', 'b.json', '--out', 'new.json'])).toEqual({
       kind: 'run',
       command: 'reextract',
       file: 'b.json',
+      files: ['b.json'],
       options: { out: 'new.json' },
     });
+  });
+
+  it('save reads several pages and addresses, and needs --library', () => {
+    expect(parseCommandLine(['save', 'a.html', 'https://news.example/1', 'b.html', '--library', 'lib.json'])).toEqual({
+      kind: 'run',
+      command: 'save',
+      file: 'a.html',
+      files: ['a.html', 'https://news.example/1', 'b.html'],
+      options: { library: 'lib.json' },
+    });
+    expect(() => parseCommandLine(['save', 'a.html'])).toThrow(/--library is required/);
+    expect(() => parseCommandLine(['save', '--library', 'lib.json'])).toThrow(/missing a page or address to save/);
   });
 
   it('takes a file that starts with "-" after --', () => {

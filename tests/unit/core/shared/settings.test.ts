@@ -49,3 +49,17 @@ describe('export settings', () => {
     expect(normalizeSettings({ zipImages: 'cloud' }).zipImages).toBe('assets');
   });
 });
+
+describe('Markdown with images settings', () => {
+  it('keeps a relative folder of safe names and refuses one that climbs out or is absolute', () => {
+    const folder = (v: unknown) => normalizeSettings({ markdownAssetFolder: v }).markdownAssetFolder;
+    expect(folder('attachments/clips')).toBe('attachments/clips');
+    expect(folder('')).toBe('');
+    for (const bad of ['../x', '/etc', 'a/../b', 'a:b', 'x/', 'C:\\x', 'a/./b', 42]) expect(folder(bad), String(bad)).toBe('assets');
+    const downloads = (v: unknown) => normalizeSettings({ markdownDownloadsFolder: v }).markdownDownloadsFolder;
+    expect(downloads('Notes/Clips')).toBe('Notes/Clips');
+    expect(downloads('')).toBe('Clean Capture');
+    expect(normalizeSettings({ markdownLinkStyle: 'wikilink' }).markdownLinkStyle).toBe('wikilink');
+    expect(normalizeSettings({ markdownLinkStyle: 'html' }).markdownLinkStyle).toBe('relative');
+  });
+});

@@ -1,0 +1,115 @@
+import browser from 'webextension-polyfill';
+import {
+  articleImageFiles,
+  folderSegments,
+  markdownFileName,
+  markdownWithImages,
+  markdownZip,
+  type ImageFile,
+  type MarkdownFilesOptions,
+} from '../core/export/markdown-files';
+import { toMarkdown } from '../core/export/markdown';
+import { plural } from '../core/shared/plural';
+import type { Settings } from '../core/shared/settings';
+import { storedImageFiles } from '../storage/export-source';
+import type { CaptureRecord } from '../storage/records';
+import { downloadBlob } from '../platform/download';
+import { rememberFolder, savedFolder, type PermissionedHandle } from '../platform/folder-handle';
+import { libraryDb } from '../platform/library-db';
+import { writeArticleToFolder } from './folder-writer';
+
+/**
+ * One article's Markdown with its stored images (issue 13): a zip download, a folder the user
+ * picked (Chrome), a subfolder of Downloads (Firefox), or the clipboard (text only). Each returns
+ * the sentence the page shows when it is done.
+ */
+function filesOptions(settings: Settings): MarkdownFilesOptions {
+  return {
+    fileNameTemplate: settings.fileNameTemplate,
+    frontMatterTemplate: settings.frontMatterTemplate,
+    assetFolder: settings.markdownAssetFolder,
+    linkStyle: settings.markdownLinkStyle,
+  };
+}
+
+async function imageFiles(record: CaptureRecord): Promise<ImageFile[]> {
+  return articleImageFiles(record, await storedImageFiles(libraryDb(), record.id!));
+}
+
+/** The Markdown and its images as one zip download. */
+export async function downloadMarkdownZip(record: CaptureRecord, settings: Settings): Promise<string> {
+  const files = await imageFiles(record);
+  const zip = await markdownZip(record, files, filesOptions(settings));
+  downloadBlob(new Blob([zip.bytes as BlobPart], { type: 'application/zip' }), zip.name);
+  return `Downloaded ${zip.name} (the article and ${plural(files.length, 'image')}).`;
+}
+
+/** Markdown on the clipboard: images keep their web addresses (a clipboard cannot carry the files). */
+export async function copyMarkdown(record: CaptureRecord, settings: Settings): Promise<string> {
+  await navigator.clipboard.writeText(toMarkdown(record, { frontMatterTemplate: settings.frontMatterTemplate }));
+  return 'Copied as Markdown. Images link to their web addresses.';
+}
+
+export const canPickFolder = () => typeof (window as { showDirectoryPicker?: unknown }).showDirectoryPicker === 'function';
+
+/**
+ * The remembered folder with write access, asking again when Chrome has dropped the grant (it
+ * does at restart), or a newly picked one. Call it from a click: both prompts need the gesture.
+ */
+async function writableFolder(): Promise<PermissionedHandle> {
+  const saved = await savedFolder();
+  if (saved) {
+    const mode = { mode: 'readwrite' } as const;
+    if ((await saved.queryPermission(mode)) === 'granted' || (await saved.requestPermission(mode)) === 'granted') return saved;
+    throw new Error(
+      `Clean Capture may not write to the folder "${saved.name}". Allow it when asked, or choose another folder in Options → Markdown with images.`,
+    );
+  }
+  const pick = (window as unknown as { showDirectoryPicker(options: object): Promise<PermissionedHandle> }).showDirectoryPicker;
+  const picked = await pick({ id: 'clean-capture-markdown', mode: 'readwrite' });
+  await rememberFolder(picked);
+  return picked;
+}
+
+/** Into the folder the user picked once (Chrome's File System Access API). */
+export async function saveToFolder(record: CaptureRecord, settings: Settings): Promise<string> {
+  let folder: PermissionedHandle;
+  try {
+    folder = await writableFolder();
+  } catch (error) {
+    if ((error as DOMException).name === 'AbortError') return 'No folder chosen: nothing was saved.';
+    throw error;
+  }
+  const result = await writeArticleToFolder(folder, record, await imageFiles(record), filesOptions(settings));
+  const images = result.reused ? `${plural(result.written, 'new image')}, ${result.reused} already there` : plural(result.written, 'image');
+  return `Saved "${result.markdown}" and ${images} to the folder "${folder.name}".`;
+}
+
+/**
+ * Ask for the optional `downloads` permission. Firefox grants it only inside the click's own
+ * call stack: call this first in the handler, before any await.
+ */
+export const requestDownloads = () => browser.permissions.request({ permissions: ['downloads'] });
+
+/** Into a subfolder of Downloads (Firefox has no folder picker); Firefox numbers a name already taken. */
+export async function saveToDownloads(record: CaptureRecord, settings: Settings, granted: Promise<boolean>): Promise<string> {
+  if (!(await granted)) return 'Saving into Downloads needs the "Download files" permission: nothing was saved.';
+  const options = filesOptions(settings);
+  const files = await imageFiles(record);
+  const root = folderSegments(settings.markdownDownloadsFolder);
+  const assets = [...root, ...folderSegments(options.assetFolder)];
+  const save = async (path: string[], blob: Blob) => {
+    const url = URL.createObjectURL(blob);
+    try {
+      // An image's name is its content hash: a file already there under it holds the same picture,
+      // so the link stays right even when Firefox saves this copy under a numbered name.
+      await browser.downloads.download({ url, filename: path.join('/'), conflictAction: 'uniquify', saveAs: false });
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    }
+  };
+  for (const file of files) await save([...assets, file.name], file.blob);
+  const name = markdownFileName(record, options.fileNameTemplate);
+  await save([...root, name], new Blob([markdownWithImages(record, files, options)], { type: 'text/markdown;charset=utf-8' }));
+  return `Saved "${name}" and ${plural(files.length, 'image')} to Downloads/${root.join('/')}.`;
+}
