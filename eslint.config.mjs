@@ -27,6 +27,7 @@ const READ_ONLY = [
   'capture-queries',
   'image-queries',
   'reading-queries',
+  'import-record',
 ];
 // Modules that write. Outside the background only the exports named here (read-only queries, pure
 // helpers, constants, types) may be imported: an allowlist, so a new export is a writer until

@@ -3,6 +3,7 @@ import { errorMessage, isCaptureError } from '../core/shared/errors';
 import { runBackupCommand } from './backup-commands';
 import { parseCommandLine, UsageError } from './command-line';
 import { extractCommand } from './extract-command';
+import { importCommand } from './commands/import-command';
 import { InputError } from './input-error';
 
 /**
@@ -22,6 +23,7 @@ export async function runCli(
     }
     const { command, file, options } = line;
     if (command === 'extract') extractCommand(file, { url: options['url'], format: options['format']! }, out);
+    else if (command === 'import') await importCommand({ file, library: options['library']!, fetch: options['fetch'] === 'true' }, err);
     else await runBackupCommand(command, { file, out: options['out']!, format: options['format'] ?? 'md' }, err);
     return 0;
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Capture } from '../core/shared/capture';
+import type { ImportFormat, ImportHighlight } from '../core/import/import-item';
 
 /**
  * What the library stores, one interface per table (the schema itself, which fields are indexed,
@@ -50,6 +51,13 @@ export interface CaptureRecord extends Capture {
   deletedAt?: string;
   /** A tombstone's image links, taken off (its images orphaned) and put back by Undo. */
   deletedImageLinks?: Omit<ImageLinkRecord, 'captureId'>[];
+  /** The export it came from, when it was imported (issue #15). */
+  importedFrom?: ImportFormat;
+  /**
+   * Highlights the other service exported with it (Omnivore, wallabag): kept as data on the
+   * record until the library has highlights of its own, which will take them over.
+   */
+  importedHighlights?: ImportHighlight[];
 }
 
 /**
