@@ -9,6 +9,8 @@ export function deriveManifest(source, browser, version) {
   manifest.version = version;
   if (browser === 'firefox') {
     manifest.background = { scripts: [source.background.service_worker] };
+    // Firefox's event page has a DOM: no offscreen document (and Firefox knows no such permission).
+    manifest.permissions = manifest.permissions.filter((p) => p !== 'offscreen');
     manifest.browser_specific_settings = {
       gecko: {
         id: GECKO_ID,

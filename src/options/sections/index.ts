@@ -3,8 +3,9 @@ import { backupSection } from './backup';
 import { exportSection } from './export';
 import { generalSection } from './general';
 import { imagesSection } from './images';
+import { importSection } from './import';
 import { readerSection } from './reader';
 import { storageSection } from './storage';
 
 /** The options page, top to bottom. Features add their section here. */
-export const SECTIONS: OptionsSection[] = [generalSection, readerSection, imagesSection, exportSection, backupSection, storageSection];
+export const SECTIONS: OptionsSection[] = [generalSection, readerSection, imagesSection, exportSection, backupSection, importSection, storageSection];
