@@ -27,6 +27,7 @@ const READ_ONLY = [
   'capture-queries',
   'image-queries',
   'reading-queries',
+  'import-record',
 ];
 // Modules that write. Outside the background only the exports named here (read-only queries, pure
 // helpers, constants, types) may be imported: an allowlist, so a new export is a writer until
@@ -45,6 +46,7 @@ const WRITERS = [
   { module: 'restore', reads: ['validateBackup'], types: ['TableReport', 'RestoreReport'] },
   // The middleware that bumps the library generation belongs to db.ts alone.
   { module: 'generation', reads: ['readGeneration', 'LIBRARY_TABLES'], types: [] },
+  { module: 'import-queue', reads: ['importStatus'], types: ['ImportStatus', 'ImportSaveStatus'] },
 ];
 const WRITE_MESSAGE = 'Only src/background (and src/storage) writes the database (STYLE.md §4); extension pages send a message instead.';
 const writerPatterns = [

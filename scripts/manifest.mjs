@@ -4,8 +4,8 @@
  */
 export const GECKO_ID = 'clean-capture@clean-capture.app';
 
-/** Permissions only the Chromium build asks for. */
-export const CHROMIUM_ONLY_PERMISSIONS = ['declarativeNetRequestWithHostAccess'];
+/** Permissions only the Chromium build asks for (Firefox's event page has a DOM: no offscreen document). */
+export const CHROMIUM_ONLY_PERMISSIONS = ['declarativeNetRequestWithHostAccess', 'offscreen'];
 
 export function deriveManifest(source, browser, version) {
   const manifest = structuredClone(source);

@@ -6,6 +6,8 @@ import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
 import type { SearchFilters, SearchHit } from './core/library/search-index';
 import type { CapturePatch } from './storage/records';
+import type { ImportFormat, ImportItem } from './core/import/import-item';
+import type { ImportStatus } from './storage/records';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -101,7 +103,25 @@ export interface Protocol {
    * back, null when there was no such article.
    */
   'update-capture': { request: { id: number; patch: CapturePatch }; response: { record: CaptureRecord | null } };
+  /**
+   * Items of an export parsed and previewed in Options → Import, queued in the database to be
+   * captured in the background (issue #15): those with content are extracted from it, the others
+   * fetched (one request at a time per host, retries on 429 / 5xx). Sent in batches; `fresh` on
+   * the first batch of an import clears the last import's report. The answer counts the pages
+   * queued (a page already waiting is not queued twice).
+   */
+  'import-add': { request: { format: ImportFormat; items: ImportItem[]; fresh: boolean }; response: { queued: number } };
+  /**
+   * Where the import queue stands: captured, already in the library, failed (with each page's
+   * reason), left, paused, an estimate of the time left. Asking also resumes a queue a stopped
+   * background left.
+   */
+  'import-status': { request: Record<string, never>; response: ImportStatus };
+  /** Pause, resume or cancel the import queue, or put its failed pages back in it; the status after. */
+  'import-control': { request: { action: ImportAction }; response: ImportStatus };
 }
+
+export type ImportAction = 'pause' | 'resume' | 'cancel' | 'retry-failed';
 
 export interface RestoreSummary {
   tables: Record<string, TableReport>;
@@ -155,7 +175,29 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: readonly SenderKind
   'restore-backup-part': PAGES,
   search: PAGES,
   'update-capture': PAGES,
+  'import-add': PAGES,
+  'import-status': PAGES,
+  'import-control': PAGES,
 };
+
+/**
+ * The background (Chrome's service worker, which has no DOM) asks its offscreen document to
+ * extract a fetched page (issue #15). Not part of Protocol: only the background sends it, and
+ * only the offscreen document answers it.
+ */
+export interface OffscreenExtractRequest {
+  target: 'offscreen';
+  html: string;
+  url: string;
+}
+
+/** A page extracted off the worker: the capture and its image addresses, or why there is none. */
+export type ExtractedPage = { ok: true; capture: Capture; imageUrls: string[] } | { ok: false; error: WireError };
+
+export function isOffscreenRequest(value: unknown): value is OffscreenExtractRequest {
+  const v = value as Partial<OffscreenExtractRequest> | null;
+  return !!v && v.target === 'offscreen' && typeof v.html === 'string' && typeof v.url === 'string';
+}
 
 /** A type guard for requests arriving from other contexts (never trust the shape). */
 export function isRequest(value: unknown): value is AnyRequest {

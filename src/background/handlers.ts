@@ -9,14 +9,18 @@ import { restoreBackupFile } from './restore-backup';
 import { PartAssembler } from './upload-parts';
 import type { SearchService } from './search-service';
 import { refreshSavedIcons } from './saved-icon';
+import { importHandlers } from './import-handlers';
+import { ImportRunner } from './import-runner';
 
 /** One handler per message; the background is the only writer of the database. */
-export function createHandlers(db: CleanCaptureDb, search: SearchService): Handlers {
+export function createHandlers(db: CleanCaptureDb, search: SearchService, imports?: ImportRunner): Handlers {
   const uploads = new PartAssembler();
   const reindex = (id: number) => void search.upsert(id).catch(() => {});
   // Tombstones past the Undo window and images no article shows, deleted for good.
   const sweep = () => void sweepLibrary(db).catch(() => {});
+  const runner = imports ?? new ImportRunner(db, reindex);
   return {
+    ...importHandlers(db, runner),
     capture: async ({ tabId, selection }) => {
       const outcome = await captureTab(db, tabId, selection);
       if (outcome.status !== 'already-saved') reindex(outcome.id);

@@ -5,13 +5,20 @@ import { sweepLibrary } from '../storage/library';
 import { clearStaleSavingBadges } from './badge';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
+import { IMPORT_ALARM, ImportRunner } from './import-runner';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
 import { watchTabs } from './saved-icon';
 import { SearchService } from './search-service';
 
 const db = openDb();
 const search = new SearchService(db);
-const handlers = createHandlers(db, search);
+// The import queue (issue #15) lives in the database: whatever a stopped background left, it resumes.
+const imports = new ImportRunner(db, (id) => void search.upsert(id).catch(() => {}));
+const handlers = createHandlers(db, search, imports);
+void imports.resume().catch(() => {});
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === IMPORT_ALARM) void imports.pump();
+});
 // Deleted articles (tombstones) and images no article shows, past the Undo window: deleted for good.
 void sweepLibrary(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).

@@ -98,6 +98,18 @@ const COMMANDS = {
       help: HELP,
     },
   },
+  import: {
+    summary: 'import an export (Pocket, Omnivore, Instapaper, wallabag, Readwise, bookmarks, URL list, saved pages) into a library file',
+    operand: 'export-file',
+    operandName: 'the export file',
+    description:
+      "Adds the articles of another service's export to a library file (a backup, made when missing; restore it in the extension). Pages the export carries are extracted from it; with --fetch the others are fetched and captured.",
+    options: {
+      library: { type: 'string', value: 'FILE', required: 'the library file to add to', help: 'the library (backup) file to add to; made when missing' },
+      fetch: { type: 'boolean', help: 'fetch and capture the pages the export holds only the address of' },
+      help: HELP,
+    },
+  },
 } satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -158,7 +170,11 @@ export function parseCommandLine(argv: string[]): CommandLine {
   if (extra !== undefined && !spec.many) throw new UsageError(`unexpected argument "${extra}" (${command} reads one ${spec.operand})`);
   const options: Record<string, string> = {};
   for (const [name, option] of Object.entries(spec.options)) {
-    if (option.type !== 'string') continue;
+    if (option.type !== 'string') {
+      // A flag of the command (not --help) reaches it as "true".
+      if (name !== 'help' && values[name] === true) options[name] = 'true';
+      continue;
+    }
     const value = (values[name] as string | undefined) ?? option.default;
     if (value === undefined) {
       if (option.required) throw new UsageError(`--${name} is required (${option.required}): ${usageLine(command)}`);

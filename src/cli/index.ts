@@ -4,6 +4,7 @@ import { runBackupCommand } from './backup-commands';
 import { saveCommand } from './save-command';
 import { parseCommandLine, UsageError } from './command-line';
 import { extractCommand } from './extract-command';
+import { importCommand } from './commands/import-command';
 import { InputError } from './input-error';
 
 /**
@@ -25,6 +26,7 @@ export async function runCli(
     if (command === 'extract') extractCommand(file, { url: options['url'], format: options['format']! }, out);
     // Pages that could not be saved are named on stderr; the others are saved all the same.
     else if (command === 'save') return (await saveCommand({ inputs: files, library: options['library']! }, err)) ? 1 : 0;
+    else if (command === 'import') await importCommand({ file, library: options['library']!, fetch: options['fetch'] === 'true' }, err);
     else await runBackupCommand(command, { file, out: options['out']!, format: options['format'] ?? 'md' }, err);
     return 0;
   } catch (error) {

@@ -4,7 +4,8 @@ import browser from 'webextension-polyfill';
  * Host access beyond the active tab (issue 13): the manifest's optional_host_permissions, given
  * by the user once. `origins` are match patterns (`https://cdn.example.com/*`; see
  * core/library/host-patterns.ts). Used by the background (may it fetch this image?), the popup and
- * the options page (ask, show, withdraw), and the importer.
+ * the options page (ask, show, withdraw), and the importer (the sites of an export that holds only
+ * addresses, asked from Options → Import).
  */
 
 /** Whether the extension may reach every one of these origins now. False for none asked or a bad pattern. */

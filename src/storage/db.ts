@@ -5,7 +5,18 @@ import * as v2 from './migrations/v2';
 import * as v3 from './migrations/v3';
 import * as v4 from './migrations/v4';
 import * as v5 from './migrations/v5';
-import type { CaptureRecord, ImageLinkRecord, ImageRecord, MetaRecord, ReadingRecord, SearchIndexRecord, VersionRecord } from './records';
+import * as v7 from './migrations/v7';
+import type {
+  CaptureRecord,
+  ImageLinkRecord,
+  ImageRecord,
+  ImportPageRecord,
+  ImportQueueRecord,
+  MetaRecord,
+  ReadingRecord,
+  SearchIndexRecord,
+  VersionRecord,
+} from './records';
 
 export const DB_NAME = 'clean-capture';
 
@@ -22,6 +33,8 @@ export class CleanCaptureDb extends Dexie {
   versions!: Table<VersionRecord, number>;
   searchIndex!: Table<SearchIndexRecord, string>;
   meta!: Table<MetaRecord, string>;
+  importQueue!: Table<ImportQueueRecord, number>;
+  importPages!: Table<ImportPageRecord, number>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -31,6 +44,8 @@ export class CleanCaptureDb extends Dexie {
     this.version(3).stores(v3.stores);
     this.version(4).stores(v4.stores);
     this.version(5).stores(v5.stores).upgrade(v5.upgrade);
+    // 6 and 8 are other features' (issue #15 takes 7).
+    this.version(7).stores(v7.stores);
     // Every write to the library moves the write generation in its own transaction (generation.ts).
     this.use(generationMiddleware);
   }

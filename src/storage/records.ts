@@ -1,4 +1,6 @@
 import type { Capture } from '../core/shared/capture';
+import type { ImportFailure } from '../core/import/fetch-policy';
+import type { ImportFormat, ImportHighlight, ImportItem } from '../core/import/import-item';
 
 /**
  * What the library stores, one interface per table (the schema itself, which fields are indexed,
@@ -50,6 +52,13 @@ export interface CaptureRecord extends Capture {
   deletedAt?: string;
   /** A tombstone's image links, taken off (its images orphaned) and put back by Undo. */
   deletedImageLinks?: Omit<ImageLinkRecord, 'captureId'>[];
+  /** The export it came from, when it was imported (issue #15). */
+  importedFrom?: ImportFormat;
+  /**
+   * Highlights the other service exported with it (Omnivore, wallabag): kept as data on the
+   * record until the library has highlights of its own, which will take them over.
+   */
+  importedHighlights?: ImportHighlight[];
 }
 
 /**
@@ -135,4 +144,50 @@ export interface CapturePatch {
   readState?: 'unread' | 'read';
   archived?: boolean;
   favourite?: boolean;
+}
+
+/** Where a page of an import is (issue #15): to do, being captured, or done one way or another. */
+export type ImportState = 'waiting' | 'working' | 'captured' | 'already' | 'failed';
+
+/** One page of an import: the export's item (its content, if any, is in `importPages`). */
+export interface ImportQueueRecord {
+  id?: number;
+  url: string;
+  /** host of `url`: one request at a time per host. */
+  host: string;
+  format: ImportFormat;
+  item: Omit<ImportItem, 'contentHtml'>;
+  /** The export carried the page (its HTML is in importPages under this row's id): no fetch. */
+  hasContent: boolean;
+  state: ImportState;
+  /** Fetches tried so far. */
+  attempts: number;
+  /** Not before this time (ms): a retry after 429 / 5xx waits its backoff. */
+  notBefore: number;
+  addedAt: number;
+  finishedAt?: number;
+  failure?: ImportFailure;
+  captureId?: number;
+}
+
+/** The HTML an export carried for a queued page (Omnivore, wallabag, saved pages). */
+export interface ImportPageRecord {
+  id: number;
+  html: string;
+}
+
+/** Where the import queue stands (Options → Import's progress and report). */
+export interface ImportStatus {
+  captured: number;
+  already: number;
+  failed: number;
+  /** Waiting or being captured. */
+  left: number;
+  paused: boolean;
+  /** Seconds left at the pace so far; null before there is a pace. */
+  etaSeconds: number | null;
+  /** The failed pages and why (the report, its CSV). */
+  failures: { url: string; kind: string; message: string }[];
+  /** The earliest time (ms) a waiting page may start: when the runner should look again. */
+  nextAt: number | null;
 }

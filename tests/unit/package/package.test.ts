@@ -214,7 +214,7 @@ describe('manifests', () => {
     expect((firefox.browser_specific_settings as { gecko: { id: string } }).gecko.id).toMatch(/@/);
   });
 
-  it('no host permissions ship, and docs/permissions.md explains every permission the manifest asks for', () => {
+  it('no host permissions ship (only the optional grant, asked from a click), and docs/permissions.md explains every permission the manifest asks for', () => {
     expect(chrome.host_permissions).toBeUndefined();
     // Issue 13: images from other sites, only once the user allows it (popup or Options); the
     // same patterns as the popup's request, and nothing beyond http(s).

@@ -88,6 +88,8 @@ describe('backup', () => {
       'extras',
       'imageLinks',
       'images',
+      'importPages',
+      'importQueue',
       'meta',
       'reading',
       'searchIndex',

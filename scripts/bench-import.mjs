@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * Import at scale (issue #15): a Pocket CSV of 1,000 addresses on a local server (127.0.0.1),
+ * fetched and captured by `clean-capture import --fetch` into a new library file: the same
+ * parser, fetch policy (one request at a time per host, retries on 429 / 5xx), extractor and
+ * dedupe rules as the extension. Writes to bench-results.json and prints a table:
+ *
+ *   import.pocket_1k_s   CSV read → every page fetched, extracted and written to the library (target < 120 s)
+ *
+ *   node scripts/bench-import.mjs [--count N]      (npm run bench builds first)
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeBenchResults } from './lib/bench-results.mjs';
+import { pocketCsv } from './import-fixtures.mjs';
+import { startImportServer } from './import-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const countArg = process.argv.indexOf('--count');
+const COUNT = countArg > 0 ? Number(process.argv[countArg + 1]) : 1000;
+
+const { runCli } = await import(join(root, 'dist/cli/clean-capture.mjs'));
+const server = await startImportServer();
+const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
+try {
+  const entries = Array.from({ length: COUNT }, (_, i) => ({
+    url: `${server.origin}/articles/${i + 1}.html`,
+    title: `Article ${i + 1}`,
+    savedAt: 1600000000 + i * 3600,
+    tags: [`tag${i % 50}`],
+    archived: i % 4 === 0,
+  }));
+  const csv = join(dir, 'pocket.csv');
+  writeFileSync(csv, pocketCsv(entries));
+  const library = join(dir, 'library.json');
+  let log = '';
+  const started = performance.now();
+  const code = await runCli(
+    ['import', csv, '--library', library, '--fetch'],
+    () => {},
+    (s) => (log += s),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const saved = JSON.parse(readFileSync(library, 'utf8')).tables.captures.rows.length;
+  if (code !== 0 || saved !== COUNT) throw new Error(`import saved ${saved} of ${COUNT} (exit ${code}):\n${log}`);
+  const machine = `${cpus().length} cores, load ${loadavg()[0].toFixed(1)}`;
+  writeBenchResults(['import.pocket_1k_s'], {
+    'import.pocket_1k_s': {
+      value: Number(seconds.toFixed(1)),
+      unit: 's',
+      note: `${COUNT} addresses of one local host fetched (one at a time per host), extracted, deduped and written by the CLI; target < 120 s (${machine})`,
+    },
+  });
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}

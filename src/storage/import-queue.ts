@@ -1,0 +1,190 @@
+import type { ImportFailure } from '../core/import/fetch-policy';
+import type { ImportFormat, ImportItem } from '../core/import/import-item';
+import type { Capture } from '../core/shared/capture';
+import { decide } from './dedupe';
+import type { CleanCaptureDb } from './db';
+import { importedRecord } from './import-record';
+import { signCapture } from './record-fields';
+import type { ImportQueueRecord, ImportState, ImportStatus } from './records';
+
+export type { ImportStatus };
+
+/**
+ * The import queue's writes (issue #15): the background's only. Each step is one transaction, so
+ * a worker stopped at any point leaves every page either still to do or done, never both:
+ * the capture and the row's "captured" are written together.
+ */
+
+const PAUSED = 'import.paused';
+const STARTED = 'import.startedAt';
+
+/**
+ * Queue an export's items. `fresh` (the first batch of a new import) clears what the last import
+ * left (its finished rows and report). A page already waiting is not queued twice.
+ */
+export async function enqueueImport(db: CleanCaptureDb, format: ImportFormat, items: ImportItem[], fresh: boolean, now = Date.now()): Promise<number> {
+  return db.transaction('rw', [db.importQueue, db.importPages, db.meta], async () => {
+    if (fresh) {
+      const finished = await db.importQueue.where('state').anyOf(['captured', 'already', 'failed']).primaryKeys();
+      await db.importQueue.bulkDelete(finished);
+      await db.importPages.bulkDelete(finished);
+      const pending = await db.importQueue.where('state').anyOf(['waiting', 'working']).count();
+      if (!pending) await db.meta.put({ key: STARTED, value: now });
+      await db.meta.put({ key: PAUSED, value: 0 });
+    }
+    const queued = new Set((await db.importQueue.where('state').anyOf(['waiting', 'working']).toArray()).map((r) => r.url));
+    let added = 0;
+    for (const { contentHtml, ...item } of items) {
+      if (queued.has(item.url)) continue;
+      queued.add(item.url);
+      const id = await db.importQueue.add({
+        url: item.url,
+        host: new URL(item.url).host,
+        format,
+        item,
+        hasContent: contentHtml !== null,
+        state: 'waiting',
+        attempts: 0,
+        notBefore: 0,
+        addedAt: now,
+      });
+      if (contentHtml !== null) await db.importPages.put({ id, html: contentHtml });
+      added++;
+    }
+    return added;
+  });
+}
+
+/** After a restart: a page that was being captured when the worker stopped is to do again. */
+export async function requeueInterrupted(db: CleanCaptureDb): Promise<number> {
+  return db.importQueue.where('state').equals('working').modify({ state: 'waiting' });
+}
+
+/**
+ * The next page whose turn it is (its backoff over, its host not busy), marked working; with the
+ * HTML its export carried. Null when none can start now.
+ */
+export async function takeNext(
+  db: CleanCaptureDb,
+  busyHosts: ReadonlySet<string>,
+  now = Date.now(),
+): Promise<{ row: ImportQueueRecord; html: string | null } | null> {
+  return db.transaction('rw', [db.importQueue, db.importPages, db.meta], async () => {
+    if ((await db.meta.get(PAUSED))?.value === 1) return null;
+    const row = await db.importQueue
+      .where('state')
+      .equals('waiting')
+      .filter((r) => r.notBefore <= now && !busyHosts.has(r.host))
+      .first();
+    if (!row) return null;
+    await db.importQueue.update(row.id!, { state: 'working' });
+    const html = row.hasContent ? ((await db.importPages.get(row.id!))?.html ?? null) : null;
+    return { row: { ...row, state: 'working' }, html };
+  });
+}
+
+/** Try again at `notBefore` (a 429 or 5xx). */
+export async function retryLater(db: CleanCaptureDb, id: number, attempts: number, notBefore: number): Promise<void> {
+  await db.importQueue.update(id, { state: 'waiting', attempts, notBefore });
+}
+
+export async function markFailed(db: CleanCaptureDb, id: number, failure: ImportFailure, attempts: number, now = Date.now()): Promise<void> {
+  await db.importQueue.update(id, { state: 'failed', failure, attempts, finishedAt: now });
+}
+
+export type ImportSaveStatus = 'captured' | 'already';
+
+/**
+ * Save a queued page's capture with what the export said about it, deduplicated as any save (an
+ * address or a text already in the library adds nothing), and mark the row done, in one
+ * transaction.
+ */
+export async function saveImported(
+  db: CleanCaptureDb,
+  row: ImportQueueRecord,
+  capture: Capture,
+  rawHtmlGzip: Uint8Array | undefined,
+  now = new Date(),
+): Promise<{ status: ImportSaveStatus; id: number }> {
+  return db.transaction('rw', [db.captures, db.reading, db.importQueue, db.importPages], async () => {
+    const kept = { ...capture, url: row.url };
+    const decision = await decide(db, signCapture(kept), false);
+    let status: ImportSaveStatus;
+    let id: number;
+    if (decision.kind === 'new') {
+      const { record, reading } = importedRecord(kept, { ...row.item, contentHtml: null }, row.format, now, rawHtmlGzip);
+      id = await db.captures.add(record);
+      if (reading) await db.reading.put({ ...reading, captureId: id });
+      status = 'captured';
+    } else {
+      id = decision.record.id!;
+      status = 'already';
+    }
+    await db.importQueue.update(row.id!, { state: status, captureId: id, finishedAt: now.getTime(), attempts: row.attempts + (row.hasContent ? 0 : 1) });
+    await db.importPages.delete(row.id!);
+    return { status, id };
+  });
+}
+
+/** An address already in the library: nothing to fetch (importing the same file twice adds nothing). */
+export async function markAlready(db: CleanCaptureDb, id: number, captureId: number, now = Date.now()): Promise<void> {
+  await db.transaction('rw', [db.importQueue, db.importPages], async () => {
+    await db.importQueue.update(id, { state: 'already', captureId, finishedAt: now });
+    await db.importPages.delete(id);
+  });
+}
+
+export async function setImportPaused(db: CleanCaptureDb, paused: boolean): Promise<void> {
+  await db.meta.put({ key: PAUSED, value: paused ? 1 : 0 });
+}
+
+/** Cancel: the pages not captured yet leave the queue (what was captured stays in the library). */
+export async function cancelImport(db: CleanCaptureDb): Promise<number> {
+  return db.transaction('rw', [db.importQueue, db.importPages, db.meta], async () => {
+    const waiting = await db.importQueue.where('state').equals('waiting').primaryKeys();
+    await db.importQueue.bulkDelete(waiting);
+    await db.importPages.bulkDelete(waiting);
+    await db.meta.put({ key: PAUSED, value: 0 });
+    return waiting.length;
+  });
+}
+
+/** "Retry failed": the failed pages are to do again, from their first try. */
+export async function retryFailed(db: CleanCaptureDb, now = Date.now()): Promise<number> {
+  return db.transaction('rw', [db.importQueue, db.meta], async () => {
+    const n = await db.importQueue
+      .where('state')
+      .equals('failed')
+      .modify({ state: 'waiting', attempts: 0, notBefore: 0, failure: undefined, finishedAt: undefined });
+    if (n) await db.meta.put({ key: STARTED, value: now });
+    await db.meta.put({ key: PAUSED, value: 0 });
+    return n;
+  });
+}
+
+const STATES: ImportState[] = ['captured', 'already', 'failed', 'waiting', 'working'];
+
+export async function importStatus(db: CleanCaptureDb, now = Date.now()): Promise<ImportStatus> {
+  const [captured, already, failed, waiting, working] = await Promise.all(STATES.map((s) => db.importQueue.where('state').equals(s).count()));
+  const failures = (await db.importQueue.where('state').equals('failed').toArray()).map((r) => ({
+    url: r.url,
+    kind: r.failure?.kind ?? 'unknown',
+    message: r.failure?.message ?? '',
+  }));
+  const paused = (await db.meta.get(PAUSED))?.value === 1;
+  const started = (await db.meta.get(STARTED))?.value;
+  const done = captured! + already! + failed!;
+  const left = waiting! + working!;
+  const elapsed = started ? (now - started) / 1000 : 0;
+  const etaSeconds = left && done && elapsed > 0 ? Math.round((elapsed / done) * left) : left ? null : 0;
+  let nextAt: number | null = null;
+  if (waiting) {
+    await db.importQueue
+      .where('state')
+      .equals('waiting')
+      .each((r) => {
+        nextAt = nextAt === null ? r.notBefore : Math.min(nextAt, r.notBefore);
+      });
+  }
+  return { captured: captured!, already: already!, failed: failed!, left, paused, etaSeconds, failures, nextAt };
+}

@@ -1,0 +1,190 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { omnivoreZip, pocketCsv, type FixtureEntry } from '../../scripts/import-fixtures.mjs';
+import { startImportServer, type ImportServer } from '../../scripts/import-server.mjs';
+import { article } from '../../scripts/reliability-pages.mjs';
+import type { ExtensionPage, Harness } from './harness/harness';
+import { browserLabel, launchHarness } from './harness/launch';
+
+interface Imported {
+  id: number;
+  url: string;
+  title: string;
+  tags: string[];
+  archived: number;
+  readState: string;
+  capturedAt: string;
+  importedFrom?: string;
+  importedHighlights?: { quote: string; note: string | null }[];
+  kept: boolean;
+}
+
+/** Every live capture, with the fields an import sets (self-contained: runs in an extension page). */
+function readImported(): Promise<Imported[]> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('clean-capture');
+    open.onsuccess = () => {
+      const req = open.result.transaction('captures').objectStore('captures').getAll();
+      req.onsuccess = () => {
+        resolve(
+          req.result
+            .filter((r: { deletedAt?: string }) => r.deletedAt === undefined)
+            .map((r: Imported & { rawHtmlGzip?: Uint8Array }) => ({
+              id: r.id,
+              url: r.url,
+              title: r.title,
+              tags: r.tags,
+              archived: r.archived,
+              readState: r.readState,
+              capturedAt: r.capturedAt,
+              importedFrom: r.importedFrom,
+              importedHighlights: r.importedHighlights,
+              kept: !!r.rawHtmlGzip && r.rawHtmlGzip.byteLength > 0,
+            })),
+        );
+        open.result.close();
+      };
+      req.onerror = () => reject(req.error);
+    };
+    open.onerror = () => reject(open.error);
+  });
+}
+
+/**
+ * Options → Import (issue #15): a Pocket CSV of 20 local pages fetched and captured with their
+ * tags and states, the same file again adding nothing, an Omnivore zip imported from its content
+ * with its highlights, and the background stopped mid-import with the queue resuming, nothing
+ * lost or doubled. Tests run in order and share one browser.
+ */
+describe(`${browserLabel()}: import`, () => {
+  let server: ImportServer;
+  let h: Harness;
+  let options: ExtensionPage;
+  const dir = mkdtempSync(join(tmpdir(), 'cc-import-'));
+  const file = (name: string, content: string | Uint8Array) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const library = () => h.evaluate(readImported);
+  const progressIs = (state: string) => options.waitUntil((st) => document.getElementById('import-progress')?.dataset['state'] === st, state);
+  const importFile = async (path: string, preview: string) => {
+    await options.upload('#import-file', path);
+    await options.waitFor('#import-preview[data-state="ready"]');
+    expect(await options.text('#import-preview')).toBe(preview);
+    await options.click('#import-start');
+    await options.waitFor('#import-preview[data-state="queued"]');
+    await progressIs('done');
+    return options.text('#import-progress');
+  };
+
+  beforeAll(async () => {
+    server = await startImportServer({ slowMs: 400 });
+    h = await launchHarness();
+    options = await h.openExtensionPage('options.html', '#import-file');
+  });
+  afterAll(async () => {
+    await h?.close();
+    await server?.close();
+  });
+
+  it('captures a Pocket CSV of 20 local pages with their saved times, tags and states, one request per host at a time', async () => {
+    const entries: FixtureEntry[] = Array.from({ length: 20 }, (_, i) => ({
+      url: `${server.origin}/articles/${101 + i}.html`,
+      title: `Pocket title ${i}`,
+      savedAt: 1700000000 + i * 3600,
+      tags: i % 3 === 0 ? ['harbour', 'Long Reads'] : [],
+      archived: i % 4 === 0,
+    }));
+    const csv = file('pocket.csv', pocketCsv(entries));
+    const done = await importFile(csv, 'Pocket export (CSV): 20 articles, 5 archived, 2 tags; 20 pages to fetch.');
+    expect(done).toBe('20 captured, 0 already in your library, 0 failed, 0 left — Import finished.');
+    expect(server.stats.maxConcurrent).toBe(1);
+
+    const saved = await library();
+    expect(saved).toHaveLength(20);
+    for (const [i, entry] of entries.entries()) {
+      const record = saved.find((r) => r.url === entry.url);
+      expect(record, entry.url).toBeDefined();
+      expect(record).toMatchObject({
+        title: `Article number ${101 + i} from the harbour desk`,
+        capturedAt: new Date(entry.savedAt * 1000).toISOString(),
+        tags: i % 3 === 0 ? ['harbour', 'long reads'] : [],
+        archived: i % 4 === 0 ? 1 : 0,
+        readState: i % 4 === 0 ? 'read' : 'unread',
+        importedFrom: 'pocket-csv',
+        kept: true,
+      });
+    }
+
+    // The same file again: nothing added, no page fetched again.
+    const hits = server.hits.get('/articles/101.html');
+    const again = await importFile(csv, 'Pocket export (CSV): 20 articles, 5 archived, 2 tags; 20 pages to fetch.');
+    expect(again).toBe('0 captured, 20 already in your library, 0 failed, 0 left — Import finished.');
+    expect(server.hits.get('/articles/101.html')).toBe(hits);
+    expect(await library()).toHaveLength(20);
+  });
+
+  it('imports an Omnivore zip from its content, with labels, state and highlights kept on the record', async () => {
+    const entries: FixtureEntry[] = [
+      {
+        url: 'https://example.com/omnivore/one',
+        title: 'One',
+        savedAt: 1690000000,
+        tags: ['Harbour'],
+        content: article('omnivore one'),
+        highlights: [{ quote: 'the ferry operators said the new timetable would hold', note: 'Winter!' }],
+      },
+      { url: 'https://example.com/omnivore/two', title: 'Two', savedAt: 1690000100, archived: true, content: article('omnivore two') },
+    ];
+    const zip = file('omnivore.zip', omnivoreZip(entries));
+    const done = await importFile(zip, 'Omnivore export (zip): 2 articles, 1 archived, 1 tag, 1 highlight; 0 pages to fetch.');
+    expect(done).toBe('2 captured, 0 already in your library, 0 failed, 0 left — Import finished.');
+    const saved = await library();
+    expect(saved).toHaveLength(22);
+    expect(saved.find((r) => r.url === entries[0]!.url)).toMatchObject({
+      title: 'Article number omnivore one from the harbour desk',
+      tags: ['harbour'],
+      archived: 0,
+      importedFrom: 'omnivore',
+      importedHighlights: [{ quote: 'the ferry operators said the new timetable would hold', note: 'Winter!' }],
+      kept: true,
+    });
+    expect(saved.find((r) => r.url === entries[1]!.url)).toMatchObject({ archived: 1, readState: 'read' });
+  });
+
+  it('refuses a CSV with the wrong columns before anything is written', async () => {
+    await options.upload('#import-file', file('wrong.csv', 'name,link,added\nFerry,https://example.com/a,1700000000\n'));
+    await options.waitFor('#import-preview[data-state="failed"]');
+    expect(await options.text('#import-preview')).toMatch(/columns \(name, link, added\) are not those of a Pocket, Instapaper or Readwise Reader export/);
+    expect(await options.isVisible('#import-start')).toBe(false);
+    expect(await library()).toHaveLength(22);
+  });
+
+  it('the background stopped mid-import: the queue resumes, nothing lost or doubled', async () => {
+    const entries: FixtureEntry[] = Array.from({ length: 12 }, (_, i) => ({
+      url: `${server.origin}/slow/${i + 1}.html`,
+      title: `Slow ${i}`,
+      savedAt: 1710000000 + i,
+    }));
+    await options.upload('#import-file', file('slow.csv', pocketCsv(entries)));
+    await options.waitFor('#import-preview[data-state="ready"]');
+    await options.click('#import-start');
+    await options.waitUntil(() => /^[3-9] captured/.test(document.getElementById('import-progress')?.textContent ?? ''));
+
+    await h.markBackground();
+    await h.stopBackground();
+    // The options page asks for the status every second: that wakes a new background, which resumes the queue.
+    await progressIs('done');
+    expect(await h.backgroundMarked()).toBe(false);
+    expect(await options.text('#import-progress')).toBe('12 captured, 0 already in your library, 0 failed, 0 left — Import finished.');
+
+    const slow = (await library()).filter((r) => r.url.includes('/slow/'));
+    expect(slow).toHaveLength(12);
+    expect(new Set(slow.map((r) => r.url)).size).toBe(12);
+    // A page cut short by the stop may be fetched once more, never more.
+    for (const entry of entries) expect(server.hits.get(new URL(entry.url).pathname) ?? 0).toBeLessThanOrEqual(2);
+  });
+});
