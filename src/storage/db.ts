@@ -5,7 +5,18 @@ import * as v2 from './migrations/v2';
 import * as v3 from './migrations/v3';
 import * as v4 from './migrations/v4';
 import * as v5 from './migrations/v5';
-import type { CaptureRecord, ImageLinkRecord, ImageRecord, MetaRecord, ReadingRecord, SearchIndexRecord, VersionRecord } from './records';
+import * as v8 from './migrations/v8';
+import type {
+  CaptureRecord,
+  ImageLinkRecord,
+  ImageRecord,
+  MetaRecord,
+  ReadingRecord,
+  SearchIndexRecord,
+  SyncDocRecord,
+  SyncMetaRecord,
+  VersionRecord,
+} from './records';
 
 export const DB_NAME = 'clean-capture';
 
@@ -22,6 +33,8 @@ export class CleanCaptureDb extends Dexie {
   versions!: Table<VersionRecord, number>;
   searchIndex!: Table<SearchIndexRecord, string>;
   meta!: Table<MetaRecord, string>;
+  syncDocs!: Table<SyncDocRecord, string>;
+  syncMeta!: Table<SyncMetaRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -31,6 +44,7 @@ export class CleanCaptureDb extends Dexie {
     this.version(3).stores(v3.stores);
     this.version(4).stores(v4.stores);
     this.version(5).stores(v5.stores).upgrade(v5.upgrade);
+    this.version(8).stores(v8.stores);
     // Every write to the library moves the write generation in its own transaction (generation.ts).
     this.use(generationMiddleware);
   }

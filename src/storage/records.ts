@@ -1,4 +1,5 @@
 import type { Capture } from '../core/shared/capture';
+import type { CaptureDoc } from '../core/sync/capture-doc';
 
 /**
  * What the library stores, one interface per table (the schema itself, which fields are indexed,
@@ -135,4 +136,23 @@ export interface CapturePatch {
   readState?: 'unread' | 'read';
   archived?: boolean;
   favourite?: boolean;
+}
+
+/**
+ * One server document as this device last synced it (issue 14). `localKey` is `capture:<id>` or
+ * `image:<hash>`. `base` is the merged capture document without its texts (they live in captures
+ * and versions): the stamps local edits are measured against. `signature` sums up the local
+ * record when it was last in step; a different one means a local change to push ('' = push).
+ */
+export interface SyncDocRecord {
+  docId: string;
+  localKey: string;
+  base?: CaptureDoc;
+  signature: string;
+}
+
+/** Sync bookkeeping: the pull checkpoint (`since`). */
+export interface SyncMetaRecord {
+  key: string;
+  value: string;
 }

@@ -68,3 +68,17 @@ export function captureDocFromLocal(prev: CaptureDoc | null, key: string, local:
   }
   return doc;
 }
+
+/** What a local record amounts to for sync: when it differs from the last synced one, there is something to push. */
+export function localSignature(local: LocalCapture): string {
+  return JSON.stringify([
+    [...local.urlKeys].sort(),
+    local.versions.map((v) => [v.savedAt, v.fingerprint, v.images.map((i) => i.hash).sort()]),
+    [...local.tags].sort(),
+    local.readState,
+    local.archived,
+    local.favourite,
+    local.progress,
+    local.deletedAt !== null,
+  ]);
+}

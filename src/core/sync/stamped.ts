@@ -10,6 +10,15 @@ export interface Stamped<T> {
   at: number;
 }
 
+/** JSON with object keys sorted: equal documents give equal text, whoever built them. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 /** A total order on plain JSON values, so equal times still pick the same winner everywhere. */
 export function compareJson(a: unknown, b: unknown): number {
   const x = JSON.stringify(a) ?? '';
