@@ -6,6 +6,7 @@ import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
 import type { SearchFilters, SearchHit } from './core/library/search-index';
 import type { CapturePatch } from './storage/records';
+import type { SyncErrorCode } from './core/sync/sync-errors';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -96,6 +97,55 @@ export interface Protocol {
    * back, null when there was no such article.
    */
   'update-capture': { request: { id: number; patch: CapturePatch }; response: { record: CaptureRecord | null } };
+  /**
+   * Turn sync on with this server (issue 14), after testing it: the address answers as CouchDB,
+   * the user and password work, the database exists (or is created), and the passphrase opens its
+   * key (a new database gets one). Kept in `storage.local` only; the password and passphrase are
+   * never logged. A new server or database starts sync over, merging, never deleting. Errors:
+   * `bad-url`, `not-couchdb`, `unauthorized`, `no-database`, `network` (also TLS), `server-error`,
+   * `wrong-passphrase`, `bad-data`; nothing is saved then. Empty user and password for a server
+   * without accounts.
+   */
+  'sync-configure': { request: SyncSettings; response: { ok: true } };
+  /**
+   * One full push and pull now: how many documents went up, came down and needed a merge of
+   * changes from both sides. Errors as for `sync-configure`, plus `not-configured`, `busy`.
+   */
+  'sync-now': { request: Record<string, never>; response: SyncOutcome };
+  /** Whether sync is on, where to (no password or passphrase), and what the last rounds did. */
+  'sync-status': { request: Record<string, never>; response: SyncStatus };
+  /** Turn sync off: credentials forgotten, schedule stopped; the library stays as it is. */
+  'sync-off': { request: Record<string, never>; response: { ok: true } };
+}
+
+/** What the options page sends to turn sync on. */
+export interface SyncSettings {
+  url: string;
+  database: string;
+  username: string;
+  password: string;
+  passphrase: string;
+}
+
+export interface SyncOutcome {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+}
+
+export interface SyncStatus {
+  enabled: boolean;
+  url: string | null;
+  database: string | null;
+  username: string | null;
+  /** ISO time of the last round that finished, and what it moved. */
+  lastSyncAt: string | null;
+  last: SyncOutcome | null;
+  /** Since sync was turned on. */
+  totals: SyncOutcome;
+  /** The last round's failure, in words; null after a good round. */
+  error: { code: SyncErrorCode; message: string; at: string } | null;
+  running: boolean;
 }
 
 export interface RestoreSummary {
@@ -107,15 +157,18 @@ export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = { type: K } & Protocol[K]['request'];
 export type AnyRequest = { [K in MessageType]: RequestOf<K> }[MessageType];
 
+/** A capture or library failure, or a sync failure (core/sync/sync-errors.ts). */
+export type WireErrorCode = CaptureErrorCode | SyncErrorCode;
+
 export interface WireError {
-  code: CaptureErrorCode;
+  code: WireErrorCode;
   message: string;
 }
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
 export class MessageError extends Error {
   constructor(
-    readonly code: CaptureErrorCode,
+    readonly code: WireErrorCode,
     message: string,
   ) {
     super(message);
@@ -150,6 +203,10 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: readonly SenderKind
   'restore-backup-part': PAGES,
   search: PAGES,
   'update-capture': PAGES,
+  'sync-configure': PAGES,
+  'sync-now': PAGES,
+  'sync-status': PAGES,
+  'sync-off': PAGES,
 };
 
 /** A type guard for requests arriving from other contexts (never trust the shape). */

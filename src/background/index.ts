@@ -6,12 +6,19 @@ import { clearStaleSavingBadges } from './badge';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
-import { watchTabs } from './saved-icon';
+import { refreshSavedIcons, watchTabs } from './saved-icon';
 import { SearchService } from './search-service';
+import { SYNC_ALARM, SyncService } from './sync/sync-service';
+import { createSyncHandlers, syncAfterWrites } from './sync/sync-handlers';
 
 const db = openDb();
 const search = new SearchService(db);
-const handlers = createHandlers(db, search);
+const sync = new SyncService(db, () => {
+  void search.reindexAll().catch(() => {});
+  void refreshSavedIcons(db);
+});
+// Every library write is followed by a (debounced) one-shot sync round when sync is on (issue 14).
+const handlers = syncAfterWrites({ ...createHandlers(db, search), ...createSyncHandlers(sync) }, () => sync.changed());
 // Deleted articles (tombstones) and images no article shows, past the Undo window: deleted for good.
 void sweepLibrary(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).
@@ -37,4 +44,9 @@ browser.commands.onCommand.addListener(async (command, tab) => {
   if (command !== 'save-article') return;
   const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (target?.id !== undefined) captureFromTab(target.id);
+});
+
+// The schedule: one-shot rounds (an MV3 worker cannot keep a replication open); off when sync is off.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void sync.syncNow().catch(() => {});
 });

@@ -12,6 +12,7 @@ import { applyCaptureDoc, missingImages, readLocalCaptures, storedImage, storeSy
 import { putSyncDocs, readCheckpoint, readSyncDocs, writeCheckpoint } from '../../storage/sync-state';
 import type { LocalCapture } from '../../core/sync/local-changes';
 import type { Couch, CouchDoc } from './couch';
+import type { SyncOutcome } from '../../messages';
 
 /**
  * One sync round (issue 14): push every local change, merged with what the server holds, then
@@ -21,11 +22,7 @@ import type { Couch, CouchDoc } from './couch';
  * duplicated and nothing is deleted without a deletion from the server.
  */
 
-export interface SyncOutcome {
-  pushed: number;
-  pulled: number;
-  conflicts: number;
-}
+export type { SyncOutcome };
 
 const BATCH = 50;
 const ATTACHMENT = 'data';

@@ -5,6 +5,7 @@ import { generalSection } from './general';
 import { imagesSection } from './images';
 import { readerSection } from './reader';
 import { storageSection } from './storage';
+import { syncSection } from './sync';
 
 /** The options page, top to bottom. Features add their section here. */
-export const SECTIONS: OptionsSection[] = [generalSection, readerSection, imagesSection, exportSection, backupSection, storageSection];
+export const SECTIONS: OptionsSection[] = [generalSection, readerSection, imagesSection, exportSection, backupSection, syncSection, storageSection];
