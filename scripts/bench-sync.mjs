@@ -43,9 +43,17 @@ try {
   const r = await runSyncBench(server.url, COUNT, IMAGE_BYTES);
   const note = `${COUNT} captures, Node engine, PouchDB Server in memory, load ${load}`;
   writeBenchResults(KEYS, {
-    'sync.initial_1k_s': { value: Number(r.initialSeconds.toFixed(1)), unit: 's', note: `${note}; push ${r.pushSeconds.toFixed(1)} s + pull ${r.pullSeconds.toFixed(1)} s (target < 60)` },
+    'sync.initial_1k_s': {
+      value: Number(r.initialSeconds.toFixed(1)),
+      unit: 's',
+      note: `${note}; push ${r.pushSeconds.toFixed(1)} s + pull ${r.pullSeconds.toFixed(1)} s (target < 60)`,
+    },
     'sync.change_ms': { value: Math.round(r.changeMedianMs), unit: 'ms', note: `${note}; median of 7 (target < 2000)` },
-    'sync.overhead_1k_kb': { value: Math.round(r.deviceOverheadBytes / 1024), unit: 'KB', note: `${note}; syncDocs rows on B (library text alone: ${Math.round(r.libraryTextBytes / 1024)} KB; images not duplicated)` },
+    'sync.overhead_1k_kb': {
+      value: Math.round(r.deviceOverheadBytes / 1024),
+      unit: 'KB',
+      note: `${note}; syncDocs rows on B (library text alone: ${Math.round(r.libraryTextBytes / 1024)} KB; images not duplicated)`,
+    },
     'sync.server_1k_mb': {
       value: Number(((r.serverDocBytes + r.serverImageBytes) / 1048576).toFixed(1)),
       unit: 'MB',

@@ -17,7 +17,9 @@ import { expected } from './steps';
  */
 
 /** Every capture of a library, with what sync carries, read inside an extension page (self-contained). */
-function libraryState(): Promise<{ id: number; title: string; tags: string[]; favourite: number; archived: number; readState: string; deleted: boolean; images: number }[]> {
+function libraryState(): Promise<
+  { id: number; title: string; tags: string[]; favourite: number; archived: number; readState: string; deleted: boolean; images: number }[]
+> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open('clean-capture');
     open.onsuccess = () => {
@@ -36,7 +38,8 @@ function libraryState(): Promise<{ id: number; title: string; tags: string[]; fa
             archived: (r['archived'] as number) ?? 0,
             readState: (r['readState'] as string) ?? 'unread',
             deleted: r['deletedAt'] !== undefined,
-            images: (links.result as { captureId: number; hash: string | null }[]).filter((l) => l.captureId === r['id'] && l.hash && stored.has(l.hash)).length,
+            images: (links.result as { captureId: number; hash: string | null }[]).filter((l) => l.captureId === r['id'] && l.hash && stored.has(l.hash))
+              .length,
           })),
         );
         open.result.close();
@@ -61,7 +64,13 @@ describe(`sync: Chromium ↔ ${browserLabel()}`, () => {
   let a: Harness;
   let b: Harness;
   const DATABASE = 'e2e-library';
-  const settings = (): Protocol['sync-configure']['request'] => ({ url: proxyUrl, database: DATABASE, username: '', password: '', passphrase: 'e2e sync passphrase' });
+  const settings = (): Protocol['sync-configure']['request'] => ({
+    url: proxyUrl,
+    database: DATABASE,
+    username: '',
+    password: '',
+    passphrase: 'e2e sync passphrase',
+  });
   const syncNow = async (h: Harness) => value(await h.send('sync-now', {}));
   const live = async (h: Harness) => (await h.evaluate(libraryState)).filter((r) => !r.deleted);
 
@@ -74,7 +83,9 @@ describe(`sync: Chromium ↔ ${browserLabel()}`, () => {
       }
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'origin'].includes(k))) as Record<string, string>;
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length', 'origin'].includes(k)),
+      ) as Record<string, string>;
       const upstream = await fetch(`${couch.url}${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
       res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
       res.end(Buffer.from(await upstream.arrayBuffer()));
