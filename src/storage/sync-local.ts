@@ -8,6 +8,7 @@ import { listOrderOf, signCapture } from './record-fields';
 import type { CaptureRecord, ImageLinkRecord, ReadingRecord, VersionRecord } from './records';
 import { tombstoneOf } from './tombstone';
 import { liveByUrlKeys } from './capture-queries';
+import { readGeneration } from './generation';
 
 /**
  * The library seen by sync (issue 14): a record read as sync's LocalCapture, and a merged
@@ -70,15 +71,20 @@ export function localCaptureOf(
   };
 }
 
-/** Every record, tombstones included, as sync sees it: four bulk reads, not one per record. */
-export async function readLocalCaptures(db: CleanCaptureDb): Promise<{ record: CaptureRecord; local: LocalCapture }[]> {
+/**
+ * Records, tombstones included, as sync sees them: all of them, or those of `ids` (a pulled page,
+ * the records a round touched). Four bulk reads, not four per record.
+ */
+export async function readLocalCaptures(db: CleanCaptureDb, ids?: number[]): Promise<{ record: CaptureRecord; local: LocalCapture }[]> {
   return db.transaction('r', [db.captures, db.versions, db.reading, db.imageLinks], async () => {
-    const [records, versions, readings, links] = await Promise.all([
-      db.captures.toArray(),
-      db.versions.toArray(),
-      db.reading.toArray(),
-      db.imageLinks.toArray(),
-    ]);
+    const [records, versions, readings, links] = ids
+      ? await Promise.all([
+          db.captures.bulkGet(ids).then((rows) => rows.filter((r): r is CaptureRecord => r !== undefined)),
+          db.versions.where('captureId').anyOf(ids).toArray(),
+          db.reading.bulkGet(ids).then((rows) => rows.filter((r): r is ReadingRecord => r !== undefined)),
+          db.imageLinks.where('captureId').anyOf(ids).toArray(),
+        ])
+      : await Promise.all([db.captures.toArray(), db.versions.toArray(), db.reading.toArray(), db.imageLinks.toArray()]);
     const group = <T extends { captureId: number }>(rows: T[]) => {
       const out = new Map<number, T[]>();
       for (const row of rows) out.set(row.captureId, [...(out.get(row.captureId) ?? []), row]);
@@ -97,6 +103,17 @@ export async function readLocalCaptures(db: CleanCaptureDb): Promise<{ record: C
       ),
     }));
   });
+}
+
+/**
+ * What moves when the library changes in a way sync carries: the write generation (captures,
+ * versions) and the reading positions. Unchanged since the last round: nothing to push, and the
+ * whole library need not be read.
+ */
+export async function localChangeMark(db: CleanCaptureDb): Promise<string> {
+  const readings = await db.reading.toArray();
+  const latest = readings.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), '');
+  return `${await readGeneration(db)}|${readings.length}|${latest}`;
 }
 
 /** A stored image's bytes and metadata, to push. */

@@ -4,6 +4,16 @@ import type { SyncDocRecord } from './records';
 /** Sync's bookkeeping (issue 14): what each server document last was here, and the pull checkpoint. */
 
 const SINCE = 'since';
+const MARK = 'localMark';
+
+/** localChangeMark (sync-local.ts) when the last round ended. */
+export async function readLocalMark(db: CleanCaptureDb): Promise<string | null> {
+  return (await db.syncMeta.get(MARK))?.value ?? null;
+}
+
+export async function writeLocalMark(db: CleanCaptureDb, mark: string): Promise<void> {
+  await db.syncMeta.put({ key: MARK, value: mark });
+}
 
 export async function readSyncDocs(db: CleanCaptureDb): Promise<Map<string, SyncDocRecord>> {
   return new Map((await db.syncDocs.toArray()).map((row) => [row.docId, row]));

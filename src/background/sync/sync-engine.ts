@@ -8,8 +8,8 @@ import { SyncError } from '../../core/sync/sync-errors';
 import { bytesToBase64 } from '../../core/shared/base64';
 import type { CleanCaptureDb } from '../../storage/db';
 import type { CaptureRecord, SyncDocRecord } from '../../storage/records';
-import { applyCaptureDoc, missingImages, readLocalCaptures, storedImage, storeSyncedImage } from '../../storage/sync-local';
-import { putSyncDocs, readCheckpoint, readSyncDocs, writeCheckpoint } from '../../storage/sync-state';
+import { applyCaptureDoc, localChangeMark, missingImages, readLocalCaptures, storedImage, storeSyncedImage } from '../../storage/sync-local';
+import { putSyncDocs, readCheckpoint, readLocalMark, readSyncDocs, writeCheckpoint, writeLocalMark } from '../../storage/sync-state';
 import type { LocalCapture } from '../../core/sync/local-changes';
 import type { Couch, CouchDoc } from './couch';
 import type { SyncOutcome } from '../../messages';
@@ -173,9 +173,14 @@ class Round {
   async pull(): Promise<boolean> {
     let since = await readCheckpoint(this.db);
     let pushBack = false;
-    const locals = new Map((await readLocalCaptures(this.db)).map((entry) => [entry.record.id!, entry]));
     for (;;) {
       const page = await this.couch.changes(since, BATCH);
+      // Only the records this page names are read.
+      const pageIds = page.results
+        .map((change) => this.rows.get(change.id)?.localKey)
+        .filter((key): key is string => !!key?.startsWith('capture:'))
+        .map((key) => Number(key.slice(8)));
+      const locals = new Map((await readLocalCaptures(this.db, pageIds)).map((entry) => [entry.record.id!, entry]));
       const rows: SyncDocRecord[] = [];
       const incoming: { id: string; merged: CaptureDoc; remote: CaptureDoc; localId: number | null }[] = [];
       for (const change of page.results) {
@@ -216,7 +221,7 @@ class Round {
   /** The local records as they now are count as in step with the server. */
   async settle(): Promise<void> {
     if (this.touched.size === 0) return;
-    const locals = new Map((await readLocalCaptures(this.db)).map((entry) => [entry.record.id!, entry.local]));
+    const locals = new Map((await readLocalCaptures(this.db, [...new Set(this.touched.values())])).map((entry) => [entry.record.id!, entry.local]));
     const rows: SyncDocRecord[] = [];
     for (const [docId, id] of this.touched) {
       const row = this.rows.get(docId);
@@ -230,8 +235,13 @@ class Round {
 /** One full push and pull; `now` is injectable for tests. */
 export async function syncRound(db: CleanCaptureDb, couch: Couch, keys: SyncKeys, now: () => number = Date.now): Promise<SyncOutcome> {
   const round = new Round(db, couch, keys, await readSyncDocs(db), now);
-  await round.push();
+  // Taken before anything is read: a change made while the round runs moves the mark past it, and
+  // the next round looks. (So does this round's own applying: the next round then reads once more.)
+  const mark = await localChangeMark(db);
+  if ((await readLocalMark(db)) !== mark) await round.push();
   if (await round.pull()) await round.push();
   await round.settle();
+  // Saved last: a round cut short before here looks at every record again next time.
+  await writeLocalMark(db, mark);
   return round.outcome;
 }
