@@ -163,6 +163,19 @@ describe(`sync: Chromium ↔ ${browserLabel()}`, () => {
     expect(pick((await live(a))[0])).toEqual({ tags: ['from-a', 'news'], favourite: 1, archived: 1, readState: 'read' });
   });
 
+  it('Options → Sync shows the last sync and what moved; Sync now works, also after the background was stopped', async () => {
+    await b.stopBackground();
+    const options = await b.openExtensionPage('options.html', '#sync-state[data-state="synced"]');
+    expect(await options.text('#sync-state')).toMatch(
+      /Syncing with e2e-library on http:\/\/127\.0\.0\.1:\d+\. Last sync .*: \d+ items? sent, \d+ items? received, \d+ conflicts? resolved\./,
+    );
+    expect(await options.attr('#sync-passphrase', 'type')).toBe('password');
+    await options.click('#sync-now');
+    await options.waitFor('#sync-message[data-state="done"]');
+    expect(await options.text('#sync-message')).toMatch(/^0 items sent, 0 items received, 0 conflicts resolved\.$/);
+    await options.close();
+  });
+
   it('a delete on A is gone on B', async () => {
     const [onA] = await live(a);
     expect(value(await a.send('delete-capture', { id: onA.id })).deleted).toMatchObject({ id: onA.id });
