@@ -1,5 +1,6 @@
 import type { Capture } from './core/shared/capture';
 import type { WireError } from './messages';
+import type { CaptureErrorCode } from './core/shared/errors';
 
 /**
  * What the injected content script returns to the background through scripting.executeScript.
@@ -23,7 +24,7 @@ export type ContentResult =
       /** The page's HTML as loaded (for Re-extract); absent for huge pages and selections. */
       rawHtml?: string;
     }
-  | { ok: false; error: WireError };
+  | { ok: false; error: WireError & { code: CaptureErrorCode } };
 
 /** One image's bytes (base64) or why not; defined with the download it comes from. */
 export type { FetchedImage } from './core/shared/download-image';

@@ -8,6 +8,7 @@ import type { SearchFilters, SearchHit } from './core/library/search-index';
 import type { CapturePatch } from './storage/records';
 import type { ImportFormat, ImportItem } from './core/import/import-item';
 import type { ImportStatus } from './storage/records';
+import type { SyncErrorCode } from './core/sync/sync-errors';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -119,6 +120,55 @@ export interface Protocol {
   'import-status': { request: Record<string, never>; response: ImportStatus };
   /** Pause, resume or cancel the import queue, or put its failed pages back in it; the status after. */
   'import-control': { request: { action: ImportAction }; response: ImportStatus };
+  /**
+   * Turn sync on with this server (issue 14), after testing it: the address answers as CouchDB,
+   * the user and password work, the database exists (or is created), and the passphrase opens its
+   * key (a new database gets one). Kept in `storage.local` only; the password and passphrase are
+   * never logged. A new server or database starts sync over, merging, never deleting. Errors:
+   * `bad-url`, `not-couchdb`, `unauthorized`, `no-database`, `network` (also TLS), `server-error`,
+   * `wrong-passphrase`, `bad-data`; nothing is saved then. Empty user and password for a server
+   * without accounts.
+   */
+  'sync-configure': { request: SyncSettings; response: { ok: true } };
+  /**
+   * One full push and pull now: how many documents went up, came down and needed a merge of
+   * changes from both sides. Errors as for `sync-configure`, plus `not-configured`, `busy`.
+   */
+  'sync-now': { request: Record<string, never>; response: SyncOutcome };
+  /** Whether sync is on, where to (no password or passphrase), and what the last rounds did. */
+  'sync-status': { request: Record<string, never>; response: SyncStatus };
+  /** Turn sync off: credentials forgotten, schedule stopped; the library stays as it is. */
+  'sync-off': { request: Record<string, never>; response: { ok: true } };
+}
+
+/** What the options page sends to turn sync on. */
+export interface SyncSettings {
+  url: string;
+  database: string;
+  username: string;
+  password: string;
+  passphrase: string;
+}
+
+export interface SyncOutcome {
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+}
+
+export interface SyncStatus {
+  enabled: boolean;
+  url: string | null;
+  database: string | null;
+  username: string | null;
+  /** ISO time of the last round that finished, and what it moved. */
+  lastSyncAt: string | null;
+  last: SyncOutcome | null;
+  /** Since sync was turned on. */
+  totals: SyncOutcome;
+  /** The last round's failure, in words; null after a good round. */
+  error: { code: SyncErrorCode; message: string; at: string } | null;
+  running: boolean;
 }
 
 export type ImportAction = 'pause' | 'resume' | 'cancel' | 'retry-failed';
@@ -132,15 +182,18 @@ export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = { type: K } & Protocol[K]['request'];
 export type AnyRequest = { [K in MessageType]: RequestOf<K> }[MessageType];
 
+/** A capture or library failure, or a sync failure (core/sync/sync-errors.ts). */
+export type WireErrorCode = CaptureErrorCode | SyncErrorCode;
+
 export interface WireError {
-  code: CaptureErrorCode;
+  code: WireErrorCode;
   message: string;
 }
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: WireError };
 
 export class MessageError extends Error {
   constructor(
-    readonly code: CaptureErrorCode,
+    readonly code: WireErrorCode,
     message: string,
   ) {
     super(message);
@@ -178,6 +231,10 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: readonly SenderKind
   'import-add': PAGES,
   'import-status': PAGES,
   'import-control': PAGES,
+  'sync-configure': PAGES,
+  'sync-now': PAGES,
+  'sync-status': PAGES,
+  'sync-off': PAGES,
 };
 
 /**

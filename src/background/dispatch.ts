@@ -1,4 +1,5 @@
 import { errorMessage, isCaptureError } from '../core/shared/errors';
+import { isSyncError } from '../core/sync/sync-errors';
 import { MESSAGE_SENDERS, type AnyRequest, type Handlers, type Reply, type SenderKind } from '../messages';
 
 /** What runtime.onMessage says about a message's sender (the part we look at). */
@@ -45,7 +46,7 @@ export function createDispatch(handlers: Handlers, self: Self): (request: AnyReq
       const handler = handlers[request.type] as (r: AnyRequest) => Promise<unknown>;
       return { ok: true, value: await handler(request) };
     } catch (error) {
-      const code = isCaptureError(error) ? error.code : 'internal';
+      const code = isCaptureError(error) || isSyncError(error) ? error.code : 'internal';
       return { ok: false, error: { code, message: errorMessage(error) } };
     }
   };

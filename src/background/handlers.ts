@@ -1,4 +1,5 @@
 import type { Handlers } from '../messages';
+import type { SyncMessage } from './sync/sync-handlers';
 import { updateCapture } from '../storage/captures';
 import type { CleanCaptureDb } from '../storage/db';
 import { deleteCapture, sweepLibrary, undeleteCapture } from '../storage/library';
@@ -12,8 +13,8 @@ import { refreshSavedIcons } from './saved-icon';
 import { importHandlers } from './import-handlers';
 import { ImportRunner } from './import-runner';
 
-/** One handler per message; the background is the only writer of the database. */
-export function createHandlers(db: CleanCaptureDb, search: SearchService, imports?: ImportRunner): Handlers {
+/** One handler per message (sync's are in sync/sync-handlers.ts); the background is the only writer of the database. */
+export function createHandlers(db: CleanCaptureDb, search: SearchService, imports?: ImportRunner): Omit<Handlers, SyncMessage> {
   const uploads = new PartAssembler();
   const reindex = (id: number) => void search.upsert(id).catch(() => {});
   // Tombstones past the Undo window and images no article shows, deleted for good.

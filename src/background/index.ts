@@ -7,18 +7,25 @@ import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { IMPORT_ALARM, ImportRunner } from './import-runner';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
-import { watchTabs } from './saved-icon';
+import { refreshSavedIcons, watchTabs } from './saved-icon';
 import { SearchService } from './search-service';
+import { SYNC_ALARM, SyncService } from './sync/sync-service';
+import { createSyncHandlers, syncAfterWrites } from './sync/sync-handlers';
 
 const db = openDb();
 const search = new SearchService(db);
 // The import queue (issue #15) lives in the database: whatever a stopped background left, it resumes.
 const imports = new ImportRunner(db, (id) => void search.upsert(id).catch(() => {}));
-const handlers = createHandlers(db, search, imports);
 void imports.resume().catch(() => {});
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === IMPORT_ALARM) void imports.pump();
 });
+const sync = new SyncService(db, () => {
+  void search.reindexAll().catch(() => {});
+  void refreshSavedIcons(db);
+});
+// Every library write is followed by a (debounced) one-shot sync round when sync is on (issue 14).
+const handlers = syncAfterWrites({ ...createHandlers(db, search, imports), ...createSyncHandlers(sync) }, () => sync.changed());
 // Deleted articles (tombstones) and images no article shows, past the Undo window: deleted for good.
 void sweepLibrary(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).
@@ -44,4 +51,9 @@ browser.commands.onCommand.addListener(async (command, tab) => {
   if (command !== 'save-article') return;
   const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (target?.id !== undefined) captureFromTab(target.id);
+});
+
+// The schedule: one-shot rounds (an MV3 worker cannot keep a replication open); off when sync is off.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) void sync.syncNow().catch(() => {});
 });

@@ -30,14 +30,19 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 /**
  * What a backup leaves out: deleted articles (tombstones, in the library only until the sweep),
  * rows of any table that belong to one (by the `captureId` convention restore.ts follows), and
- * stored images no article shows (orphans waiting to be freed).
+ * stored images no article shows (orphans waiting to be freed), and sync's bookkeeping (it names
+ * this device's record ids: restored elsewhere it would be wrong; a restored library simply syncs
+ * again, merging).
  */
+const DEVICE_ONLY_TABLES = new Set(['syncDocs', 'syncMeta']);
+
 async function leftOut(db: Dexie): Promise<(table: Table, value: unknown) => Promise<boolean>> {
   const names = new Set(db.tables.map((t) => t.name));
   const captures = names.has('captures') ? db.table('captures') : null;
   const deleted = new Set(captures?.schema.idxByName['deletedAt'] ? await captures.orderBy('deletedAt').primaryKeys() : []);
   const links = names.has('imageLinks') ? db.table('imageLinks') : null;
   return async (table, value) => {
+    if (DEVICE_ONLY_TABLES.has(table.name)) return true;
     if (!isObject(value)) return false;
     if (table.name === 'captures') return value['deletedAt'] !== undefined;
     if (typeof value['captureId'] === 'number' && deleted.has(value['captureId'])) return true;

@@ -6,6 +6,7 @@ import * as v3 from './migrations/v3';
 import * as v4 from './migrations/v4';
 import * as v5 from './migrations/v5';
 import * as v7 from './migrations/v7';
+import * as v8 from './migrations/v8';
 import type {
   CaptureRecord,
   ImageLinkRecord,
@@ -15,6 +16,8 @@ import type {
   MetaRecord,
   ReadingRecord,
   SearchIndexRecord,
+  SyncDocRecord,
+  SyncMetaRecord,
   VersionRecord,
 } from './records';
 
@@ -35,6 +38,8 @@ export class CleanCaptureDb extends Dexie {
   meta!: Table<MetaRecord, string>;
   importQueue!: Table<ImportQueueRecord, number>;
   importPages!: Table<ImportPageRecord, number>;
+  syncDocs!: Table<SyncDocRecord, string>;
+  syncMeta!: Table<SyncMetaRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -44,8 +49,9 @@ export class CleanCaptureDb extends Dexie {
     this.version(3).stores(v3.stores);
     this.version(4).stores(v4.stores);
     this.version(5).stores(v5.stores).upgrade(v5.upgrade);
-    // 6 and 8 are other features' (issue #15 takes 7).
+    // 6 is highlights' (issue #16), 7 the import queue (issue #15), 8 sync state (issue 14).
     this.version(7).stores(v7.stores);
+    this.version(8).stores(v8.stores);
     // Every write to the library moves the write generation in its own transaction (generation.ts).
     this.use(generationMiddleware);
   }

@@ -1,6 +1,7 @@
 import type { Capture } from '../core/shared/capture';
 import type { ImportFailure } from '../core/import/fetch-policy';
 import type { ImportFormat, ImportHighlight, ImportItem } from '../core/import/import-item';
+import type { CaptureDoc } from '../core/sync/capture-doc';
 
 /**
  * What the library stores, one interface per table (the schema itself, which fields are indexed,
@@ -190,4 +191,23 @@ export interface ImportStatus {
   failures: { url: string; kind: string; message: string }[];
   /** The earliest time (ms) a waiting page may start: when the runner should look again. */
   nextAt: number | null;
+}
+
+/**
+ * One server document as this device last synced it (issue 14). `localKey` is `capture:<id>` or
+ * `image:<hash>`. `base` is the merged capture document without its texts (they live in captures
+ * and versions): the stamps local edits are measured against. `signature` sums up the local
+ * record when it was last in step; a different one means a local change to push ('' = push).
+ */
+export interface SyncDocRecord {
+  docId: string;
+  localKey: string;
+  base?: CaptureDoc;
+  signature: string;
+}
+
+/** Sync bookkeeping: the pull checkpoint (`since`). */
+export interface SyncMetaRecord {
+  key: string;
+  value: string;
 }

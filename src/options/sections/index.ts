@@ -7,6 +7,7 @@ import { markdownFilesSection } from './markdown-files';
 import { importSection } from './import';
 import { readerSection } from './reader';
 import { storageSection } from './storage';
+import { syncSection } from './sync';
 
 /** The options page, top to bottom. Features add their section here. */
 export const SECTIONS: OptionsSection[] = [
@@ -17,5 +18,6 @@ export const SECTIONS: OptionsSection[] = [
   markdownFilesSection,
   backupSection,
   importSection,
+  syncSection,
   storageSection,
 ];

@@ -76,6 +76,7 @@ afterEach(async () => {
 describe('backup', () => {
   it('holds every table of the database, documented header first', async () => {
     await fill(db);
+    await db.syncDocs.put({ docId: 'c-x', localKey: 'capture:1', signature: '' });
     const data = JSON.parse(await backupText(db));
     expect(data.format).toBe('clean-capture-backup');
     expect(data.formatVersion).toBe(BACKUP_FORMAT_VERSION);
@@ -93,8 +94,12 @@ describe('backup', () => {
       'meta',
       'reading',
       'searchIndex',
+      'syncDocs',
+      'syncMeta',
       'versions',
     ]);
+    // Sync's bookkeeping names this device's ids: its tables are listed, never their rows.
+    expect(data.tables.syncDocs.rows).toEqual([]);
     expect(data.tables.captures.schema).toBe('++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder, deletedAt');
     expect(data.tables.captures.rows).toHaveLength(2);
     expect(data.tables.extras.rows[0].image).toEqual({ $cc: 'blob', type: 'image/png', base64: 'AAEC+v+JUE5H' });

@@ -1,0 +1,247 @@
+import { captureDocFromLocal, captureSyncKey, localSignature } from '../../core/sync/local-changes';
+import { currentVersion, mergeCaptureDocs, type CaptureDoc } from '../../core/sync/capture-doc';
+import { syncDocId, kindOfDocId, KEY_PARAMS_ID } from '../../core/sync/doc-id';
+import { decryptBytes, decryptJson, encryptBytes, encryptJson, newKeyParams, unlockKeys, type KeyParams, type SyncKeys } from '../../core/sync/sync-crypto';
+import { validateBody, type ImageDoc } from '../../core/sync/sync-kinds';
+import { canonicalJson } from '../../core/sync/stamped';
+import { SyncError } from '../../core/sync/sync-errors';
+import { bytesToBase64 } from '../../core/shared/base64';
+import type { CleanCaptureDb } from '../../storage/db';
+import type { CaptureRecord, SyncDocRecord } from '../../storage/records';
+import { applyCaptureDoc, localChangeMark, missingImages, readLocalCaptures, storedImage, storeSyncedImage } from '../../storage/sync-local';
+import { putSyncDocs, readCheckpoint, readLocalMark, readSyncDocs, writeCheckpoint, writeLocalMark } from '../../storage/sync-state';
+import type { LocalCapture } from '../../core/sync/local-changes';
+import type { Couch, CouchDoc } from './couch';
+import type { SyncOutcome } from '../../messages';
+
+/**
+ * One sync round (issue 14): push every local change, merged with what the server holds, then
+ * pull what other devices wrote since the checkpoint, merge and apply it through the storage
+ * writers. Nothing is held open between rounds (an MV3 worker may stop any time): a round stopped
+ * midway resumes from the last whole batch, and merging twice changes nothing, so no record is
+ * duplicated and nothing is deleted without a deletion from the server.
+ */
+
+export type { SyncOutcome };
+
+const BATCH = 50;
+const ATTACHMENT = 'data';
+
+/** The keys for the server's database: its key document, created on first use. A wrong passphrase throws before any write. */
+export async function unlockServer(couch: Couch, passphrase: string): Promise<SyncKeys> {
+  const doc = await couch.get(KEY_PARAMS_ID);
+  if (doc) return unlockKeys(passphrase, doc as unknown as KeyParams);
+  const { params, keys } = await newKeyParams(passphrase);
+  const { conflicts } = await couch.putMany([{ _id: KEY_PARAMS_ID, ...params }]);
+  // Another device created it at the same moment: its salt wins, ours was never used.
+  if (conflicts.length) return unlockKeys(passphrase, (await couch.get(KEY_PARAMS_ID)) as unknown as KeyParams);
+  return keys;
+}
+
+/** The document with its texts left out: what a device keeps as the base of its next edits. */
+function baseOf(doc: CaptureDoc): CaptureDoc {
+  return { ...doc, versions: [] };
+}
+
+async function openBody(keys: SyncKeys, doc: CouchDoc) {
+  return validateBody(await decryptJson(keys, doc.body as string, doc._id), doc._id);
+}
+
+class Round {
+  readonly outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: 0 };
+  /** Capture ids written or pushed this round: their signatures are taken at the end. */
+  private readonly touched = new Map<string, number>();
+
+  constructor(
+    private readonly db: CleanCaptureDb,
+    private readonly couch: Couch,
+    private readonly keys: SyncKeys,
+    private readonly rows: Map<string, SyncDocRecord>,
+    private readonly now: () => number,
+  ) {}
+
+  private rowByLocal(): Map<string, SyncDocRecord> {
+    return new Map([...this.rows.values()].map((row) => [row.localKey, row]));
+  }
+
+  /** Images the documents show that the server does not have yet: each pushed once, by hash. */
+  private async pushImages(docs: CaptureDoc[]): Promise<void> {
+    const byLocal = this.rowByLocal();
+    const hashes = [...new Set(docs.flatMap((doc) => currentVersion(doc).images.map((i) => i.hash)))].filter((hash) => !byLocal.has(`image:${hash}`));
+    if (hashes.length === 0) return;
+    const ids = await Promise.all(hashes.map((hash) => syncDocId(this.keys, 'image', hash)));
+    const onServer = await this.couch.getMany(ids);
+    const writes: CouchDoc[] = [];
+    const rows: SyncDocRecord[] = [];
+    for (const [i, hash] of hashes.entries()) {
+      rows.push({ docId: ids[i], localKey: `image:${hash}`, signature: 'pushed' });
+      if (onServer.has(ids[i])) continue;
+      const image = await storedImage(this.db, hash);
+      if (!image) continue;
+      const meta: ImageDoc = { kind: 'image', hash, type: image.type, bytes: image.bytes, width: image.width, height: image.height };
+      const sealed = await encryptBytes(this.keys, new Uint8Array(await image.blob.arrayBuffer()), `${ids[i]}/${ATTACHMENT}`);
+      writes.push({
+        _id: ids[i],
+        body: await encryptJson(this.keys, meta, ids[i]),
+        _attachments: { [ATTACHMENT]: { content_type: 'application/octet-stream', data: bytesToBase64(sealed) } },
+      });
+    }
+    // Written in small groups: a thousand images in one request would be one very large body.
+    for (let i = 0; i < writes.length; i += 10) await this.couch.putMany(writes.slice(i, i + 10));
+    for (const row of rows) this.rows.set(row.docId, row);
+    await putSyncDocs(this.db, rows);
+  }
+
+  /** Images the documents show that this device lacks: fetched (a few at a time) and decrypted. */
+  private async pullImages(docs: CaptureDoc[]): Promise<void> {
+    const missing = await missingImages(this.db, [...new Set(docs.flatMap((doc) => currentVersion(doc).images.map((i) => i.hash)))]);
+    if (missing.length === 0) return;
+    const ids = await Promise.all(missing.map((hash) => syncDocId(this.keys, 'image', hash)));
+    const held = await this.couch.getMany(ids);
+    const fetchOne = async (i: number) => {
+      const imageDoc = held.get(ids[i]);
+      const sealed = imageDoc ? await this.couch.attachment(ids[i], ATTACHMENT) : null;
+      // Not on the server (yet): the link stays a recorded failure, as for an image a capture could not fetch.
+      if (!imageDoc || !sealed) return;
+      const meta = await openBody(this.keys, imageDoc);
+      if (meta.kind !== 'image' || meta.hash !== missing[i])
+        throw new SyncError('bad-data', `The synced image ${ids[i]} is not the one its article names; it was skipped.`);
+      const bytes = await decryptBytes(this.keys, sealed, `${ids[i]}/${ATTACHMENT}`);
+      await storeSyncedImage(this.db, meta, new Blob([bytes as BlobPart], { type: meta.type }));
+    };
+    // Four requests at a time: fast on a real server, gentle on a small one.
+    for (let i = 0; i < missing.length; i += 4) await Promise.all([i, i + 1, i + 2, i + 3].filter((k) => k < missing.length).map(fetchOne));
+  }
+
+  async push(): Promise<void> {
+    const byLocal = this.rowByLocal();
+    const pending: { record: CaptureRecord; local: LocalCapture; row?: SyncDocRecord; docId: string; doc: CaptureDoc }[] = [];
+    for (const { record, local } of await readLocalCaptures(this.db)) {
+      const row = byLocal.get(`capture:${record.id}`);
+      if (row && row.signature === localSignature(local)) continue;
+      // A delete of a record the server never saw tells nothing.
+      if (!row && local.deletedAt !== null) continue;
+      const current = local.versions[local.versions.length - 1];
+      const key = row?.base?.key ?? captureSyncKey(current.capture, current.fingerprint);
+      const docId = row?.docId ?? (await syncDocId(this.keys, 'capture', key));
+      pending.push({ record, local, row, docId, doc: captureDocFromLocal(row?.base ?? null, key, local, this.now()) });
+    }
+    for (let start = 0; start < pending.length; start += BATCH) {
+      let batch = pending.slice(start, start + BATCH);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        if (attempt === 5) throw new SyncError('busy', 'Another device kept changing the same articles; sync will try again.');
+        const remote = await this.couch.getMany(batch.map((p) => p.docId));
+        const merged: CaptureDoc[] = [];
+        for (const item of batch) {
+          const held = remote.get(item.docId);
+          const body = held ? await openBody(this.keys, held) : null;
+          if (body && body.kind !== 'capture') throw new SyncError('bad-data', `The synced item ${item.docId} is not an article.`);
+          merged.push(body ? mergeCaptureDocs(item.doc, body) : item.doc);
+        }
+        await this.pushImages(merged);
+        const writes = await Promise.all(
+          batch.map(async (item, i) => ({
+            _id: item.docId,
+            ...(remote.get(item.docId)?._rev ? { _rev: remote.get(item.docId)!._rev } : {}),
+            body: await encryptJson(this.keys, merged[i], item.docId),
+          })),
+        );
+        const { conflicts } = await this.couch.putMany(writes);
+        const retry = new Set(conflicts);
+        const rows: SyncDocRecord[] = [];
+        for (const [i, item] of batch.entries()) {
+          if (retry.has(item.docId)) continue;
+          this.outcome.pushed++;
+          let id = item.record.id!;
+          if (canonicalJson(merged[i]) !== canonicalJson(item.doc)) {
+            // The server held changes from elsewhere too: both sides changed, merged.
+            this.outcome.conflicts++;
+            await this.pullImages([merged[i]]);
+            id = (await applyCaptureDoc(this.db, merged[i], id, new Date(this.now()))) ?? id;
+          }
+          rows.push({ docId: item.docId, localKey: `capture:${id}`, base: baseOf(merged[i]), signature: '' });
+          this.touched.set(item.docId, id);
+        }
+        for (const row of rows) this.rows.set(row.docId, row);
+        await putSyncDocs(this.db, rows);
+        batch = batch.filter((item) => retry.has(item.docId));
+      }
+    }
+  }
+
+  /** Returns whether merging left something to push back (a local change the server lacked). */
+  async pull(): Promise<boolean> {
+    let since = await readCheckpoint(this.db);
+    let pushBack = false;
+    for (;;) {
+      const page = await this.couch.changes(since, BATCH);
+      // Only the records this page names are read.
+      const pageIds = page.results
+        .map((change) => this.rows.get(change.id)?.localKey)
+        .filter((key): key is string => !!key?.startsWith('capture:'))
+        .map((key) => Number(key.slice(8)));
+      const locals = new Map((await readLocalCaptures(this.db, pageIds)).map((entry) => [entry.record.id!, entry]));
+      const rows: SyncDocRecord[] = [];
+      const incoming: { id: string; merged: CaptureDoc; remote: CaptureDoc; localId: number | null }[] = [];
+      for (const change of page.results) {
+        if (change.deleted || !change.doc || kindOfDocId(change.id) !== 'capture') continue;
+        const remote = await openBody(this.keys, change.doc);
+        if (remote.kind !== 'capture') continue;
+        const row = this.rows.get(change.id);
+        const localId = row?.localKey.startsWith('capture:') ? Number(row.localKey.slice(8)) : null;
+        const held = localId !== null ? locals.get(localId) : undefined;
+        const mine = held && row?.base ? captureDocFromLocal(row.base, row.base.key, held.local, this.now()) : null;
+        const merged = mine ? mergeCaptureDocs(mine, remote) : remote;
+        if (mine && canonicalJson(merged) === canonicalJson(mine)) continue; // our own write, back
+        incoming.push({ id: change.id, merged, remote, localId });
+      }
+      // The page's images first, then each record in its own transaction: a record is never applied without its images.
+      await this.pullImages(incoming.map((item) => item.merged));
+      for (const { id: docId, merged, remote, localId } of incoming) {
+        const id = await applyCaptureDoc(this.db, merged, localId, new Date(this.now()));
+        this.outcome.pulled++;
+        const differs = canonicalJson(merged) !== canonicalJson(remote);
+        if (differs) {
+          this.outcome.conflicts++;
+          pushBack = true;
+        }
+        const next: SyncDocRecord = { docId, localKey: id !== null ? `capture:${id}` : `gone:${docId}`, base: baseOf(merged), signature: '' };
+        rows.push(next);
+        this.rows.set(next.docId, next);
+        if (id !== null && !differs) this.touched.set(docId, id);
+      }
+      await putSyncDocs(this.db, rows);
+      since = String(page.last_seq);
+      await writeCheckpoint(this.db, since);
+      if (page.results.length < BATCH) break;
+    }
+    return pushBack;
+  }
+
+  /** The local records as they now are count as in step with the server. */
+  async settle(): Promise<void> {
+    if (this.touched.size === 0) return;
+    const locals = new Map((await readLocalCaptures(this.db, [...new Set(this.touched.values())])).map((entry) => [entry.record.id!, entry.local]));
+    const rows: SyncDocRecord[] = [];
+    for (const [docId, id] of this.touched) {
+      const row = this.rows.get(docId);
+      const local = locals.get(id);
+      if (row && local) rows.push({ ...row, signature: localSignature(local) });
+    }
+    await putSyncDocs(this.db, rows);
+  }
+}
+
+/** One full push and pull; `now` is injectable for tests. */
+export async function syncRound(db: CleanCaptureDb, couch: Couch, keys: SyncKeys, now: () => number = Date.now): Promise<SyncOutcome> {
+  const round = new Round(db, couch, keys, await readSyncDocs(db), now);
+  // Taken before anything is read: a change made while the round runs moves the mark past it, and
+  // the next round looks. (So does this round's own applying: the next round then reads once more.)
+  const mark = await localChangeMark(db);
+  if ((await readLocalMark(db)) !== mark) await round.push();
+  if (await round.pull()) await round.push();
+  await round.settle();
+  // Saved last: a round cut short before here looks at every record again next time.
+  await writeLocalMark(db, mark);
+  return round.outcome;
+}

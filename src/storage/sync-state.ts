@@ -1,0 +1,44 @@
+import type { CleanCaptureDb } from './db';
+import type { SyncDocRecord } from './records';
+
+/** Sync's bookkeeping (issue 14): what each server document last was here, and the pull checkpoint. */
+
+const SINCE = 'since';
+const MARK = 'localMark';
+
+/** localChangeMark (sync-local.ts) when the last round ended. */
+export async function readLocalMark(db: CleanCaptureDb): Promise<string | null> {
+  return (await db.syncMeta.get(MARK))?.value ?? null;
+}
+
+export async function writeLocalMark(db: CleanCaptureDb, mark: string): Promise<void> {
+  await db.syncMeta.put({ key: MARK, value: mark });
+}
+
+export async function readSyncDocs(db: CleanCaptureDb): Promise<Map<string, SyncDocRecord>> {
+  return new Map((await db.syncDocs.toArray()).map((row) => [row.docId, row]));
+}
+
+export async function putSyncDocs(db: CleanCaptureDb, rows: SyncDocRecord[]): Promise<void> {
+  await db.syncDocs.bulkPut(rows);
+}
+
+export async function readCheckpoint(db: CleanCaptureDb): Promise<string> {
+  return (await db.syncMeta.get(SINCE))?.value ?? '0';
+}
+
+/** Saved after each pulled batch is applied: a stopped sync resumes after the last whole batch. */
+export async function writeCheckpoint(db: CleanCaptureDb, since: string): Promise<void> {
+  await db.syncMeta.put({ key: SINCE, value: since });
+}
+
+/**
+ * Forget everything sync knew (another server or database, or a new passphrase): the next sync
+ * starts over, merging, never deleting. The library itself is untouched.
+ */
+export async function resetSyncState(db: CleanCaptureDb): Promise<void> {
+  await db.transaction('rw', [db.syncDocs, db.syncMeta], async () => {
+    await db.syncDocs.clear();
+    await db.syncMeta.clear();
+  });
+}
