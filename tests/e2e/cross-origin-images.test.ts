@@ -87,6 +87,22 @@ function spec(grant: boolean): void {
       expect(await kept(ids[1]!, 1)).toEqual({ none: 'kept', star: 'kept', echo: 'kept', referer: 'kept' });
       expectBackgroundDownloads(1);
     });
+
+    it.runIf(browserName() === 'firefox')('Options then says it is allowed, and takes it back: the next save keeps only what the page may read', async () => {
+      const options = await h.openExtensionPage('options.html', '#images-host-access[data-allowed="true"]');
+      expect(await options.text('#host-access-toggle')).toBe('Stop downloading from other sites');
+      await options.click('#host-access-toggle');
+      await options.waitFor('#images-host-access[data-allowed="false"]');
+      expect(await hasAccess()).toBe(false);
+      await options.click('#host-access-toggle');
+      await options.waitFor('#images-host-access[data-allowed="true"]');
+      expect(await hasAccess()).toBe(true);
+      await options.click('#host-access-toggle');
+      await options.waitFor('#images-host-access[data-allowed="false"]');
+      await options.close();
+      ids[3] = (await capture(3)).id;
+      expect(await kept(ids[3], 3)).toEqual({ none: NO_HOST_ACCESS, star: 'kept', echo: 'kept', referer: NO_HOST_ACCESS });
+    });
   } else {
     it('with host access: every image is kept, those the page may not read downloaded by the background', async () => {
       expect(await hasAccess()).toBe(true);
