@@ -7,6 +7,7 @@ import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
 import { watchTabs } from './saved-icon';
+import { takeAwaitingAccess } from './images-awaiting-access';
 import { SearchService } from './search-service';
 
 const db = openDb();
@@ -37,4 +38,12 @@ browser.commands.onCommand.addListener(async (command, tab) => {
   if (command !== 'save-article') return;
   const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (target?.id !== undefined) captureFromTab(target.id);
+});
+
+// Host access just given (issue 13): the tabs whose images were waiting for it are saved again.
+browser.permissions.onAdded.addListener((added) => {
+  if (!added.origins?.length) return;
+  void takeAwaitingAccess()
+    .then((tabs) => tabs.forEach((tabId) => captureFromTab(tabId)))
+    .catch(() => {});
 });
