@@ -9,6 +9,7 @@ import { storageFailure } from '../storage/quota';
 import { showBadge } from './badge';
 import { extractInTab } from './inject';
 import { imageFetcher } from './fetch-image-anywhere';
+import { setAwaitingAccess } from './images-awaiting-access';
 import { loadSettings } from '../platform/settings-store';
 import { storeCaptureImages } from './store-images';
 import { markTab } from './saved-icon';
@@ -52,6 +53,7 @@ async function runCapture(db: CleanCaptureDb, tabId: number, selection: boolean)
     const id = saved.record.id!;
     await markTab(tabId, true);
     const images = await keepImages(db, tabId, tab.url, id, saved.status, result.imageUrls ?? []);
+    await setAwaitingAccess(tabId, Boolean(images?.needHostAccess)).catch(() => {});
     await showBadge(tabId, saved.status);
     const peer = saved.sameStoryAs;
     return {

@@ -8,6 +8,7 @@ import { createHandlers } from './handlers';
 import { IMPORT_ALARM, ImportRunner } from './import-runner';
 import { createMenus, MENU_SAVE_SELECTION } from './menus';
 import { refreshSavedIcons, watchTabs } from './saved-icon';
+import { takeAwaitingAccess } from './images-awaiting-access';
 import { SearchService } from './search-service';
 import { SYNC_ALARM, SyncService } from './sync/sync-service';
 import { createSyncHandlers, syncAfterWrites } from './sync/sync-handlers';
@@ -56,4 +57,12 @@ browser.commands.onCommand.addListener(async (command, tab) => {
 // The schedule: one-shot rounds (an MV3 worker cannot keep a replication open); off when sync is off.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void sync.syncNow().catch(() => {});
+});
+
+// Host access just given (issue 13): the tabs whose images were waiting for it are saved again.
+browser.permissions.onAdded.addListener((added) => {
+  if (!added.origins?.length) return;
+  void takeAwaitingAccess()
+    .then((tabs) => tabs.forEach((tabId) => captureFromTab(tabId)))
+    .catch(() => {});
 });

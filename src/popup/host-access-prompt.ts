@@ -11,15 +11,15 @@ const TEXT = {
   allow: 'Allow downloading article images from other sites',
   asking: 'Downloading the images…',
   declined: 'Not allowed: those images stay out of the library. You can allow it later in Options.',
-  kept: (n: number) => `✓ ${plural(n, 'more image')} kept.`,
-  stillMissing: (n: number) => `${plural(n, 'image')} still could not be kept (the reader shows their descriptions).`,
+  kept: '✓ The article’s images are kept.',
+  stillMissing: (n: number) => `${plural(n, 'image')} still could not be kept (the reader shows their descriptions and why).`,
   failed: (why: string) => `The images could not be downloaded again: ${why}`,
 };
 
 /**
  * Under the status strip after a save: "N images were not kept — Allow…". The button asks for host
  * access inside its click handler (browsers only prompt from a user gesture), then saves the tab
- * again, which fetches just the images still missing.
+ * again, which fetches the images still missing.
  */
 export function offerHostAccess(outcome: CaptureOutcome, saveAgain: () => Promise<CaptureOutcome>): void {
   const host = document.getElementById('images-notice')!;
@@ -42,11 +42,11 @@ export function offerHostAccess(outcome: CaptureOutcome, saveAgain: () => Promis
       .then(async (granted) => {
         if (!granted) return show('declined', TEXT.declined);
         line.textContent = TEXT.asking;
+        // The background saves the tab again too (the browser's prompt may close this popup first);
+        // this save joins it, or finds every image kept and fetches nothing (no images outcome).
         const again = await saveAgain();
-        const stored = again.images?.stored ?? 0;
-        const before = outcome.images?.stored ?? 0;
         const failed = again.images?.failed ?? 0;
-        show('done', [TEXT.kept(Math.max(stored - before, 0)), failed ? TEXT.stillMissing(failed) : ''].filter(Boolean).join(' '));
+        show(failed ? 'partial' : 'done', failed ? TEXT.stillMissing(failed) : TEXT.kept);
       })
       .catch((error: unknown) => show('failed', TEXT.failed(errorMessage(error))));
   });

@@ -45,16 +45,36 @@ function photoFor(path: string): Buffer {
   return Buffer.concat([seedPhoto, Buffer.from(path)]);
 }
 
+/** Each article its own story: the library would take the same text twice as one article. */
+const STORIES = [
+  [
+    'Ferry trial extended',
+    'The night ferry between the island and the mainland will run for another year, the council said on Monday, after the trial carried more passengers than expected.',
+    'Tickets for the night crossings cost the same as daytime ones, and season tickets are valid on every sailing.',
+  ],
+  [
+    'Library opens on Sundays',
+    'The town library will open on Sunday afternoons from next month, after a petition signed by more than two thousand residents asked for longer hours.',
+    'Volunteers from the reading club will help the staff, and the children’s corner gets new shelves and a storytelling hour.',
+  ],
+  [
+    'Orchard harvest doubles',
+    'Apple growers in the valley picked twice as much fruit as last autumn, helped by a mild spring and fewer late frosts, the growers’ cooperative said.',
+    'The cooperative will press the surplus into juice and cider, and sell it at the Saturday market through the winter.',
+  ],
+];
+
 function article(n: number, image: (name: CaseName) => string): string {
+  const [title, lead, end] = STORIES[(n - 1) % STORIES.length]!;
   const figures = (Object.keys(CASES) as CaseName[])
     .map((name) => `<figure><img src="${image(name)}" alt="Photo ${name}"><figcaption>The ${name} photo.</figcaption></figure>`)
-    .join('\n<p>The harbour board met again on Tuesday and agreed to extend the trial to the winter timetable as well.</p>\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ferry trial ${n} extended</title></head><body><article>
-<h1>Ferry trial ${n} extended</h1>
-<p>The night ferry between the island and the mainland will run for another year, the council said on Monday, after the trial carried more passengers than expected.</p>
+    .join(`\n<p>${lead}</p>\n`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article>
+<h1>${title}</h1>
+<p>${lead}</p>
 ${figures}
-<p>Passengers had asked for the late service since it was cut, and the council agreed to cover part of the cost for a trial year.</p>
-<p>Tickets for the night crossings cost the same as daytime ones, and season tickets are valid on every sailing.</p>
+<p>${end}</p>
+<p>${end} ${lead}</p>
 </article></body></html>`;
 }
 

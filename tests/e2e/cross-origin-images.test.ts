@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { NO_HOST_ACCESS } from '../../src/core/shared/download-image';
 import { CASES, startCorsServers, type CaseName, type CorsServers } from './cors-servers';
 import type { ExtensionPage, Harness, WebPage } from './harness/harness';
@@ -82,11 +82,34 @@ function spec(grant: boolean): void {
       servers.requests.length = 0;
       await popup.click('#allow-images');
       await popup.waitFor('#images-notice[data-state="done"]');
-      expect(await popup.text('#images-notice')).toBe('✓ 2 more images kept.');
+      expect(await popup.text('#images-notice')).toBe('✓ The article’s images are kept.');
       expect(await hasAccess()).toBe(true);
       expect(await kept(ids[1]!, 1)).toEqual({ none: 'kept', star: 'kept', echo: 'kept', referer: 'kept' });
       expectBackgroundDownloads(1);
     });
+
+    it.runIf(browserName() === 'firefox')(
+      'Options then says it is allowed and takes it back; given again there, the background keeps the images a save left waiting',
+      async () => {
+        const options = await h.openExtensionPage('options.html', '#images-host-access[data-allowed="true"]');
+        expect(await options.text('#host-access-toggle')).toBe('Stop downloading from other sites');
+        await options.click('#host-access-toggle');
+        await options.waitFor('#images-host-access[data-allowed="false"]');
+        expect(await hasAccess()).toBe(false);
+        ids[3] = (await capture(3)).id;
+        expect(await kept(ids[3], 3)).toEqual({ none: NO_HOST_ACCESS, star: 'kept', echo: 'kept', referer: NO_HOST_ACCESS });
+        // Granted from Options, which saves nothing: the background saves the waiting tab again itself
+        // (as when the browser's prompt closes the popup that asked).
+        await options.click('#host-access-toggle');
+        await options.waitFor('#images-host-access[data-allowed="true"]');
+        expect(await hasAccess()).toBe(true);
+        await vi.waitFor(async () => expect(await kept(ids[3]!, 3)).toEqual({ none: 'kept', star: 'kept', echo: 'kept', referer: 'kept' }), {
+          timeout: 15_000,
+          interval: 200,
+        });
+        await options.close();
+      },
+    );
   } else {
     it('with host access: every image is kept, those the page may not read downloaded by the background', async () => {
       expect(await hasAccess()).toBe(true);
