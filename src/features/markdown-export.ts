@@ -14,7 +14,7 @@ import type { Settings } from '../core/shared/settings';
 import { storedImageFiles } from '../storage/export-source';
 import type { CaptureRecord } from '../storage/records';
 import { downloadBlob } from '../platform/download';
-import { rememberFolder, savedFolder, type PermissionedHandle } from '../platform/folder-handle';
+import { forgetFolder, rememberFolder, savedFolder, type PermissionedHandle } from '../platform/folder-handle';
 import { libraryDb } from '../platform/library-db';
 import { writeArticleToFolder } from './folder-writer';
 
@@ -80,7 +80,15 @@ export async function saveToFolder(record: CaptureRecord, settings: Settings): P
     if ((error as DOMException).name === 'AbortError') return 'No folder chosen: nothing was saved.';
     throw error;
   }
-  const result = await writeArticleToFolder(folder, record, await imageFiles(record), filesOptions(settings));
+  let result;
+  try {
+    result = await writeArticleToFolder(folder, record, await imageFiles(record), filesOptions(settings));
+  } catch (error) {
+    // The folder was moved or deleted since it was picked: forget it, so the next click asks again.
+    if ((error as DOMException).name !== 'NotFoundError') throw error;
+    await forgetFolder();
+    throw new Error(`The folder "${folder.name}" is no longer there. Click Save to folder… again to choose one.`, { cause: error });
+  }
   const images = result.reused ? `${plural(result.written, 'new image')}, ${result.reused} already there` : plural(result.written, 'image');
   return `Saved "${result.markdown}" and ${images} to the folder "${folder.name}".`;
 }

@@ -166,6 +166,23 @@ describe(`${browserLabel()}: Markdown with its images from the reader`, () => {
     });
   });
 
+  it.runIf(browserName() === 'chromium')('a remembered folder that was deleted is forgotten, with a sentence saying so', async () => {
+    await reader.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('vault', { recursive: true }));
+    expect(await act('#save-folder')).toBe('Markdown export failed: The folder "vault" is no longer there. Click Save to folder… again to choose one.');
+    const remembered = await reader.evaluate(
+      () =>
+        new Promise<boolean>((resolve, reject) => {
+          const open = indexedDB.open('clean-capture-ui', 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('handles').objectStore('handles').get('markdown-folder');
+            get.onsuccess = () => (open.result.close(), resolve(get.result !== undefined));
+          };
+        }),
+    );
+    expect(remembered).toBe(false);
+  });
+
   it.runIf(browserName() === 'firefox')('Save to Downloads asks for the downloads permission once and saves into a subfolder of Downloads', async () => {
     expect(await reader.isVisible('#save-folder')).toBe(false);
     expect(await act('#save-downloads')).toBe(`Saved "${mdName}" and 1 image to Downloads/Clean Capture.`);
