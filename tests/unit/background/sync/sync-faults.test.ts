@@ -98,6 +98,33 @@ describe('sync faults', () => {
     expect((await syncRound(a, viaProxy, keys)).pushed).toBe(3);
   });
 
+  it('quota exceeded while applying a pull: the round stops, what was applied stays, the next round completes without duplicates', async () => {
+    const { direct, a, b } = await setup();
+    await saveMany(a, 5);
+    await syncRound(a, direct, keys);
+    // As a browser over its quota: after two records, every write to captures is refused.
+    const proto = IDBObjectStore.prototype;
+    const { add, put } = proto;
+    let writes = 0;
+    const guard = (original: typeof add) =>
+      function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+        if (this.name === 'captures' && writes++ >= 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    proto.add = guard(add);
+    proto.put = guard(put);
+    try {
+      await expect(syncRound(b, direct, keys)).rejects.toMatchObject({ name: expect.stringMatching(/QuotaExceeded/) });
+    } finally {
+      proto.add = add;
+      proto.put = put;
+    }
+    expect(await liveCount(b)).toBe(2);
+    await syncRound(b, direct, keys);
+    expect(await liveCount(b)).toBe(5);
+    expect(await b.captures.count()).toBe(5);
+  });
+
   it('Test connection tells a non-CouchDB server, a wrong password and a missing database it may not create', async () => {
     fault = (path) => (path === '/' ? { status: 200, body: '{"hello":"not couch"}' } : null);
     await expect(new Couch({ url: proxyUrl, database: 'db', username: '', password: '' }).connect()).rejects.toMatchObject({ code: 'not-couchdb' });
