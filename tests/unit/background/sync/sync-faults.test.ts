@@ -125,6 +125,26 @@ describe('sync faults', () => {
     expect(await b.captures.count()).toBe(5);
   });
 
+  it('credentials revoked: the round stops with "unauthorized" and the library stays as it was', async () => {
+    const guarded = await startSyncServer({ user: 'admin', password: 'first' });
+    try {
+      const couch = new Couch({ url: guarded.url, database: 'revoked', username: 'admin', password: 'first' });
+      await couch.connect();
+      await couch.putMany([{ _id: KEY_PARAMS_ID, ...params }]);
+      const db = new CleanCaptureDb(`faults-revoked-${process.pid}`);
+      await saveMany(db, 2);
+      expect((await syncRound(db, couch, keys)).pushed).toBe(2);
+      const auth = { Authorization: `Basic ${btoa('admin:first')}` };
+      const changed = await fetch(`${guarded.url}/_config/admins/admin`, { method: 'PUT', headers: auth, body: JSON.stringify('second') });
+      expect(changed.ok).toBe(true);
+      await saveMany(db, 3);
+      await expect(syncRound(db, couch, keys)).rejects.toMatchObject({ code: 'unauthorized', message: /user name or password/ });
+      expect(await liveCount(db)).toBe(3);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('Test connection tells a non-CouchDB server, a wrong password and a missing database it may not create', async () => {
     fault = (path) => (path === '/' ? { status: 200, body: '{"hello":"not couch"}' } : null);
     await expect(new Couch({ url: proxyUrl, database: 'db', username: '', password: '' }).connect()).rejects.toMatchObject({ code: 'not-couchdb' });
