@@ -26,7 +26,7 @@ const sync = new SyncService(db, () => {
   void refreshSavedIcons(db);
 });
 // Every library write is followed by a (debounced) one-shot sync round when sync is on (issue 14).
-const handlers = syncAfterWrites({ ...createHandlers(db, search, imports), ...createSyncHandlers(sync) }, () => sync.changed());
+const handlers = syncAfterWrites({ ...createHandlers(db, search, imports), ...createSyncHandlers(sync) }, (type) => sync.changed(type === 'set-reading-progress'));
 // Deleted articles (tombstones) and images no article shows, past the Undo window: deleted for good.
 void sweepLibrary(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).

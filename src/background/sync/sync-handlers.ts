@@ -25,14 +25,14 @@ export function createSyncHandlers(sync: SyncService): Pick<Handlers, SyncMessag
 const READS: ReadonlySet<MessageType> = new Set(['search', 'sync-configure', 'sync-now', 'sync-status', 'sync-off']);
 
 /** The handlers, each library write followed by a (debounced) sync round. */
-export function syncAfterWrites(handlers: Handlers, changed: () => void): Handlers {
+export function syncAfterWrites(handlers: Handlers, changed: (type: MessageType) => void): Handlers {
   const out: Record<string, unknown> = {};
   for (const [type, handler] of Object.entries(handlers) as [MessageType, (r: never) => Promise<unknown>][]) {
     out[type] = READS.has(type)
       ? handler
       : async (request: never) => {
           const value = await handler(request);
-          changed();
+          changed(type);
           return value;
         };
   }

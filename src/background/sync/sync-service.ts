@@ -17,6 +17,8 @@ import { loadSyncConfig, loadSyncStatus, NO_STATUS, saveSyncConfig, saveSyncStat
 export const SYNC_ALARM = 'clean-capture-sync';
 const PERIOD_MINUTES = 5;
 const DEBOUNCE_MS = 2_000;
+/** Reading sends its position every few seconds while scrolling: that alone waits longer. */
+const QUIET_DEBOUNCE_MS = 30_000;
 
 /** The keys are slow to derive (PBKDF2, 600,000 rounds): kept while the worker lives, per server, database and passphrase. */
 let cachedKeys: { id: string; keys: SyncKeys } | null = null;
@@ -26,6 +28,7 @@ const targetOf = (c: SyncSettings) => `${c.url.replace(/\/+$/, '')}\n${c.databas
 export class SyncService {
   private running: Promise<SyncOutcome> | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private due = 0;
 
   constructor(
     private readonly db: CleanCaptureDb,
@@ -68,12 +71,16 @@ export class SyncService {
   }
 
   /** After a change to the library: one round a little later, so a burst of edits is one round. */
-  changed(): void {
+  changed(quiet = false): void {
+    const due = Date.now() + (quiet ? QUIET_DEBOUNCE_MS : DEBOUNCE_MS);
+    // A sooner round already planned covers this change too.
+    if (this.timer && this.due <= due) return;
     if (this.timer) clearTimeout(this.timer);
+    this.due = due;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.syncNow().catch(() => {});
-    }, DEBOUNCE_MS);
+    }, due - Date.now());
   }
 
   /** One round; a call while one runs waits for it and then runs its own (a change may have come meanwhile). */

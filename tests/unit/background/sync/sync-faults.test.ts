@@ -98,6 +98,53 @@ describe('sync faults', () => {
     expect((await syncRound(a, viaProxy, keys)).pushed).toBe(3);
   });
 
+  it('quota exceeded while applying a pull: the round stops, what was applied stays, the next round completes without duplicates', async () => {
+    const { direct, a, b } = await setup();
+    await saveMany(a, 5);
+    await syncRound(a, direct, keys);
+    // As a browser over its quota: after two records, every write to captures is refused.
+    const proto = IDBObjectStore.prototype;
+    const { add, put } = proto;
+    let writes = 0;
+    const guard = (original: typeof add) =>
+      function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+        if (this.name === 'captures' && writes++ >= 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.apply(this, args);
+      };
+    proto.add = guard(add);
+    proto.put = guard(put);
+    try {
+      await expect(syncRound(b, direct, keys)).rejects.toMatchObject({ name: expect.stringMatching(/QuotaExceeded/) });
+    } finally {
+      proto.add = add;
+      proto.put = put;
+    }
+    expect(await liveCount(b)).toBe(2);
+    await syncRound(b, direct, keys);
+    expect(await liveCount(b)).toBe(5);
+    expect(await b.captures.count()).toBe(5);
+  });
+
+  it('credentials revoked: the round stops with "unauthorized" and the library stays as it was', async () => {
+    const guarded = await startSyncServer({ user: 'admin', password: 'first' });
+    try {
+      const couch = new Couch({ url: guarded.url, database: 'revoked', username: 'admin', password: 'first' });
+      await couch.connect();
+      await couch.putMany([{ _id: KEY_PARAMS_ID, ...params }]);
+      const db = new CleanCaptureDb(`faults-revoked-${process.pid}`);
+      await saveMany(db, 2);
+      expect((await syncRound(db, couch, keys)).pushed).toBe(2);
+      const auth = { Authorization: `Basic ${btoa('admin:first')}` };
+      const changed = await fetch(`${guarded.url}/_config/admins/admin`, { method: 'PUT', headers: auth, body: JSON.stringify('second') });
+      expect(changed.ok).toBe(true);
+      await saveMany(db, 3);
+      await expect(syncRound(db, couch, keys)).rejects.toMatchObject({ code: 'unauthorized', message: /user name or password/ });
+      expect(await liveCount(db)).toBe(3);
+    } finally {
+      await guarded.stop();
+    }
+  });
+
   it('Test connection tells a non-CouchDB server, a wrong password and a missing database it may not create', async () => {
     fault = (path) => (path === '/' ? { status: 200, body: '{"hello":"not couch"}' } : null);
     await expect(new Couch({ url: proxyUrl, database: 'db', username: '', password: '' }).connect()).rejects.toMatchObject({ code: 'not-couchdb' });
