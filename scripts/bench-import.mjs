@@ -31,7 +31,7 @@ const server = await startImportServer();
 const dir = mkdtempSync(join(tmpdir(), 'bench-import-'));
 try {
   const entries = Array.from({ length: COUNT }, (_, i) => ({
-    url: `${server.origin}/articles/${i + 1}.html`,
+    url: `${server.origin}/distinct/${i + 1}.html`,
     title: `Article ${i + 1}`,
     savedAt: 1600000000 + i * 3600,
     tags: [`tag${i % 50}`],
