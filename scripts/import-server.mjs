@@ -6,10 +6,27 @@
  *   /doc.pdf             a PDF (not a web page)
  *   /paywalled.html      redirects to /login (a sign-in page)
  *   /slow/<n>.html       the article after `slowMs`
+ *   /distinct/<n>.html   an article whose words differ from every other n's (the bench: real
+ *                        libraries are not 1,000 tellings of one story, which the same-story check
+ *                        would compare with each other)
  * It counts requests per path and the most requests it was answering at once.
  */
 import { createServer } from 'node:http';
 import { article } from './reliability-pages.mjs';
+
+const WORDS =
+  'harbour council ferry winter timetable storm bridge market school river train budget mayor museum festival bakery library garden hospital election tunnel airport factory orchard vineyard lighthouse island mountain village station theatre stadium court prison castle cathedral canal glacier desert forest meadow'.split(
+    ' ',
+  );
+
+/** A seeded pseudo-random article: the same n gives the same page. */
+function distinctArticle(n) {
+  let seed = n * 2654435761;
+  const next = () => ((seed = (seed * 1103515245 + 12345) >>> 0) % 1_000_003) / 1_000_003;
+  const sentence = () => Array.from({ length: 14 }, () => WORDS[Math.floor(next() * WORDS.length)]).join(' ');
+  const paras = Array.from({ length: 6 }, () => `<p>${`${sentence()} of report ${n}. `.repeat(3)}</p>`).join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report ${n} from the desk</title></head><body><article><h1>Report ${n} from the desk</h1>${paras}</article></body></html>`;
+}
 
 export async function startImportServer({ slowMs = 300 } = {}) {
   const hits = new Map();
@@ -27,6 +44,8 @@ export async function startImportServer({ slowMs = 300 } = {}) {
     };
     let m = /^\/articles\/(\d+)\.html$/.exec(path);
     if (m) return html(article(Number(m[1])));
+    m = /^\/distinct\/(\d+)\.html$/.exec(path);
+    if (m) return html(distinctArticle(Number(m[1])));
     m = /^\/busy\/(\d+)\.html$/.exec(path);
     if (m) {
       if (hits.get(path) === 1) {

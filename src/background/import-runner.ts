@@ -6,7 +6,7 @@ import { tryNormalizeUrl } from '../core/library/url';
 import { loadSettings } from '../platform/settings-store';
 import { liveByUrlKeys } from '../storage/capture-queries';
 import type { CleanCaptureDb } from '../storage/db';
-import { importStatus, markAlready, markFailed, requeueInterrupted, retryLater, saveImported, takeNext, type ImportStatus } from '../storage/import-queue';
+import { markAlready, markFailed, queueState, requeueInterrupted, retryLater, saveImported, takeNext } from '../storage/import-queue';
 import type { ImportQueueRecord } from '../storage/records';
 import { extractOffWorker } from './extract-off-worker';
 import { fetchForImport, fetchImageForImport } from './fetch-for-import';
@@ -60,11 +60,11 @@ export class ImportRunner {
           void this.pump();
         });
     }
-    await this.schedule(await importStatus(this.db));
+    await this.schedule(await queueState(this.db));
   }
 
   /** The badge shows the pages left; the alarm and a timer bring the runner back for retries. */
-  private async schedule(status: ImportStatus): Promise<void> {
+  private async schedule(status: { left: number; paused: boolean; nextAt: number | null }): Promise<void> {
     await browser.action.setBadgeText({ text: status.left && !status.paused ? String(status.left) : '' }).catch(() => {});
     clearTimeout(this.timer);
     if (!status.left || status.paused) {

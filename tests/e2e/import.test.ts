@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,6 +161,29 @@ describe(`${browserLabel()}: import`, () => {
     expect(await options.text('#import-preview')).toMatch(/columns \(name, link, added\) are not those of a Pocket, Instapaper or Readwise Reader export/);
     expect(await options.isVisible('#import-start')).toBe(false);
     expect(await library()).toHaveLength(22);
+  });
+
+  it('retries a 429, and reports what failed and why, with Retry failed and a CSV of the failures', async () => {
+    const entries: FixtureEntry[] = [
+      { url: `${server.origin}/busy/1.html`, title: 'Busy', savedAt: 1700000000 },
+      { url: `${server.origin}/gone.html`, title: 'Gone', savedAt: 1700000000 },
+      { url: `${server.origin}/doc.pdf`, title: 'A PDF', savedAt: 1700000000 },
+    ];
+    const done = await importFile(file('mixed.csv', pocketCsv(entries)), 'Pocket export (CSV): 3 articles, 0 archived, 0 tags; 3 pages to fetch.');
+    expect(done).toBe('1 captured, 0 already in your library, 2 failed, 0 left — Import finished.');
+    expect(server.hits.get('/busy/1.html')).toBe(2);
+    const failures = await options.evalAll('#import-failures li', (items) => items.map((li) => li.textContent));
+    expect(failures).toEqual(['Not imported:', `${entries[1]!.url}: the page is gone (404)`, `${entries[2]!.url}: not a web page (application/pdf)`]);
+    const csv = await options.download('#import-csv', 'clean-capture-import-failures.csv');
+    expect(readFileSync(csv.path, 'utf8')).toBe(
+      `url,reason,detail\n${entries[1]!.url},not-found,the page is gone (404)\n${entries[2]!.url},not-html,not a web page (application/pdf)\n`,
+    );
+    const gone = server.hits.get('/gone.html');
+    await options.click('#import-retry');
+    await options.waitUntil((n) => (document.getElementById('import-failures')?.children.length ?? 0) === n, 3);
+    await progressIs('done');
+    expect(server.hits.get('/gone.html')).toBe(gone! + 1);
+    expect(await options.text('#import-progress')).toBe('1 captured, 0 already in your library, 2 failed, 0 left — Import finished.');
   });
 
   it('the background stopped mid-import: the queue resumes, nothing lost or doubled', async () => {

@@ -115,8 +115,20 @@ export const importSection: OptionsSection = {
         ...(status.left ? [] : status.failures).map((f) => Object.assign(document.createElement('li'), { textContent: `${f.url}: ${f.message}` })),
       );
     };
-    const refresh = async () => show(await send('import-status', {}));
-    const control = async (action: ImportAction) => show(await send('import-control', { action }));
+    // The page polls while an action may be answered: an answer to an older request never
+    // replaces a newer one (a poll sent before "Import" must not show the last import as done).
+    let asked = 0;
+    let shown = 0;
+    const latest = async (request: Promise<ImportStatus>) => {
+      const n = ++asked;
+      const status = await request;
+      if (n > shown) {
+        shown = n;
+        show(status);
+      }
+    };
+    const refresh = () => latest(send('import-status', {}));
+    const control = (action: ImportAction) => latest(send('import-control', { action }));
 
     const choose = async (files: File[]) => {
       if (!files.length) return;
@@ -163,6 +175,7 @@ export const importSection: OptionsSection = {
           return;
         }
         const queued = await queueImport(chosen.parses, (sent, total) => (preview.textContent = TEXT.sending(sent, total)));
+        await refresh();
         preview.dataset['state'] = 'queued';
         preview.textContent = queued
           ? TEXT.preview([...new Set(chosen.parses.map((p) => FORMAT_NAMES[p.format]))].join(', '), summaryLine(chosen.summary))
@@ -170,7 +183,6 @@ export const importSection: OptionsSection = {
         start.hidden = true;
         reason.textContent = '';
         parsed = null;
-        await refresh();
       } catch (error) {
         preview.dataset['state'] = 'failed';
         preview.textContent = errorMessage(error);
