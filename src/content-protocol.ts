@@ -26,3 +26,9 @@ export type ContentResult =
   | { ok: false; error: WireError };
 
 export type FetchedImage = { ok: true; type: string; bytes: number; base64: string } | { ok: false; error: string };
+
+/** Shows an article's highlights on the live page (issue #16): `(highlights) => number marked`. */
+export const PAINT_ENTRY = '__cleanCapturePaintHighlights';
+
+/** What the page's selection was, as the W3C TextQuoteSelector needs it; null when nothing is selected. */
+export type PageSelection = { exact: string; prefix: string; suffix: string } | null;

@@ -9,6 +9,8 @@ import { restoreBackupFile } from './restore-backup';
 import { PartAssembler } from './upload-parts';
 import type { SearchService } from './search-service';
 import { refreshSavedIcons } from './saved-icon';
+import { highlightSelectionInTab, showHighlightsInTab } from './highlight-tab';
+import { highlightHandlers } from './highlight-handlers';
 
 /** One handler per message; the background is the only writer of the database. */
 export function createHandlers(db: CleanCaptureDb, search: SearchService): Handlers {
@@ -20,6 +22,8 @@ export function createHandlers(db: CleanCaptureDb, search: SearchService): Handl
     capture: async ({ tabId, selection }) => {
       const outcome = await captureTab(db, tabId, selection);
       if (outcome.status !== 'already-saved') reindex(outcome.id);
+      // Highlights made before show again on the page (the content script is there now).
+      if (!selection) void showHighlightsInTab(db, tabId, outcome.id);
       sweep();
       return outcome;
     },
@@ -56,6 +60,12 @@ export function createHandlers(db: CleanCaptureDb, search: SearchService): Handl
       const record = (await updateCapture(db, id, patch)) ?? null;
       if (record) reindex(id);
       return { record };
+    },
+    ...highlightHandlers(db, reindex),
+    'highlight-selection': async ({ tabId }) => {
+      const result = await highlightSelectionInTab(db, Number(tabId));
+      reindex(result.captureId);
+      return result;
     },
     'restore-backup': async ({ text }) => {
       const summary = await restoreBackupFile(db, text);

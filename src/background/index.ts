@@ -5,7 +5,7 @@ import { sweepLibrary } from '../storage/library';
 import { clearStaleSavingBadges } from './badge';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { createMenus, MENU_SAVE_SELECTION } from './menus';
+import { createMenus, MENU_HIGHLIGHT_SELECTION, MENU_SAVE_SELECTION } from './menus';
 import { watchTabs } from './saved-icon';
 import { SearchService } from './search-service';
 
@@ -30,7 +30,10 @@ watchTabs(db);
 const captureFromTab = (tabId: number, selection = false) => void handlers.capture({ type: 'capture', tabId, selection }).catch(() => {});
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
-  if (tab?.id !== undefined) captureFromTab(tab.id, info.menuItemId === MENU_SAVE_SELECTION);
+  if (tab?.id === undefined) return;
+  // The same handler as the highlight-selection message (what the e2e test drives).
+  if (info.menuItemId === MENU_HIGHLIGHT_SELECTION) void handlers['highlight-selection']({ type: 'highlight-selection', tabId: tab.id }).catch(() => {});
+  else captureFromTab(tab.id, info.menuItemId === MENU_SAVE_SELECTION);
 });
 
 browser.commands.onCommand.addListener(async (command, tab) => {

@@ -17,6 +17,7 @@ import { formatBytes } from '../core/shared/format-bytes';
 import { plural } from '../core/shared/plural';
 import { requestPersistence, storageUsage } from '../platform/storage-usage';
 import { renderWithVersions } from '../views/versions-bar';
+import { HighlightLayer } from '../views/highlight-layer';
 import { createActions } from './actions';
 import { exportIds } from './export-ids';
 import { hasFilters, readFilters, wireFilters } from './filters';
@@ -39,6 +40,7 @@ let view: RenderedArticle | null = null;
 let stopTracking: (() => void) | null = null;
 const scroller = elementScroller($('reader'));
 let look: { step(delta: number): void } = { step: () => {} };
+const highlights = new HighlightLayer(db);
 
 const ROW_HEIGHT = 86;
 
@@ -108,6 +110,7 @@ async function openReader(id: number): Promise<void> {
   stopTracking = null;
   view?.release();
   view = await renderWithVersions($('reader'), record, db);
+  await highlights.show($('reader'), record);
   addReextractButton(record);
   syncReaderButtons(record);
   $('library').hidden = true;

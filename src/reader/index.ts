@@ -6,6 +6,7 @@ import { readerKey } from '../views/reader-keys';
 import { trackReading, windowScroller } from '../views/reading-position';
 import { loadSettings } from '../platform/settings-store';
 import { renderWithVersions } from '../views/versions-bar';
+import { HighlightLayer } from '../views/highlight-layer';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   }
   document.title = record.title;
   const view = await renderWithVersions(document.getElementById('reader')!, record, db);
+  await new HighlightLayer(db).show(document.getElementById('reader')!, record);
   const toggle = document.getElementById('look-toggle')!;
   toggle.hidden = false;
   toggle.addEventListener('click', () => {

@@ -5,7 +5,8 @@ import * as v2 from './migrations/v2';
 import * as v3 from './migrations/v3';
 import * as v4 from './migrations/v4';
 import * as v5 from './migrations/v5';
-import type { CaptureRecord, ImageLinkRecord, ImageRecord, MetaRecord, ReadingRecord, SearchIndexRecord, VersionRecord } from './records';
+import * as v6 from './migrations/v6';
+import type { CaptureRecord, HighlightRecord, ImageLinkRecord, ImageRecord, MetaRecord, ReadingRecord, SearchIndexRecord, VersionRecord } from './records';
 
 export const DB_NAME = 'clean-capture';
 
@@ -22,6 +23,7 @@ export class CleanCaptureDb extends Dexie {
   versions!: Table<VersionRecord, number>;
   searchIndex!: Table<SearchIndexRecord, string>;
   meta!: Table<MetaRecord, string>;
+  highlights!: Table<HighlightRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -31,6 +33,7 @@ export class CleanCaptureDb extends Dexie {
     this.version(3).stores(v3.stores);
     this.version(4).stores(v4.stores);
     this.version(5).stores(v5.stores).upgrade(v5.upgrade);
+    this.version(6).stores(v6.stores);
     // Every write to the library moves the write generation in its own transaction (generation.ts).
     this.use(generationMiddleware);
   }

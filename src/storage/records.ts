@@ -1,3 +1,4 @@
+import type { Highlight } from '../core/highlights/highlight';
 import type { Capture } from '../core/shared/capture';
 
 /**
@@ -135,4 +136,12 @@ export interface CapturePatch {
   readState?: 'unread' | 'read';
   archived?: boolean;
   favourite?: boolean;
+}
+
+/**
+ * A highlight of an article (issue #16, v6): its W3C selectors, colour and note (core/highlights).
+ * Deleted, it stays as a tombstone (`deletedAt`) until the sweep after the Undo window.
+ */
+export interface HighlightRecord extends Highlight {
+  deletedAt?: string;
 }

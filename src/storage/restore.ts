@@ -3,6 +3,7 @@ import type { IndexableType, Table } from 'dexie';
 import { BackupFormatError } from '../core/backup/backup-codec';
 import type { ParsedBackup } from '../core/backup/backup-format';
 import { checkCaptureRecord } from '../core/library/capture-record-check';
+import { checkHighlightRecord } from '../core/highlights/highlight-record-check';
 import type { CleanCaptureDb } from './db';
 import type { CaptureRecord } from './records';
 import { purgeCapture } from './library';
@@ -31,6 +32,8 @@ export interface RestoreReport {
 const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string | null> = {
   // A backup never holds a deleted article (tombstone): one in a file is not to be brought back.
   captures: (row) => checkCaptureRecord(row) ?? (row['deletedAt'] !== undefined ? '"deletedAt": a backup holds no deleted articles' : null),
+  // Highlights (v6, issue #16): checked like captures, so a bad quote or a note that is not text never lands.
+  highlights: checkHighlightRecord,
 };
 
 /**
