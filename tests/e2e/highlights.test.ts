@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../../scripts/demo-server.mjs';
 import type { ExtensionPage, Harness, WebPage } from './harness/harness';
@@ -151,6 +152,17 @@ describe(`${browserLabel()}: highlights and notes`, () => {
     await reader2.waitFor('.article-body mark.hl-yellow');
     expect(await reader2.evalAll('.article-body mark.hl', (m) => m.map((x) => x.textContent).join('|'))).toContain(quote);
     await reader2.close();
+  });
+
+  it('exports Markdown with a "Highlights" section holding the quotes and the note', async () => {
+    const file = await reader.download('#export-md', /\.md$/);
+    const markdown = readFileSync(file.path, 'utf8');
+    const section = markdown.slice(markdown.indexOf('## Highlights'));
+    expect(section).toContain(`> ${ACROSS_FROM}`);
+    expect(section).toContain(`> ${ACROSS_TO}`);
+    // The note as text: what looks like HTML is escaped.
+    expect(section).toContain('Check the SME numbers \\<b\\>later\\</b\\>');
+    expect(section).toContain('> sold American cherries, Canadian lobsters and French wines');
   });
 
   it('removes a highlight from the editor, and Undo brings it back', async () => {

@@ -31,6 +31,8 @@ export interface Settings {
   frontMatterTemplate: string;
   /** In a zip: images packed into assets/ (relative links) or left as remote URLs. */
   zipImages: 'assets' | 'remote';
+  /** Highlights in Markdown (issue #16): a "Highlights" section of quotes with notes, or ==marks== in the text. */
+  markdownHighlights: 'section' | 'inline';
 }
 
 export const MB = 1024 * 1024;
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fileNameTemplate: DEFAULT_FILE_NAME_TEMPLATE,
   frontMatterTemplate: DEFAULT_FRONT_MATTER_TEMPLATE,
   zipImages: 'assets',
+  markdownHighlights: 'section',
 };
 
 type Validator<T> = (value: unknown) => value is T;
@@ -70,6 +73,7 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   fileNameTemplate: (v): v is string => typeof v === 'string' && v.length <= 200 && templateOk(() => renderFileName(v, SAMPLE_ARTICLE)) && /\{\w+\}/.test(v),
   frontMatterTemplate: (v): v is string => typeof v === 'string' && v.length <= 4000 && templateOk(() => checkFrontMatterTemplate(v)),
   zipImages: (v): v is 'assets' | 'remote' => v === 'assets' || v === 'remote',
+  markdownHighlights: (v): v is 'section' | 'inline' => v === 'section' || v === 'inline',
 };
 
 function templateOk(check: () => unknown): boolean {
