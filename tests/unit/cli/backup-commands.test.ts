@@ -60,6 +60,15 @@ beforeAll(async () => {
         outbound: false,
         rows: [{ captureId: 2, url: 'https://img.example.com/x.jpg', hash: 'h-x' }],
       },
+      // Issue #16: a highlight with a note, and a deleted one (a tombstone) that no export shows.
+      highlights: {
+        schema: 'id, captureId, createdAt, updatedAt, deletedAt',
+        outbound: false,
+        rows: [
+          { id: 'h1', captureId: 2, exact: 'Text', prefix: '', suffix: '', color: 'blue', note: 'My note', createdAt: T, updatedAt: T },
+          { id: 'h2', captureId: 2, exact: 'Text', prefix: '', suffix: '', color: 'pink', note: 'Deleted note', createdAt: T, updatedAt: T, deletedAt: T },
+        ],
+      },
     },
   };
   backupPath = join(dir, 'backup.json');
@@ -87,6 +96,8 @@ describe('clean-capture export', { timeout: 60_000 }, () => {
     expect((parse(md.slice(4, md.indexOf('\n---\n'))) as { title: string }).title).toBe('Harbour: "reopens" #2');
     expect(md).toContain('![x](assets/00001.jpg)');
     expect([...readFileSync(join(out, 'assets/00001.jpg'))]).toEqual([9, 8, 7]);
+    expect(md).toContain('## Highlights\n\n> Text\n\nMy note\n');
+    expect(md).not.toContain('Deleted note');
   });
 
   it('writes one EPUB or one HTML file', () => {
@@ -95,7 +106,10 @@ describe('clean-capture export', { timeout: 60_000 }, () => {
     expect(Object.keys(book)[0]).toBe('mimetype');
     expect(strFromU8(book['OEBPS/a0002.xhtml']!)).toContain('<img src="images/0001.jpg" alt="x"/>');
     expect(cli('export', backupPath, '--out', join(dir, 'h'), '--format=html').status).toBe(0);
-    expect(readFileSync(join(dir, 'h', 'clean-capture.html'), 'utf8')).toContain('<h2>Harbour: &quot;reopens&quot; #2</h2>');
+    const html = readFileSync(join(dir, 'h', 'clean-capture.html'), 'utf8');
+    expect(html).toContain('<h2>Harbour: &quot;reopens&quot; #2</h2>');
+    expect(html).toContain('<p><mark title="My note" class="hl hl-blue">Text</mark>');
+    expect(strFromU8(book['OEBPS/a0002.xhtml']!)).toContain('<p class="hl-note">My note</p>');
   });
 
   it('refuses a bad backup or bad options with one line', () => {
