@@ -2,6 +2,7 @@ import { exportFileNames } from '../core/export/export-names';
 import { formatBytes } from '../core/shared/format-bytes';
 import { plural } from '../core/shared/plural';
 import { toMarkdown } from '../core/export/markdown';
+import { toWebAnnotations } from '../core/highlights/web-annotation';
 import { buildZip, type ZipResult } from '../core/export/zip-export';
 import { captureSource } from '../storage/export-source';
 import { highlightsOf } from '../storage/highlight-queries';
@@ -22,6 +23,15 @@ export async function exportMarkdown(record: CaptureRecord): Promise<string> {
     { frontMatterTemplate: settings.frontMatterTemplate, highlights: settings.markdownHighlights, parse: parseHtml },
   );
   downloadBlob(new Blob([markdown], { type: 'text/markdown;charset=utf-8' }), name!);
+  return name!;
+}
+
+/** One article's highlights and notes as a W3C Web Annotation collection (JSON-LD, issue #16). Returns the file name. */
+export async function exportAnnotations(record: CaptureRecord): Promise<string> {
+  const settings = await loadSettings();
+  const [name] = exportFileNames([record], 'jsonld', settings.fileNameTemplate);
+  const highlights = record.id ? await highlightsOf(libraryDb(), record.id) : [];
+  downloadBlob(new Blob([`${JSON.stringify(toWebAnnotations(record, highlights), null, 2)}\n`], { type: 'application/ld+json' }), name!);
   return name!;
 }
 

@@ -18,6 +18,7 @@ import { plural } from '../core/shared/plural';
 import { requestPersistence, storageUsage } from '../platform/storage-usage';
 import { renderWithVersions } from '../views/versions-bar';
 import { HighlightLayer } from '../views/highlight-layer';
+import { highlightCounts } from '../storage/highlight-queries';
 import { createActions } from './actions';
 import { exportIds } from './export-ids';
 import { hasFilters, readFilters, wireFilters } from './filters';
@@ -34,6 +35,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const db = libraryDb();
 const checked = new Set<number>();
 const peers = new Map<number, string | null>();
+const highlightTotals = new Map<number, number>();
 let openRecord: CaptureRecord | null = null;
 let painted = false;
 let view: RenderedArticle | null = null;
@@ -51,9 +53,14 @@ function withPeers(source: LibrarySource): LibrarySource {
     totalLater: source.totalLater,
     fetch: async (offset, limit) => {
       const records = await source.fetch(offset, limit);
-      await Promise.all(
-        records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)),
-      );
+      await Promise.all([
+        ...records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)),
+        // Each row's highlight count (issue #16), read for the page in one query.
+        highlightCounts(
+          db,
+          records.map((r) => r.id!),
+        ).then((counts) => records.forEach((r) => highlightTotals.set(r.id!, counts.get(r.id!) ?? 0))),
+      ]);
       return records;
     },
   };
@@ -69,6 +76,7 @@ const list = new VirtualList(
       open: (id) => void openReader(id),
       checked,
       storyPeerTitle: (r) => peers.get(r.id!) ?? null,
+      highlightCount: (r) => highlightTotals.get(r.id!) ?? 0,
       toggleFavourite: (r) => void actions.toggleFavourite(r),
       toggleArchive: (r) => void actions.toggleArchive(r),
       remove: (r) => void actions.remove(r.id!),

@@ -1,5 +1,5 @@
 import { getCapture } from '../storage/capture-queries';
-import { exportMarkdown } from '../features/export';
+import { exportAnnotations, exportMarkdown } from '../features/export';
 import { libraryDb } from '../platform/library-db';
 import { buildLookPanel } from '../views/reader-look';
 import { readerKey } from '../views/reader-keys';
@@ -34,6 +34,9 @@ async function main(): Promise<void> {
   const exportButton = document.getElementById('export-md')!;
   exportButton.hidden = false;
   exportButton.addEventListener('click', () => exportMarkdown(record));
+  const annotations = document.getElementById('export-annotations')!;
+  annotations.hidden = false;
+  annotations.addEventListener('click', () => exportAnnotations(record));
   const scroller = windowScroller();
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') document.getElementById('look-panel')!.hidden = true;

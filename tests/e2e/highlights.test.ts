@@ -96,6 +96,8 @@ describe(`${browserLabel()}: highlights and notes`, () => {
 
   it('highlights with the h key in the popup reader, and overlapping highlights nest', async () => {
     await popup.goto('popup.html', '#list .row');
+    // The library row counts the article's highlights.
+    expect(await popup.text(`#list .row[data-id="${id}"] .row-meta`)).toContain('1 highlight');
     await popup.click(`#list .row[data-id="${id}"]`);
     await popup.waitFor(`#reader-view[data-ready="${id}"]`);
     await popup.waitFor('#reader .article-body mark.hl-green');
@@ -163,6 +165,13 @@ describe(`${browserLabel()}: highlights and notes`, () => {
     // The note as text: what looks like HTML is escaped.
     expect(section).toContain('Check the SME numbers \\<b\\>later\\</b\\>');
     expect(section).toContain('> sold American cherries, Canadian lobsters and French wines');
+
+    // The same highlights as W3C Web Annotations (JSON-LD).
+    const annotations = JSON.parse(readFileSync((await reader.download('#export-annotations', /\.jsonld$/)).path, 'utf8'));
+    expect(annotations.type).toBe('AnnotationCollection');
+    const noted = annotations.first.items.find((a: { body?: { value: string } }) => a.body?.value === NOTE);
+    expect(noted.target.source).toMatch(/^https?:\/\//);
+    expect(noted.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: expect.stringContaining(ACROSS_FROM) });
   });
 
   it('removes a highlight from the editor, and Undo brings it back', async () => {

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SearchService } from '../../../src/background/search-service';
 import { parseBackup } from '../../../src/core/backup/backup-format';
 import { createBackup } from '../../../src/storage/backup';
 import { saveCapture } from '../../../src/storage/captures';
@@ -122,5 +123,19 @@ describe('highlights storage (v6)', () => {
     const data = JSON.parse(await (await createBackup(db, { settings: null, generator: 'test', now: T0 })).text());
     data.tables.highlights.rows[0].color = 'red';
     await expect(restoreBackup(db, parseBackup(JSON.stringify(data)))).rejects.toThrow(/"color" must be yellow, green, blue or pink/);
+  });
+
+  it('search finds an article by the words of its highlights and notes (not its deleted ones)', async () => {
+    const a = await saved();
+    const search = new SearchService(db);
+    const kept = await addHighlight(db, { captureId: a, exact: 'story told', note: 'zanzibar connection' }, T0);
+    await search.upsert(a);
+    expect((await search.search('zanzibar', {})).map((h) => h.id)).toEqual([a]);
+    await deleteHighlight(db, kept.id);
+    await search.upsert(a);
+    expect(await search.search('zanzibar', {})).toEqual([]);
+    await restoreHighlight(db, kept.id);
+    await search.reindexAll();
+    expect((await search.search('zanzibar', {})).map((h) => h.id)).toEqual([a]);
   });
 });
