@@ -19,6 +19,7 @@ const ENTRIES = {
   popup: 'src/popup/index.ts',
   reader: 'src/reader/index.ts',
   options: 'src/options/index.ts',
+  highlights: 'src/library/highlights.ts',
 };
 const STATIC = [
   'src/popup/popup.html',
@@ -28,6 +29,7 @@ const STATIC = [
   'src/views/ui.css',
   'src/options/options.html',
   'src/options/options.css',
+  'src/library/highlights.html',
 ];
 const BROWSERS = ['chrome', 'firefox'];
 

@@ -200,6 +200,7 @@ function wire(): void {
   $('search').addEventListener('input', () => void refreshList());
   wireFilters(() => void refreshList());
   $('options').addEventListener('click', () => void browser.runtime.openOptionsPage());
+  $('open-highlights').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('highlights.html') }));
   $('back').addEventListener('click', closeReader);
   $('open-tab').addEventListener('click', () => {
     if (openRecord?.id) void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${openRecord.id}`) });

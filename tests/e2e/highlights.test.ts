@@ -156,6 +156,20 @@ describe(`${browserLabel()}: highlights and notes`, () => {
     await reader2.close();
   });
 
+  it('lists every highlight in the Highlights view, newest first, filtered by colour', async () => {
+    const view = await h.openExtensionPage('highlights.html', 'body[data-ready="true"]');
+    const quotes = () => view.evalAll('#highlights-list .hl-quote', (q) => q.map((x) => x.textContent));
+    const all = await quotes();
+    expect(all.length).toBe(3);
+    expect(all[0]).toBe('sold American cherries, Canadian lobsters and French wines');
+    expect(await view.text('#highlights-count')).toBe('3 highlights');
+    await view.select('#filter-color', 'green');
+    await view.waitUntil(() => document.querySelectorAll('#highlights-list .highlights-item').length === 1);
+    expect((await quotes())[0]).toContain(ACROSS_FROM);
+    expect(await view.text('#highlights-list .hl-orphan-note')).toBe(NOTE);
+    await view.close();
+  });
+
   it('exports Markdown with a "Highlights" section holding the quotes and the note', async () => {
     const file = await reader.download('#export-md', /\.md$/);
     const markdown = readFileSync(file.path, 'utf8');
