@@ -138,4 +138,18 @@ describe('highlights storage (v6)', () => {
     await search.reindexAll();
     expect((await search.search('zanzibar', {})).map((h) => h.id)).toEqual([a]);
   });
+
+  it('a restore takes a highlight’s later edit and keeps a newer local one (latest change wins, by id)', async () => {
+    const a = await saved();
+    const h = await addHighlight(db, { captureId: a, exact: 'story told', note: 'first' }, T0);
+    const text = await (await createBackup(db, { settings: null, generator: 'test', now: T0 })).text();
+    await updateHighlight(db, h.id, { note: 'newer here' }, later(5000));
+    expect((await restoreBackup(db, parseBackup(text))).tables['highlights']).toMatchObject({ added: 0, updated: 0, skipped: 1 });
+    expect((await db.highlights.get(h.id))!.note).toBe('newer here');
+    const data = JSON.parse(text);
+    data.tables.highlights.rows[0].note = 'edited later elsewhere';
+    data.tables.highlights.rows[0].updatedAt = later(9000).toISOString();
+    expect((await restoreBackup(db, parseBackup(JSON.stringify(data)))).tables['highlights']).toMatchObject({ updated: 1 });
+    expect((await db.highlights.get(h.id))!.note).toBe('edited later elsewhere');
+  });
 });
