@@ -28,6 +28,7 @@ const READ_ONLY = [
   'image-queries',
   'reading-queries',
   'import-record',
+  'highlight-queries',
 ];
 // Modules that write. Outside the background only the exports named here (read-only queries, pure
 // helpers, constants, types) may be imported: an allowlist, so a new export is a writer until
@@ -41,6 +42,7 @@ const WRITERS = [
   { module: 'images', reads: ['captureImages', 'captureStorageUse', 'ORPHAN_GRACE_MS'], types: ['NewImage', 'StorageUse'] },
   { module: 'reading', reads: ['getReading', 'readIds', 'READ_AT_PROGRESS'], types: [] },
   { module: 'library', reads: ['UNDO_WINDOW_MS'], types: ['DeletedCapture'] },
+  { module: 'highlights', reads: [], types: ['NewHighlight', 'HighlightPatch'] },
   // reextractedRecord is a pure function (record + capture → record); replaceCapture writes.
   { module: 'reextract', reads: ['reextractedRecord'], types: [] },
   { module: 'restore', reads: ['validateBackup'], types: ['TableReport', 'RestoreReport'] },

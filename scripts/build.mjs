@@ -20,6 +20,7 @@ const ENTRIES = {
   reader: 'src/reader/index.ts',
   options: 'src/options/index.ts',
   offscreen: 'src/offscreen/index.ts',
+  highlights: 'src/library/highlights.ts',
 };
 const STATIC = [
   'src/popup/popup.html',
@@ -30,6 +31,7 @@ const STATIC = [
   'src/options/options.html',
   'src/options/options.css',
   'src/offscreen/offscreen.html',
+  'src/library/highlights.html',
 ];
 const BROWSERS = ['chrome', 'firefox'];
 

@@ -28,3 +28,9 @@ export type ContentResult =
 
 /** One image's bytes (base64) or why not; defined with the download it comes from. */
 export type { FetchedImage } from './core/shared/download-image';
+
+/** Shows an article's highlights on the live page (issue #16): `(highlights) => number marked`. */
+export const PAINT_ENTRY = '__cleanCapturePaintHighlights';
+
+/** What the page's selection was, as the W3C TextQuoteSelector needs it; null when nothing is selected. */
+export type PageSelection = { exact: string; prefix: string; suffix: string } | null;

@@ -5,10 +5,11 @@ import type { CaptureRecord } from './storage/records';
 import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
 import type { SearchFilters, SearchHit } from './core/library/search-index';
-import type { CapturePatch } from './storage/records';
+import type { CapturePatch, HighlightRecord } from './storage/records';
 import type { ImportFormat, ImportItem } from './core/import/import-item';
 import type { ImportStatus } from './storage/records';
 import type { SyncErrorCode } from './core/sync/sync-errors';
+import type { HighlightColor } from './core/highlights/highlight';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -139,6 +140,33 @@ export interface Protocol {
   'sync-status': { request: Record<string, never>; response: SyncStatus };
   /** Turn sync off: credentials forgotten, schedule stopped; the library stays as it is. */
   'sync-off': { request: Record<string, never>; response: { ok: true } };
+  /**
+   * Highlight a passage of an article (issue #16): the W3C TextQuoteSelector (`exact`, with up to
+   * 32 visible characters of `prefix` and `suffix` to tell repeated words apart) and, when known,
+   * its TextPositionSelector (`start`, `end` in the reader's article text) as a hint; `color` is
+   * yellow (the default), green, blue or pink; `note` is plain text (never HTML). The new
+   * highlight's UUID comes back. Errors: `bad-input` (no quote, unknown colour, a note too long),
+   * `not-found` (the article was deleted).
+   */
+  'add-highlight': {
+    request: { captureId: number; exact: string; prefix?: string; suffix?: string; start?: number; end?: number; color?: HighlightColor; note?: string };
+    response: { id: string };
+  };
+  /** Recolour a highlight or change its note (plain text; empty removes it). The highlight as it is now, null when there is none. */
+  'update-highlight': { request: { id: string; color?: HighlightColor; note?: string }; response: { highlight: HighlightRecord | null } };
+  /** Delete a highlight: a tombstone until the sweep after the Undo window. `deleted` is false when there was no such highlight. */
+  'delete-highlight': { request: { id: string }; response: { deleted: boolean } };
+  /** Undo of a delete-highlight, by id. Errors: `not-found` (swept meanwhile). */
+  'restore-highlight': { request: { id: string }; response: { highlight: HighlightRecord } };
+  /** An article's highlights (oldest first), or with no `captureId` every highlight of the library (newest first). */
+  'list-highlights': { request: { captureId?: number }; response: { highlights: HighlightRecord[] } };
+  /**
+   * Highlight the selection of the page in tab `tabId`, as the context menu's "Highlight selection"
+   * does (it runs the same code inside the background): the page is saved first when it is not in
+   * the library yet, the highlight is recorded against that article, and the page's marks are
+   * shown. Errors: those of `capture`, and `bad-input` when nothing is selected.
+   */
+  'highlight-selection': { request: { tabId: number }; response: { captureId: number; id: string } };
 }
 
 /** What the options page sends to turn sync on. */
@@ -235,6 +263,12 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: readonly SenderKind
   'sync-now': PAGES,
   'sync-status': PAGES,
   'sync-off': PAGES,
+  'add-highlight': PAGES,
+  'update-highlight': PAGES,
+  'delete-highlight': PAGES,
+  'restore-highlight': PAGES,
+  'list-highlights': PAGES,
+  'highlight-selection': PAGES,
 };
 
 /**

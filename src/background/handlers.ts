@@ -12,6 +12,8 @@ import type { SearchService } from './search-service';
 import { refreshSavedIcons } from './saved-icon';
 import { importHandlers } from './import-handlers';
 import { ImportRunner } from './import-runner';
+import { highlightSelectionInTab, showHighlightsInTab } from './highlight-tab';
+import { highlightHandlers } from './highlight-handlers';
 
 /** One handler per message (sync's are in sync/sync-handlers.ts); the background is the only writer of the database. */
 export function createHandlers(db: CleanCaptureDb, search: SearchService, imports?: ImportRunner): Omit<Handlers, SyncMessage> {
@@ -25,6 +27,8 @@ export function createHandlers(db: CleanCaptureDb, search: SearchService, import
     capture: async ({ tabId, selection }) => {
       const outcome = await captureTab(db, tabId, selection);
       if (outcome.status !== 'already-saved') reindex(outcome.id);
+      // Highlights made before show again on the page (the content script is there now).
+      if (!selection) void showHighlightsInTab(db, tabId, outcome.id);
       sweep();
       return outcome;
     },
@@ -61,6 +65,12 @@ export function createHandlers(db: CleanCaptureDb, search: SearchService, import
       const record = (await updateCapture(db, id, patch)) ?? null;
       if (record) reindex(id);
       return { record };
+    },
+    ...highlightHandlers(db, reindex),
+    'highlight-selection': async ({ tabId }) => {
+      const result = await highlightSelectionInTab(db, Number(tabId));
+      reindex(result.captureId);
+      return result;
     },
     'restore-backup': async ({ text }) => {
       const summary = await restoreBackupFile(db, text);

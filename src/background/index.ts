@@ -6,7 +6,7 @@ import { clearStaleSavingBadges } from './badge';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { IMPORT_ALARM, ImportRunner } from './import-runner';
-import { createMenus, MENU_SAVE_SELECTION } from './menus';
+import { createMenus, MENU_HIGHLIGHT_SELECTION, MENU_SAVE_SELECTION } from './menus';
 import { refreshSavedIcons, watchTabs } from './saved-icon';
 import { takeAwaitingAccess } from './images-awaiting-access';
 import { SearchService } from './search-service';
@@ -26,7 +26,9 @@ const sync = new SyncService(db, () => {
   void refreshSavedIcons(db);
 });
 // Every library write is followed by a (debounced) one-shot sync round when sync is on (issue 14).
-const handlers = syncAfterWrites({ ...createHandlers(db, search, imports), ...createSyncHandlers(sync) }, (type) => sync.changed(type === 'set-reading-progress'));
+const handlers = syncAfterWrites({ ...createHandlers(db, search, imports), ...createSyncHandlers(sync) }, (type) =>
+  sync.changed(type === 'set-reading-progress'),
+);
 // Deleted articles (tombstones) and images no article shows, past the Undo window: deleted for good.
 void sweepLibrary(db).catch(() => {});
 // A capture cut short by a stopped service worker left "…" on its tab: clear it (issue #8).
@@ -45,7 +47,10 @@ watchTabs(db);
 const captureFromTab = (tabId: number, selection = false) => void handlers.capture({ type: 'capture', tabId, selection }).catch(() => {});
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
-  if (tab?.id !== undefined) captureFromTab(tab.id, info.menuItemId === MENU_SAVE_SELECTION);
+  if (tab?.id === undefined) return;
+  // The same handler as the highlight-selection message (what the e2e test drives).
+  if (info.menuItemId === MENU_HIGHLIGHT_SELECTION) void handlers['highlight-selection']({ type: 'highlight-selection', tabId: tab.id }).catch(() => {});
+  else captureFromTab(tab.id, info.menuItemId === MENU_SAVE_SELECTION);
 });
 
 browser.commands.onCommand.addListener(async (command, tab) => {

@@ -2,14 +2,16 @@ import browser from 'webextension-polyfill';
 
 export const MENU_SAVE_ARTICLE = 'save-article';
 export const MENU_SAVE_SELECTION = 'save-selection';
+export const MENU_HIGHLIGHT_SELECTION = 'highlight-selection';
 
-/** Context menu: "Save article" on a page, "Save selection" on selected text. */
+/** Context menu: "Save article" on a page, "Save selection" and "Highlight selection" on selected text. */
 export function createMenus(): void {
   browser.contextMenus
     .removeAll()
     .then(() => {
       browser.contextMenus.create({ id: MENU_SAVE_ARTICLE, title: 'Save article', contexts: ['page'] });
       browser.contextMenus.create({ id: MENU_SAVE_SELECTION, title: 'Save selection', contexts: ['selection'] });
+      browser.contextMenus.create({ id: MENU_HIGHLIGHT_SELECTION, title: 'Highlight selection', contexts: ['selection'] });
     })
     .catch(() => {});
 }

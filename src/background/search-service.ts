@@ -44,7 +44,8 @@ export class SearchService {
   private async rebuild(): Promise<MiniSearch<SearchDoc>> {
     const index = createIndex();
     const batch: SearchDoc[] = [];
-    await this.db.captures.each((record) => void (isLive(record) && batch.push(searchDocOf(record))));
+    const highlights = await highlightTextByCapture(this.db);
+    await this.db.captures.each((record) => void (isLive(record) && batch.push(searchDocOf({ ...record, highlightText: highlights.get(record.id!) }))));
     index.addAll(batch);
     this.index = index;
     this.schedulePersist();
@@ -61,7 +62,7 @@ export class SearchService {
       const index = await this.ensure();
       const record = await this.db.captures.get(id);
       if (index.has(id)) index.discard(id);
-      if (isLive(record)) index.add(searchDocOf(record));
+      if (isLive(record)) index.add(searchDocOf({ ...record, highlightText: (await highlightTextByCapture(this.db, id)).get(id) }));
       this.schedulePersist();
     });
   }
@@ -90,4 +91,14 @@ export class SearchService {
     const generation = await readGeneration(this.db);
     await this.db.searchIndex.put({ key: 'minisearch', generation, json: JSON.stringify(this.index) });
   }
+}
+
+/** Each article's highlighted passages and notes as one text (issue #16), for one article or all. */
+async function highlightTextByCapture(db: CleanCaptureDb, captureId?: number): Promise<Map<number, string>> {
+  const rows = await (captureId === undefined ? db.highlights.toCollection() : db.highlights.where('captureId').equals(captureId))
+    .filter((h) => h.deletedAt === undefined)
+    .toArray();
+  const texts = new Map<number, string>();
+  for (const h of rows) texts.set(h.captureId, `${texts.get(h.captureId) ?? ''} ${h.exact} ${h.note}`.trim());
+  return texts;
 }

@@ -14,7 +14,7 @@ import { checkCaptureRecord } from '../core/library/capture-record-check';
 import type { SavedArticle } from '../core/shared/capture';
 import { normalizeSettings } from '../core/shared/settings';
 import { buildZip } from '../core/export/zip-export';
-import type { CaptureRecord } from '../storage/records';
+import type { CaptureRecord, HighlightRecord } from '../storage/records';
 import { VERSION } from './command-line';
 import { parseDocument } from './dom';
 import { InputError } from './input-error';
@@ -65,11 +65,22 @@ function imageLookup(backup: ParsedBackup): ((url: string) => Promise<Blob | nul
   return async (url) => byUrl.get(url) ?? null;
 }
 
+/** Each article with its highlights from the backup (issue #16); a backup made before v6 has none. */
+function withHighlights(articles: CaptureRecord[], highlights: HighlightRecord[]): SavedArticle[] {
+  return articles.map((a) => {
+    const own = highlights.filter((h) => h.captureId === a.id && h.deletedAt === undefined).sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+    return own.length ? { ...a, highlights: own } : a;
+  });
+}
+
 async function exportCommand(args: BackupArgs, log: (s: string) => void): Promise<void> {
   const backup = readBackup(args.file);
-  const articles = ((backup.tables['captures']?.rows ?? []) as CaptureRecord[])
-    .slice()
-    .sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0));
+  const articles = withHighlights(
+    ((backup.tables['captures']?.rows ?? []) as CaptureRecord[])
+      .slice()
+      .sort((a, b) => (a.capturedAt < b.capturedAt ? 1 : a.capturedAt > b.capturedAt ? -1 : 0)),
+    (backup.tables['highlights']?.rows ?? []) as HighlightRecord[],
+  );
   const settings = normalizeSettings(backup.settings);
   const image = imageLookup(backup);
   mkdirSync(args.out, { recursive: true });
@@ -87,7 +98,13 @@ async function exportCommand(args: BackupArgs, log: (s: string) => void): Promis
         },
         images,
       },
-      { fileNameTemplate: settings.fileNameTemplate, frontMatterTemplate: settings.frontMatterTemplate, images: settings.zipImages },
+      {
+        fileNameTemplate: settings.fileNameTemplate,
+        frontMatterTemplate: settings.frontMatterTemplate,
+        images: settings.zipImages,
+        highlights: settings.markdownHighlights,
+        parse,
+      },
     );
     const files = unzipSync(new Uint8Array(await result.blob.arrayBuffer()));
     for (const [name, data] of Object.entries(files)) {

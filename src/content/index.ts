@@ -1,9 +1,10 @@
-import { CONTENT_ENTRY, IMAGE_ENTRY, type ContentOptions, type ContentResult } from '../content-protocol';
+import { CONTENT_ENTRY, IMAGE_ENTRY, PAINT_ENTRY, type ContentOptions, type ContentResult } from '../content-protocol';
 import { CaptureError, errorMessage, isCaptureError, notHtml } from '../core/shared/errors';
 import { extract } from '../core/extract/extract';
 import { MAX_RAW_HTML_CHARS } from '../core/extract/raw-page';
 import { resolveLazyImages } from '../core/extract/lazy-images';
 import { fetchImageInPage } from './fetch-image';
+import { paintHighlights } from './paint-highlights';
 import { purifyCapture } from './purify';
 import { selectionHtml } from './selection';
 
@@ -46,3 +47,4 @@ function pageHtml(doc: Document): string | null {
 
 (globalThis as Record<string, unknown>)[CONTENT_ENTRY] = run;
 (globalThis as Record<string, unknown>)[IMAGE_ENTRY] = fetchImageInPage;
+(globalThis as Record<string, unknown>)[PAINT_ENTRY] = paintHighlights;

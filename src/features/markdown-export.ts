@@ -17,6 +17,8 @@ import { downloadBlob } from '../platform/download';
 import { forgetFolder, rememberFolder, savedFolder, type PermissionedHandle } from '../platform/folder-handle';
 import { libraryDb } from '../platform/library-db';
 import { writeArticleToFolder } from './folder-writer';
+import { highlightsOf } from '../storage/highlight-queries';
+import type { Highlight } from '../core/highlights/highlight';
 
 /**
  * One article's Markdown with its stored images (issue 13): a zip download, a folder the user
@@ -29,24 +31,37 @@ function filesOptions(settings: Settings): MarkdownFilesOptions {
     frontMatterTemplate: settings.frontMatterTemplate,
     assetFolder: settings.markdownAssetFolder,
     linkStyle: settings.markdownLinkStyle,
+    highlights: settings.markdownHighlights,
+    parse: parseHtml,
   };
 }
+
+const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
 async function imageFiles(record: CaptureRecord): Promise<ImageFile[]> {
   return articleImageFiles(record, await storedImageFiles(libraryDb(), record.id!));
 }
 
+/** The record with its highlights (issue #16): every Markdown it becomes carries them. */
+async function withHighlights(record: CaptureRecord): Promise<CaptureRecord & { highlights: Highlight[] }> {
+  return { ...record, highlights: record.id ? await highlightsOf(libraryDb(), record.id) : [] };
+}
+
 /** The Markdown and its images as one zip download. */
 export async function downloadMarkdownZip(record: CaptureRecord, settings: Settings): Promise<string> {
   const files = await imageFiles(record);
-  const zip = await markdownZip(record, files, filesOptions(settings));
+  const zip = await markdownZip(await withHighlights(record), files, filesOptions(settings));
   downloadBlob(new Blob([zip.bytes as BlobPart], { type: 'application/zip' }), zip.name);
   return `Downloaded ${zip.name} (the article and ${plural(files.length, 'image')}).`;
 }
 
 /** Markdown on the clipboard: images keep their web addresses (a clipboard cannot carry the files). */
 export async function copyMarkdown(record: CaptureRecord, settings: Settings): Promise<string> {
-  await navigator.clipboard.writeText(toMarkdown(record, { frontMatterTemplate: settings.frontMatterTemplate }));
+  // The clipboard is written while the click's user activation lasts: read the highlights first.
+  const article = await withHighlights(record);
+  await navigator.clipboard.writeText(
+    toMarkdown(article, { frontMatterTemplate: settings.frontMatterTemplate, highlights: settings.markdownHighlights, parse: parseHtml }),
+  );
   return 'Copied as Markdown. Images link to their web addresses.';
 }
 
@@ -82,7 +97,7 @@ export async function saveToFolder(record: CaptureRecord, settings: Settings): P
   }
   let result;
   try {
-    result = await writeArticleToFolder(folder, record, await imageFiles(record), filesOptions(settings));
+    result = await writeArticleToFolder(folder, await withHighlights(record), await imageFiles(record), filesOptions(settings));
   } catch (error) {
     // The folder was moved or deleted since it was picked: forget it, so the next click asks again.
     if ((error as DOMException).name !== 'NotFoundError') throw error;
@@ -118,6 +133,6 @@ export async function saveToDownloads(record: CaptureRecord, settings: Settings,
   };
   for (const file of files) await save([...assets, file.name], file.blob);
   const name = markdownFileName(record, options.fileNameTemplate);
-  await save([...root, name], new Blob([markdownWithImages(record, files, options)], { type: 'text/markdown;charset=utf-8' }));
+  await save([...root, name], new Blob([markdownWithImages(await withHighlights(record), files, options)], { type: 'text/markdown;charset=utf-8' }));
   return `Saved "${name}" and ${plural(files.length, 'image')} to Downloads/${root.join('/')}.`;
 }

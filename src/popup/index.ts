@@ -16,6 +16,8 @@ import { formatBytes } from '../core/shared/format-bytes';
 import { plural } from '../core/shared/plural';
 import { requestPersistence, storageUsage } from '../platform/storage-usage';
 import { renderWithVersions } from '../views/versions-bar';
+import { HighlightLayer } from '../views/highlight-layer';
+import { highlightCounts } from '../storage/highlight-queries';
 import { createActions } from './actions';
 import { exportIds } from './export-ids';
 import { hasFilters, readFilters, wireFilters } from './filters';
@@ -33,12 +35,14 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const db = libraryDb();
 const checked = new Set<number>();
 const peers = new Map<number, string | null>();
+const highlightTotals = new Map<number, number>();
 let openRecord: CaptureRecord | null = null;
 let painted = false;
 let view: RenderedArticle | null = null;
 let stopTracking: (() => void) | null = null;
 const scroller = elementScroller($('reader'));
 let look: { step(delta: number): void } = { step: () => {} };
+const highlights = new HighlightLayer(db);
 
 const ROW_HEIGHT = 86;
 
@@ -49,9 +53,14 @@ function withPeers(source: LibrarySource): LibrarySource {
     totalLater: source.totalLater,
     fetch: async (offset, limit) => {
       const records = await source.fetch(offset, limit);
-      await Promise.all(
-        records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)),
-      );
+      await Promise.all([
+        ...records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)),
+        // Each row's highlight count (issue #16), read for the page in one query.
+        highlightCounts(
+          db,
+          records.map((r) => r.id!),
+        ).then((counts) => records.forEach((r) => highlightTotals.set(r.id!, counts.get(r.id!) ?? 0))),
+      ]);
       return records;
     },
   };
@@ -67,6 +76,7 @@ const list = new VirtualList(
       open: (id) => void openReader(id),
       checked,
       storyPeerTitle: (r) => peers.get(r.id!) ?? null,
+      highlightCount: (r) => highlightTotals.get(r.id!) ?? 0,
       toggleFavourite: (r) => void actions.toggleFavourite(r),
       toggleArchive: (r) => void actions.toggleArchive(r),
       remove: (r) => void actions.remove(r.id!),
@@ -108,6 +118,7 @@ async function openReader(id: number): Promise<void> {
   stopTracking = null;
   view?.release();
   view = await renderWithVersions($('reader'), record, db);
+  await highlights.show($('reader'), record);
   addReextractButton(record);
   syncReaderButtons(record);
   $('library').hidden = true;
@@ -189,6 +200,7 @@ function wire(): void {
   $('search').addEventListener('input', () => void refreshList());
   wireFilters(() => void refreshList());
   $('options').addEventListener('click', () => void browser.runtime.openOptionsPage());
+  $('open-highlights').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('highlights.html') }));
   $('back').addEventListener('click', closeReader);
   $('open-tab').addEventListener('click', () => {
     if (openRecord?.id) void browser.tabs.create({ url: browser.runtime.getURL(`reader.html?id=${openRecord.id}`) });

@@ -1,4 +1,5 @@
 import type { CaptureRecord } from '../storage/records';
+import { plural } from '../core/shared/plural';
 import { isLowCompleteness, metaLine } from '../views/format';
 
 export interface RowHandlers {
@@ -6,6 +7,8 @@ export interface RowHandlers {
   checked: Set<number>;
   /** Title of another record of the same story, when known. */
   storyPeerTitle(record: CaptureRecord): string | null;
+  /** How many highlights the article has (issue #16); 0 when none or not known yet. */
+  highlightCount?(record: CaptureRecord): number;
   toggleFavourite(record: CaptureRecord): void;
   toggleArchive(record: CaptureRecord): void;
   remove(record: CaptureRecord): void;
@@ -56,6 +59,8 @@ export function renderRow(record: CaptureRecord, index: number, selected: boolea
   if (record.favourite) badges.push('★');
   if (record.archived) badges.push('Archived');
   if ((record.versionCount ?? 1) > 1) badges.push(`${record.versionCount} versions`);
+  const highlights = h.highlightCount?.(record) ?? 0;
+  if (highlights) badges.push(plural(highlights, 'highlight'));
   if (isLowCompleteness(record)) badges.push('⚠ may be incomplete');
   meta.textContent = [metaLine(record), ...badges].join(' · ');
   if (isLowCompleteness(record)) meta.title = `This capture may be incomplete: ${record.completeness!.reasons.join('; ')}`;

@@ -1,4 +1,5 @@
 import { getCapture } from '../storage/capture-queries';
+import { exportAnnotations } from '../features/export';
 import { libraryDb } from '../platform/library-db';
 import { buildLookPanel } from '../views/reader-look';
 import { readerKey } from '../views/reader-keys';
@@ -6,6 +7,7 @@ import { trackReading, windowScroller } from '../views/reading-position';
 import { loadSettings } from '../platform/settings-store';
 import { renderWithVersions } from '../views/versions-bar';
 import { wireMarkdownActions } from './markdown-actions';
+import { HighlightLayer } from '../views/highlight-layer';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   }
   document.title = record.title;
   const view = await renderWithVersions(document.getElementById('reader')!, record, db);
+  await new HighlightLayer(db).show(document.getElementById('reader')!, record);
   const toggle = document.getElementById('look-toggle')!;
   toggle.hidden = false;
   toggle.addEventListener('click', () => {
@@ -30,6 +33,9 @@ async function main(): Promise<void> {
     toggle.setAttribute('aria-expanded', String(!panel.hidden));
   });
   wireMarkdownActions(record);
+  const annotations = document.getElementById('export-annotations')!;
+  annotations.hidden = false;
+  annotations.addEventListener('click', () => exportAnnotations(record));
   const scroller = windowScroller();
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') document.getElementById('look-panel')!.hidden = true;

@@ -28,7 +28,7 @@ export async function* tableRows(table: Table): AsyncGenerator<[IndexableType, u
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * What a backup leaves out: deleted articles (tombstones, in the library only until the sweep),
+ * What a backup leaves out: deleted articles and highlights (tombstones, in the library only until the sweep),
  * rows of any table that belong to one (by the `captureId` convention restore.ts follows), and
  * stored images no article shows (orphans waiting to be freed), and sync's bookkeeping (it names
  * this device's record ids: restored elsewhere it would be wrong; a restored library simply syncs
@@ -45,6 +45,8 @@ async function leftOut(db: Dexie): Promise<(table: Table, value: unknown) => Pro
     if (DEVICE_ONLY_TABLES.has(table.name)) return true;
     if (!isObject(value)) return false;
     if (table.name === 'captures') return value['deletedAt'] !== undefined;
+    // A deleted highlight (a tombstone waiting for the sweep) is not brought back by a restore either.
+    if (table.name === 'highlights' && value['deletedAt'] !== undefined) return true;
     if (typeof value['captureId'] === 'number' && deleted.has(value['captureId'])) return true;
     if (table.name === 'images' && links && typeof value['hash'] === 'string') {
       return (

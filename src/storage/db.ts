@@ -5,10 +5,12 @@ import * as v2 from './migrations/v2';
 import * as v3 from './migrations/v3';
 import * as v4 from './migrations/v4';
 import * as v5 from './migrations/v5';
+import * as v6 from './migrations/v6';
 import * as v7 from './migrations/v7';
 import * as v8 from './migrations/v8';
 import type {
   CaptureRecord,
+  HighlightRecord,
   ImageLinkRecord,
   ImageRecord,
   ImportPageRecord,
@@ -36,6 +38,7 @@ export class CleanCaptureDb extends Dexie {
   versions!: Table<VersionRecord, number>;
   searchIndex!: Table<SearchIndexRecord, string>;
   meta!: Table<MetaRecord, string>;
+  highlights!: Table<HighlightRecord, string>;
   importQueue!: Table<ImportQueueRecord, number>;
   importPages!: Table<ImportPageRecord, number>;
   syncDocs!: Table<SyncDocRecord, string>;
@@ -49,7 +52,7 @@ export class CleanCaptureDb extends Dexie {
     this.version(3).stores(v3.stores);
     this.version(4).stores(v4.stores);
     this.version(5).stores(v5.stores).upgrade(v5.upgrade);
-    // 6 is highlights' (issue #16), 7 the import queue (issue #15), 8 sync state (issue 14).
+    this.version(6).stores(v6.stores);
     this.version(7).stores(v7.stores);
     this.version(8).stores(v8.stores);
     // Every write to the library moves the write generation in its own transaction (generation.ts).

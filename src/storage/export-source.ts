@@ -2,6 +2,8 @@ import type { StoredImageFile } from '../core/export/markdown-files';
 import type { ZipSource } from '../core/export/zip-export';
 import type { CleanCaptureDb } from './db';
 import { captureImages } from './image-queries';
+import type { Highlight } from '../core/highlights/highlight';
+import type { CaptureRecord } from './records';
 import { isLive } from './tombstone';
 
 const PAGE = 50;
@@ -43,12 +45,26 @@ export function captureSource(db: CleanCaptureDb, ids: number[]): ZipSource {
     total: ids.length,
     async *pages() {
       for (let i = 0; i < ids.length; i += PAGE) {
-        const records = await db.captures.bulkGet(ids.slice(i, i + PAGE));
-        yield records.filter(isLive);
+        const records = (await db.captures.bulkGet(ids.slice(i, i + PAGE))).filter(isLive);
+        yield await withHighlights(db, records);
       }
     },
     images: storedImageLookup(db),
   };
+}
+
+/** Each article with its highlights (issue #16), read for the whole page in one query. */
+async function withHighlights<R extends CaptureRecord>(db: CleanCaptureDb, records: R[]): Promise<Array<R & { highlights?: Highlight[] }>> {
+  const rows = await db.highlights
+    .where('captureId')
+    .anyOf(records.map((r) => r.id!))
+    .filter((h) => h.deletedAt === undefined)
+    .toArray();
+  if (!rows.length) return records;
+  return records.map((r) => {
+    const own = rows.filter((h) => h.captureId === r.id).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return own.length ? { ...r, highlights: own } : r;
+  });
 }
 
 /** Ids of the whole library, newest first (keys only: cheap for any size; tombstones are not in this index). */

@@ -1,8 +1,8 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware, Table } from 'dexie';
 import type { MetaRecord } from './records';
 
-/** The tables a write to which changes the library (what the search index reflects). */
-export const LIBRARY_TABLES: ReadonlySet<string> = new Set(['captures', 'versions']);
+/** The tables a write to which changes the library (what the search index reflects; highlights and notes are searched too). */
+export const LIBRARY_TABLES: ReadonlySet<string> = new Set(['captures', 'versions', 'highlights']);
 const META = 'meta';
 const KEY = 'generation';
 

@@ -1,6 +1,7 @@
 import { CaptureError } from '../core/shared/errors';
 import { liveByUrlKeys } from './capture-queries';
 import type { CleanCaptureDb } from './db';
+import { sweepHighlights } from './highlights';
 import { freeOrphanedImages, ORPHAN_GRACE_MS, setCaptureImages, unlinkCaptureImages } from './images';
 import { isLive, revivedOf, tombstoneOf } from './tombstone';
 
@@ -70,6 +71,7 @@ export async function sweepLibrary(db: CleanCaptureDb, now = new Date(), windowM
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const expired = await db.captures.where('deletedAt').belowOrEqual(cutoff).primaryKeys();
   for (const id of expired) await purgeCapture(db, id, now);
+  await sweepHighlights(db, cutoff, expired);
   // Images a purge just orphaned wait their own grace period (a tombstone's were orphaned at its delete).
   const images = await freeOrphanedImages(db, now, windowMs);
   return { captures: expired.length, images };

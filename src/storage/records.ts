@@ -1,3 +1,4 @@
+import type { Highlight } from '../core/highlights/highlight';
 import type { Capture } from '../core/shared/capture';
 import type { ImportFailure } from '../core/import/fetch-policy';
 import type { ImportFormat, ImportHighlight, ImportItem } from '../core/import/import-item';
@@ -210,4 +211,12 @@ export interface SyncDocRecord {
 export interface SyncMetaRecord {
   key: string;
   value: string;
+}
+
+/**
+ * A highlight of an article (issue #16, v6): its W3C selectors, colour and note (core/highlights).
+ * Deleted, it stays as a tombstone (`deletedAt`) until the sweep after the Undo window.
+ */
+export interface HighlightRecord extends Highlight {
+  deletedAt?: string;
 }

@@ -3,8 +3,9 @@ import type { IndexableType, Table } from 'dexie';
 import { BackupFormatError } from '../core/backup/backup-codec';
 import type { ParsedBackup } from '../core/backup/backup-format';
 import { checkCaptureRecord } from '../core/library/capture-record-check';
+import { checkHighlightRecord } from '../core/highlights/highlight-record-check';
 import type { CleanCaptureDb } from './db';
-import type { CaptureRecord } from './records';
+import type { CaptureRecord, HighlightRecord } from './records';
 import { purgeCapture } from './library';
 import { listOrderOf } from './record-fields';
 import { isLive } from './tombstone';
@@ -31,6 +32,8 @@ export interface RestoreReport {
 const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string | null> = {
   // A backup never holds a deleted article (tombstone): one in a file is not to be brought back.
   captures: (row) => checkCaptureRecord(row) ?? (row['deletedAt'] !== undefined ? '"deletedAt": a backup holds no deleted articles' : null),
+  // Highlights (v6, issue #16): checked like captures, so a bad quote or a note that is not text never lands.
+  highlights: checkHighlightRecord,
 };
 
 /**
@@ -130,6 +133,25 @@ async function mergeCaptures(db: CleanCaptureDb, rows: CaptureRecord[], ids: Map
   }
 }
 
+/**
+ * Highlights by id (a UUID, the same on every device): a new one is added to its article's id
+ * here; one already in the library takes the backup's copy only when that copy was changed later
+ * (the rule a sync will use: edits by latest change). A tombstone here is not revived by an older copy.
+ */
+async function mergeHighlights(db: CleanCaptureDb, rows: HighlightRecord[], ids: Map<number, number>, report: TableReport): Promise<void> {
+  for (const raw of rows) {
+    const row = { ...raw, captureId: ids.get(raw.captureId) ?? raw.captureId };
+    const existing = await db.highlights.get(row.id);
+    if (!existing) {
+      await db.highlights.add(row);
+      report.added++;
+    } else if (row.updatedAt > existing.updatedAt) {
+      await db.highlights.put(row);
+      report.updated++;
+    } else report.skipped++;
+  }
+}
+
 /** Any other table, whatever it holds. */
 async function mergeGeneric(table: Table, rows: unknown[], outbound: boolean, ids: Map<number, number>, report: TableReport): Promise<void> {
   const { keyPath, auto } = table.schema.primKey;
@@ -186,6 +208,7 @@ export async function restoreBackup(db: CleanCaptureDb, backup: ParsedBackup): P
     for (const name of order) {
       const { rows, outbound } = backup.tables[name]!;
       if (name === 'captures') await mergeCaptures(db, rows as CaptureRecord[], ids, report.tables[name]!);
+      else if (name === 'highlights') await mergeHighlights(db, rows as HighlightRecord[], ids, report.tables[name]!);
       else await mergeGeneric(db.table(name), rows, outbound, ids, report.tables[name]!);
     }
   });

@@ -27,10 +27,27 @@ function articleHeader(a: SavedArticle, headingTag: string): string {
   return `<header><${headingTag}>${escapeXml(a.title)}</${headingTag}>${meta ? `<p class="meta">${escapeXml(meta)}</p>` : ''}<p class="source"><a href="${escapeXml(a.url)}">${escapeXml(a.url)}</a></p></header>`;
 }
 
+/**
+ * The article's highlights after its text (issue #16): each quote with its note, as text. Every
+ * highlight is listed, so one the text no longer holds (an orphan) is still in the book.
+ */
+function highlightsHtml(a: SavedArticle, headingTag: string): string {
+  const list = [...(a.highlights ?? [])].sort((x, y) => x.createdAt.localeCompare(y.createdAt));
+  if (!list.length) return '';
+  const items = list.map((h) => {
+    const quote = `<blockquote class="hl-quote hl-${h.color}"><p>${escapeXml(h.exact.replace(/\s+/g, ' ').trim())}</p></blockquote>`;
+    const note = h.note.trim() ? `<p class="hl-note">${escapeXml(h.note.trim())}</p>` : '';
+    return `<li>${quote}${note}</li>`;
+  });
+  return `\n<section class="highlights"><${headingTag}>Highlights</${headingTag}><ul>${items.join('')}</ul></section>`;
+}
+
 const CSS = `body{font-family:Georgia,serif;line-height:1.55;max-width:40em;margin:0 auto;padding:1em}
 header{border-bottom:1px solid #ccc;margin-bottom:1em}.meta,.source{font-family:sans-serif;font-size:.85em;color:#555}
 img{max-width:100%;height:auto}figcaption{font-size:.85em;color:#555}pre{white-space:pre-wrap}
-article{margin-bottom:3em}nav ol{line-height:1.8}`;
+article{margin-bottom:3em}nav ol{line-height:1.8}
+mark.hl-yellow{background:#fff0a0}mark.hl-green{background:#c8f0c4}mark.hl-blue{background:#cbe3ff}mark.hl-pink{background:#ffcfe1}
+.highlights ul{list-style:none;padding:0}.hl-quote{margin:.6em 0;padding-left:.8em;border-left:4px solid #e0c040}.hl-note{font-family:sans-serif;font-size:.9em;margin:.2em 0 1em .8em}`;
 
 const MEDIA: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' };
 
@@ -53,13 +70,14 @@ export async function toHtmlFile(articles: SavedArticle[], options: BookOptions)
   const bodies = articles.map((a, i) => {
     const body = toXhtmlFragment(options.parse, a.contentHtml, {
       baseUrl: a.url,
+      highlights: a.highlights,
       mapImage: (img) => {
         const data = embedded.get(img.getAttribute('src') ?? '');
         if (data) img.setAttribute('src', data);
         return img;
       },
     });
-    return `<article id="article-${i + 1}"${a.lang ? ` lang="${escapeXml(a.lang)}"` : ''}>\n${articleHeader(a, 'h2')}\n${body}\n</article>`;
+    return `<article id="article-${i + 1}"${a.lang ? ` lang="${escapeXml(a.lang)}"` : ''}>\n${articleHeader(a, 'h2')}\n${body}${highlightsHtml(a, 'h3')}\n</article>`;
   });
   return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeXml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<h1>${escapeXml(title)}</h1>\n<nav><ol>\n${toc}\n</ol></nav>\n${bodies.join('\n')}\n</body>\n</html>\n`;
 }
@@ -140,6 +158,7 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
     for (const url of imageUrls(a.contentHtml)) await addImage(url);
     const body = toXhtmlFragment(options.parse, a.contentHtml, {
       baseUrl: a.url,
+      highlights: a.highlights,
       mapImage: (img) => {
         const src = img.getAttribute('src') ?? '';
         const local = images.get(src);
@@ -156,7 +175,9 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
       },
     });
     const id = `a${String(i + 1).padStart(4, '0')}`;
-    files[`OEBPS/${id}.xhtml`] = strToU8(xhtmlPage(a.title, langTag(a.lang) ?? lang, `<article>\n${articleHeader(a, 'h1')}\n${body}\n</article>`));
+    files[`OEBPS/${id}.xhtml`] = strToU8(
+      xhtmlPage(a.title, langTag(a.lang) ?? lang, `<article>\n${articleHeader(a, 'h1')}\n${body}${highlightsHtml(a, 'h2')}\n</article>`),
+    );
     manifest.push(`<item id="${id}" href="${id}.xhtml" media-type="application/xhtml+xml"/>`);
     spine.push(`<itemref idref="${id}"/>`);
   }

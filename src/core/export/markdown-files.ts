@@ -33,6 +33,9 @@ export interface MarkdownFilesOptions {
   /** The images' folder, relative to the Markdown file ("assets", "attachments/clips"; "" = beside it). */
   assetFolder: string;
   linkStyle: ImageLinkStyle;
+  /** The article's highlights as a section or ==marks== (issue #16); inline needs `parse`. */
+  highlights?: 'section' | 'inline';
+  parse?: (html: string) => Document;
 }
 
 /** 16 hex digits (64 bits) keep names short and distinct across a whole vault. */
@@ -75,12 +78,13 @@ export function markdownWithImages(article: SavedArticle, files: ImageFile[], op
   const byUrl = new Map<string, string>();
   for (const file of files) for (const url of file.urls) byUrl.set(url, nameOf(file));
   const folder = folderSegments(options.assetFolder).join('/');
+  const common = { frontMatterTemplate: options.frontMatterTemplate, highlights: options.highlights, parse: options.parse };
   if (options.linkStyle === 'wikilink') {
     // Obsidian finds an embedded file by its name anywhere in the vault: no folder, no escaping.
-    return toMarkdown(article, { frontMatterTemplate: options.frontMatterTemplate, imageEmbed: (src) => (byUrl.has(src) ? `![[${byUrl.get(src)}]]` : null) });
+    return toMarkdown(article, { ...common, imageEmbed: (src) => (byUrl.has(src) ? `![[${byUrl.get(src)}]]` : null) });
   }
   return toMarkdown(article, {
-    frontMatterTemplate: options.frontMatterTemplate,
+    ...common,
     // Spaces and parentheses in the path are percent-encoded by toMarkdown, as in any link.
     imagePath: (src) => (byUrl.has(src) ? (folder ? `${folder}/${byUrl.get(src)}` : byUrl.get(src)!) : null),
   });

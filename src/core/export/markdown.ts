@@ -1,6 +1,7 @@
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 import type { SavedArticle } from '../shared/capture';
+import { highlightsSection, markHighlightsInHtml } from './highlights-markdown';
 import { DEFAULT_FRONT_MATTER_TEMPLATE, renderFrontMatter } from './template';
 
 export interface MarkdownOptions {
@@ -16,6 +17,13 @@ export interface MarkdownOptions {
    * embed (`![[x.jpg]]`) names the file alone and lets the vault find it.
    */
   imageEmbed?: (src: string) => string | null;
+  /**
+   * The article's highlights (issue #16): a "Highlights" section of quotes with notes after the
+   * text (the default), or `inline` ==marks== in the text with the noted and unplaceable ones in
+   * the section. Inline needs `parse` (a DOM: DOMParser in a page, linkedom in Node).
+   */
+  highlights?: 'section' | 'inline';
+  parse?: (html: string) => Document;
 }
 
 export function frontMatter(article: SavedArticle, template = DEFAULT_FRONT_MATTER_TEMPLATE): string {
@@ -97,6 +105,11 @@ function createTurndown(state: RenderState): TurndownService {
     hr: '---',
   });
   service.use(gfm);
+  // A highlight marked inline (issue #16): ==text==, as Obsidian and many editors read it.
+  service.addRule('highlight', {
+    filter: (node) => node.nodeName === 'MARK' && (node as Element).hasAttribute('data-highlight'),
+    replacement: (content) => (content.trim() ? `==${content}==` : content),
+  });
   // GFM table cells: a "|" in the text would split the cell, a line break would end the row.
   service.addRule('table-cell', {
     filter: ['th', 'td'],
@@ -196,9 +209,14 @@ function leadImageMarkdown(article: SavedArticle, options: MarkdownOptions): str
 /** A whole Markdown document: front matter, the title as the one H1, the body. Deterministic. */
 export function toMarkdown(article: SavedArticle, options: MarkdownOptions = {}): string {
   const title = article.title.replace(/\s+/g, ' ').trim() || 'Untitled';
-  let body = htmlToMarkdown(article.contentHtml, options);
+  const highlights = article.highlights ?? [];
+  let html = article.contentHtml;
+  let listed = highlights;
+  if (highlights.length && options.highlights === 'inline' && options.parse) ({ html, listed } = markHighlightsInHtml(html, highlights, options.parse));
+  let body = htmlToMarkdown(html, options);
   // A body that opens with the title as a heading would show it twice under the H1.
   const first = /^#{2,6} (.*)\n*/.exec(body);
   if (first && first[1]!.trim() === title) body = body.slice(first[0].length);
-  return `${frontMatter(article, options.frontMatterTemplate)}\n# ${title}\n\n${leadImageMarkdown(article, options)}${body}\n`;
+  const section = highlightsSection(listed, listed === highlights ? 'Highlights' : 'Notes');
+  return `${frontMatter(article, options.frontMatterTemplate)}\n# ${title}\n\n${leadImageMarkdown(article, options)}${body}\n${section ? `\n${section}` : ''}`;
 }

@@ -27,6 +27,8 @@ export const TEMPLATE_VARIABLES = {
   lang: 'the language code',
   words: 'the word count (a number)',
   minutes: 'the reading time in minutes (a number)',
+  highlights: 'your highlighted passages (a list)',
+  notes: 'your notes on them (a list)',
 } as const;
 
 export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
@@ -78,6 +80,8 @@ export function templateValues(article: SavedArticle, wanted = ''): Record<Templ
     lang: article.lang,
     words: article.wordCount,
     minutes: article.readingMinutes,
+    highlights: (article.highlights ?? []).map((h) => h.exact.replace(/\s+/g, ' ').trim()),
+    notes: (article.highlights ?? []).map((h) => h.note.trim()).filter(Boolean),
     // Parsing the URL is the costliest value: only when the template asks for it.
     ...(wanted.includes('{domain}') ? { domain: hostOf(article.url) || null } : {}),
   };

@@ -1,3 +1,5 @@
+import type { Highlight } from '../highlights/highlight';
+import { placeHighlights } from '../highlights/place-highlights';
 import { sanitizeTree } from '../extract/sanitize';
 import { enforceContentModel } from './content-model';
 
@@ -55,6 +57,8 @@ export interface XhtmlOptions {
   baseUrl: string;
   /** Replace an <img>: the same or another node (made with `img.ownerDocument`), or null to drop it. */
   mapImage?: (img: Element) => Node | null;
+  /** The article's highlights (issue #16), marked in the text; the ones that do not fit are left to the caller's list. */
+  highlights?: readonly Highlight[];
 }
 
 /** The children of the stored article body, sanitized again, as XHTML. */
@@ -69,6 +73,15 @@ export function toXhtmlFragment(parse: ParseHtml, html: string, options: XhtmlOp
       else if (mapped !== img) img.replaceWith(mapped);
     }
   }
+  // Marked after sanitizing (which would strip the marks' class) and before the content model
+  // pass, which then checks the marks like the rest of the text.
+  if (options.highlights?.length)
+    placeHighlights(root, options.highlights, (h) => {
+      const mark = doc.createElement('mark');
+      mark.setAttribute('class', `hl hl-${h.color}`);
+      if (h.note.trim()) mark.setAttribute('title', h.note.trim());
+      return mark;
+    });
   // After the images are mapped: a remote image becomes a link, which must not sit in a link.
   enforceContentModel(root);
   const out: string[] = [];

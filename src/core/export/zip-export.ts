@@ -32,6 +32,9 @@ export interface ZipOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   now?: Date;
+  /** How highlights show in the Markdown files (markdown.ts); `inline` needs `parse`. */
+  highlights?: 'section' | 'inline';
+  parse?: (html: string) => Document;
 }
 
 export interface ZipResult {
@@ -148,6 +151,8 @@ export async function buildZip(source: ZipSource, options: ZipOptions = {}): Pro
       const markdown = toMarkdown(article, {
         frontMatterTemplate: options.frontMatterTemplate ?? DEFAULT_FRONT_MATTER_TEMPLATE,
         imagePath: (src) => assets.get(src) ?? null,
+        highlights: options.highlights,
+        parse: options.parse,
       });
       addFile(fileName, strToU8(markdown), false);
       const meta = [article.siteName, (article.published ?? article.capturedAt).slice(0, 10)].filter(Boolean).join(' · ');

@@ -40,6 +40,8 @@ export interface IndexableRecord {
   readState?: 'unread' | 'read';
   archived?: 0 | 1;
   favourite?: 0 | 1;
+  /** The article's highlighted passages and notes (issue #16): searched with its text. */
+  highlightText?: string;
 }
 
 export function siteKeyOf(record: Pick<IndexableRecord, 'siteName' | 'url'>): string {
@@ -54,7 +56,8 @@ export function searchDocOf(record: IndexableRecord): SearchDoc {
     byline: record.byline ?? '',
     site: `${record.siteName ?? ''} ${siteKeyOf(record)}`,
     tags: record.tags ?? [],
-    text: words.join(' '),
+    // Highlights and notes go in with the start of the text: one field, so a persisted index keeps its shape.
+    text: record.highlightText ? `${words.join(' ')} ${record.highlightText}` : words.join(' '),
     state: record.archived ? 'archived' : (record.readState ?? 'unread'),
     favourite: record.favourite === 1,
     date: record.capturedAt,

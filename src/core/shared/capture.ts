@@ -1,3 +1,4 @@
+import type { Highlight } from '../highlights/highlight';
 import type { Completeness } from '../extract/completeness';
 
 /** The one shape a saved article has, everywhere: content script, storage, CLI JSON, export. */
@@ -49,4 +50,5 @@ export interface Capture {
 export type MetadataField = 'title' | 'byline' | 'siteName' | 'published' | 'modified' | 'lang' | 'canonicalUrl' | 'excerpt' | 'leadImage' | 'keywords';
 
 /** A capture as stored: the Capture plus when it was saved (and its tags, once tags exist). */
-export type SavedArticle = Capture & { capturedAt: string; tags?: string[] };
+/** `highlights` (issue #16) are attached by whoever reads the library or a backup for an export. */
+export type SavedArticle = Capture & { capturedAt: string; tags?: string[]; highlights?: Highlight[] };

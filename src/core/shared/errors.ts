@@ -13,6 +13,7 @@ export type CaptureErrorCode =
   | 'bad-backup'
   | 'not-allowed'
   | 'not-found'
+  | 'bad-input'
   | 'internal';
 
 export class CaptureError extends Error {

@@ -38,6 +38,8 @@ export interface Settings {
   markdownLinkStyle: ImageLinkStyle;
   /** Where Firefox saves Markdown with images (it has no folder picker): this subfolder of Downloads. */
   markdownDownloadsFolder: string;
+  /** Highlights in Markdown (issue #16): a "Highlights" section of quotes with notes, or ==marks== in the text. */
+  markdownHighlights: 'section' | 'inline';
 }
 
 export const MB = 1024 * 1024;
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markdownAssetFolder: 'assets',
   markdownLinkStyle: 'relative',
   markdownDownloadsFolder: 'Clean Capture',
+  markdownHighlights: 'section',
 };
 
 type Validator<T> = (value: unknown) => value is T;
@@ -83,6 +86,7 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   markdownAssetFolder: (v): v is string => isFolderPath(v, true),
   markdownLinkStyle: oneOf('relative', 'wikilink'),
   markdownDownloadsFolder: (v): v is string => isFolderPath(v, false),
+  markdownHighlights: (v): v is 'section' | 'inline' => v === 'section' || v === 'inline',
 };
 
 /** A relative folder path kept as typed only when every part is already a safe name (no "..", no "C:"). */

@@ -91,6 +91,21 @@ export const exportSection: OptionsSection = {
     images.value = settings.zipImages;
     images.addEventListener('change', () => void save({ zipImages: images.value as 'assets' | 'remote' }));
 
+    // Issue #16: where highlights go in Markdown.
+    const marks = document.createElement('select');
+    marks.id = 'markdown-highlights';
+    for (const [value, text] of [
+      ['section', 'A "Highlights" section of quotes with notes, after the text'],
+      ['inline', '==Marked== in the text (notes in a section after it)'],
+    ]) {
+      const option = document.createElement('option');
+      option.value = value!;
+      option.textContent = text!;
+      marks.append(option);
+    }
+    marks.value = settings.markdownHighlights;
+    marks.addEventListener('change', () => void save({ markdownHighlights: marks.value as 'section' | 'inline' }));
+
     const exportAll = document.createElement('button');
     exportAll.id = 'export-all';
     exportAll.className = 'text-button bordered';
@@ -120,6 +135,7 @@ export const exportSection: OptionsSection = {
       field('Preview', preview),
       reset,
       field('Images in a zip', images),
+      field('Highlights in Markdown', marks),
       exportAll,
       progress,
     );

@@ -126,6 +126,7 @@ const READ_ONLY_STORAGE = new Set([
   'storage/capture-queries.ts',
   'storage/image-queries.ts',
   'storage/reading-queries.ts',
+  'storage/highlight-queries.ts',
   'storage/export-source.ts',
   'storage/backup.ts',
   'storage/tombstone.ts',

@@ -61,6 +61,15 @@ beforeAll(async () => {
         outbound: false,
         rows: [{ captureId: 2, url: 'https://img.example.com/x.jpg', hash: 'h-x' }],
       },
+      // Issue #16: a highlight with a note, and a deleted one (a tombstone) that no export shows.
+      highlights: {
+        schema: 'id, captureId, createdAt, updatedAt, deletedAt',
+        outbound: false,
+        rows: [
+          { id: 'h1', captureId: 2, exact: 'Text', prefix: '', suffix: '', color: 'blue', note: 'My note', createdAt: T, updatedAt: T },
+          { id: 'h2', captureId: 2, exact: 'Text', prefix: '', suffix: '', color: 'pink', note: 'Deleted note', createdAt: T, updatedAt: T, deletedAt: T },
+        ],
+      },
     },
   };
   backupPath = join(dir, 'backup.json');
@@ -88,6 +97,8 @@ describe('clean-capture export', { timeout: 60_000 }, () => {
     expect((parse(md.slice(4, md.indexOf('\n---\n'))) as { title: string }).title).toBe('Harbour: "reopens" #2');
     expect(md).toContain('![x](assets/00001.jpg)');
     expect([...readFileSync(join(out, 'assets/00001.jpg'))]).toEqual([9, 8, 7]);
+    expect(md).toContain('## Highlights\n\n> Text\n\nMy note\n');
+    expect(md).not.toContain('Deleted note');
   });
 
   it('writes one EPUB or one HTML file', () => {
@@ -104,6 +115,8 @@ describe('clean-capture export', { timeout: 60_000 }, () => {
     const htmlPath = join(dir, 'h', 'clean-capture.html');
     expect(html.stdout + html.stderr).toContain(`to ${htmlPath} — ${formatBytes(statSync(htmlPath).size)}`);
     expect(readFileSync(htmlPath, 'utf8')).toContain('<h2>Harbour: &quot;reopens&quot; #2</h2>');
+    expect(html).toContain('<p><mark title="My note" class="hl hl-blue">Text</mark>');
+    expect(strFromU8(book['OEBPS/a0002.xhtml']!)).toContain('<p class="hl-note">My note</p>');
   });
 
   it('refuses a bad backup or bad options with one line', () => {

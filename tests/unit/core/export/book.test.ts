@@ -114,3 +114,51 @@ describe('HTML file', () => {
     expect(html).not.toMatch(/<script/i);
   });
 });
+
+describe('highlights in the HTML file and the EPUB (issue #16)', () => {
+  const highlighted: SavedArticle = {
+    ...makeCapture({ contentHtml: '<p>Harper met Jack Ma in Hangzhou.</p><ul><li>Trade was the topic.</li></ul>' }),
+    capturedAt: NOW.toISOString(),
+    highlights: [
+      {
+        id: 'a',
+        captureId: 1,
+        exact: 'Hangzhou.Trade',
+        prefix: 'Ma in ',
+        suffix: ' was',
+        color: 'green',
+        note: 'Note with <i>markup</i> & more',
+        createdAt: '2024-01-01T00:00:00.000Z',
+        updatedAt: '2024-01-01T00:00:00.000Z',
+      },
+      {
+        id: 'b',
+        captureId: 1,
+        exact: 'gone from the text',
+        prefix: '',
+        suffix: '',
+        color: 'pink',
+        note: '',
+        createdAt: '2024-01-02T00:00:00.000Z',
+        updatedAt: '2024-01-02T00:00:00.000Z',
+      },
+    ],
+  };
+
+  it('marks the passage across blocks and lists every highlight with its note as text', async () => {
+    const html = await toHtmlFile([highlighted], { parse });
+    expect(html).toContain('<p>Harper met Jack Ma in <mark title="Note with &lt;i&gt;markup&lt;/i&gt; &amp; more" class="hl hl-green">Hangzhou.</mark></p>');
+    expect(html).toContain('<li><mark title="Note with &lt;i&gt;markup&lt;/i&gt; &amp; more" class="hl hl-green">Trade</mark> was the topic.</li>');
+    expect(html).toContain('<p class="hl-note">Note with &lt;i&gt;markup&lt;/i&gt; &amp; more</p>');
+    expect(html).toContain('<blockquote class="hl-quote hl-pink"><p>gone from the text</p></blockquote>');
+    expect(html).not.toContain('<i>markup');
+  });
+
+  it('keeps the EPUB chapter well-formed XHTML with the marks in it', async () => {
+    const files = unzipSync(await toEpub([highlighted], { parse, now: NOW }));
+    const chapter = strFromU8(files['OEBPS/a0001.xhtml']!);
+    expect(XMLValidator.validate(chapter)).toBe(true);
+    expect(chapter).toMatch(/<mark title="[^"]*" class="hl hl-green">Hangzhou\.<\/mark>/);
+    expect(chapter).toContain('<section class="highlights"><h2>Highlights</h2>');
+  });
+});

@@ -3,11 +3,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { extractSavedPage } from '../../../../src/cli/extract-page';
 import { toEpub } from '../../../../src/core/export/book';
 import type { SavedArticle } from '../../../../src/core/shared/capture';
+import { HIGHLIGHT_COLORS, type Highlight } from '../../../../src/core/highlights/highlight';
+import { describePassage } from '../../../../src/core/highlights/quote-selector';
 
 /**
  * The real validator over a book made from every real page in tests/fixtures/extract: 0 errors,
@@ -28,8 +31,33 @@ function fixtureArticles(): SavedArticle[] {
     .sort()
     .map((name) => {
       const url = readFileSync(join(FIXTURES, name, 'url.txt'), 'utf8').trim();
-      return { ...extractSavedPage(readFileSync(join(FIXTURES, name, 'source.html'), 'utf8'), url), capturedAt: NOW.toISOString() };
+      const article = { ...extractSavedPage(readFileSync(join(FIXTURES, name, 'source.html'), 'utf8'), url), capturedAt: NOW.toISOString() };
+      return { ...article, highlights: fixtureHighlights(article) };
     });
+}
+
+/**
+ * Issue #16: every article carries highlights, so the validator sees marks in real markup: a long
+ * passage in the middle of the text (it crosses blocks: paragraphs, lists, links, figures), a
+ * shorter one overlapping it, a note with markup characters, and an orphan for the list.
+ */
+function fixtureHighlights(article: SavedArticle): Highlight[] {
+  const text = parse(`<!doctype html><html><body>${article.contentHtml}</body></html>`).body.textContent ?? '';
+  const start = Math.floor(text.length * 0.4);
+  const made = (n: number, from: number, to: number, note = ''): Highlight => ({
+    id: `h${n}`,
+    captureId: 1,
+    ...describePassage(text, from, to),
+    color: HIGHLIGHT_COLORS[n % 4]!,
+    note,
+    createdAt: `2024-01-0${n + 1}T00:00:00.000Z`,
+    updatedAt: NOW.toISOString(),
+  });
+  return [
+    made(0, start, Math.min(text.length, start + 400), 'A note with <b>markup</b> & "quotes"'),
+    made(1, start + 100, Math.min(text.length, start + 150)),
+    { ...made(2, 0, 1), exact: 'a passage no longer in this article', prefix: '', suffix: '', start: undefined, end: undefined },
+  ];
 }
 
 /** epubcheck's ERROR/WARNING/FATAL lines (its summary lines excluded). */
@@ -52,6 +80,12 @@ describe('EPUB from real pages', () => {
     expect(cover).toBeTruthy();
     const image = async (url: string) => (url === cover || url.length % 2 === 0 ? new Blob([PNG], { type: 'image/png' }) : null);
     const bytes = await toEpub(articles, { parse, now: NOW, image, title: 'Fixture pages' });
+    // The highlights really are in the book: marked in (nearly) every chapter, every note listed.
+    const chapters = Object.entries(unzipSync(bytes))
+      .filter(([name]) => /OEBPS\/a\d+\.xhtml$/.test(name))
+      .map(([, data]) => strFromU8(data));
+    expect(chapters.filter((c) => /<mark [^>]*class="hl hl-yellow"/.test(c)).length).toBeGreaterThanOrEqual(articles.length - 2);
+    expect(chapters.filter((c) => c.includes('A note with &lt;b&gt;markup&lt;/b&gt; &amp;')).length).toBe(articles.length);
     const dir = mkdtempSync(join(tmpdir(), 'cc-epubcheck-'));
     try {
       const file = join(dir, 'book.epub');
