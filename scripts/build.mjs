@@ -26,6 +26,7 @@ const STATIC = [
   'src/reader/reader.html',
   'src/reader/reader.css',
   'src/views/ui.css',
+  'src/views/list.css',
   'src/options/options.html',
   'src/options/options.css',
 ];

@@ -13,20 +13,21 @@ import { elementScroller, trackReading } from '../views/reading-position';
 import { reextractCapture } from '../features/reextract';
 import { libraryDb } from '../platform/library-db';
 import { loadSettings } from '../platform/settings-store';
-import { formatBytes } from '../core/shared/format-bytes';
 import { plural } from '../core/shared/plural';
 import { requestPersistence, storageUsage } from '../platform/storage-usage';
 import { renderWithVersions } from '../views/versions-bar';
 import { createActions } from './actions';
 import { exportIds } from './export-ids';
-import { hasFilters, readFilters, wireFilters } from './filters';
-import { plainSource, searchSource, type LibrarySource } from './library-source';
+import { hasFilters, readFilters, wireFilters } from '../views/filters';
+import { plainSource, searchSource, type LibrarySource } from '../views/library-source';
 import { onKey } from './keyboard';
-import { renderRow } from './row-view';
+import { renderRow } from '../views/row-view';
 import { saveCurrentTab } from './save-current-tab';
 import { showStatus } from './status';
-import { PAGE, VirtualList } from './virtual-list';
+import { PAGE, VirtualList } from '../views/virtual-list';
 import { errorMessage } from '../core/shared/errors';
+import { withIcon } from '../views/icons';
+import { storageWords } from '../views/storage-words';
 
 performance.mark('popup-script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -40,7 +41,8 @@ let stopTracking: (() => void) | null = null;
 const scroller = elementScroller($('reader'));
 let look: { step(delta: number): void } = { step: () => {} };
 
-const ROW_HEIGHT = 86;
+/** Dense rows (issue 17): title, site · date · time, and one line of tags or excerpt. */
+const ROW_HEIGHT = 64;
 
 /** Read the same-story peers of a page of records before it is shown. */
 function withPeers(source: LibrarySource): LibrarySource {
@@ -146,7 +148,7 @@ function addReextractButton(record: CaptureRecord): void {
 
 function syncReaderButtons(record: CaptureRecord): void {
   $('toggle-read').textContent = record.readState === 'read' ? 'Unread' : 'Read';
-  $('toggle-favourite').textContent = record.favourite ? '★' : '☆';
+  withIcon($('toggle-favourite'), 'star', !!record.favourite);
   $('toggle-favourite').setAttribute('aria-pressed', String(!!record.favourite));
   $('toggle-archive').textContent = record.archived ? 'Unarchive' : 'Archive';
   $<HTMLInputElement>('tags').value = (record.tags ?? []).join(', ');
@@ -185,7 +187,27 @@ async function readerAction(run: (record: CaptureRecord) => Promise<CaptureRecor
   syncReaderButtons(openRecord);
 }
 
+/** The toolbar's drawings (inline SVG: no glyph that needs an emoji font, one drawing per action). */
+function drawIcons(): void {
+  withIcon($('library-page'), 'library');
+  withIcon($('options'), 'gear');
+  withIcon($('export-zip'), 'download');
+  withIcon($('back'), 'back');
+  withIcon($('toggle-favourite'), 'star');
+  withIcon($('open-tab'), 'external');
+  withIcon($('export-md'), 'download');
+  withIcon($('delete'), 'trash');
+}
+
+function toggleCheck(record: CaptureRecord): void {
+  if (checked.has(record.id!)) checked.delete(record.id!);
+  else checked.add(record.id!);
+  list.render();
+}
+
 function wire(): void {
+  drawIcons();
+  $('library-page').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('library.html') }));
   $('search').addEventListener('input', () => void refreshList());
   wireFilters(() => void refreshList());
   $('options').addEventListener('click', () => void browser.runtime.openOptionsPage());
@@ -259,6 +281,7 @@ function wire(): void {
       open: openReader,
       actions,
       focusTags: () => $('tags').focus(),
+      toggleCheck,
     });
   });
 }
@@ -266,8 +289,9 @@ function wire(): void {
 async function showStorage(): Promise<void> {
   const persisted = await requestPersistence();
   const usage = await storageUsage();
-  const used = usage.usedBytes !== null ? `${formatBytes(usage.usedBytes)} used` : '';
-  $('storage').textContent = [used, persisted ? '' : 'not persistent'].filter(Boolean).join(' · ');
+  const words = storageWords(usage.usedBytes, persisted);
+  $('storage').textContent = words.text;
+  $('storage').title = words.title;
 }
 
 wire();
