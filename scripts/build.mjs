@@ -19,6 +19,7 @@ const ENTRIES = {
   popup: 'src/popup/index.ts',
   reader: 'src/reader/index.ts',
   options: 'src/options/index.ts',
+  library: 'src/library/index.ts',
 };
 const STATIC = [
   'src/popup/popup.html',
@@ -29,6 +30,8 @@ const STATIC = [
   'src/views/list.css',
   'src/options/options.html',
   'src/options/options.css',
+  'src/library/library.html',
+  'src/library/library.css',
 ];
 const BROWSERS = ['chrome', 'firefox'];
 

@@ -5,7 +5,7 @@ import { sweepLibrary } from '../storage/library';
 import { clearStaleSavingBadges } from './badge';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
-import { createMenus, MENU_SAVE_SELECTION } from './menus';
+import { createMenus, MENU_OPEN_LIBRARY, MENU_SAVE_SELECTION } from './menus';
 import { watchTabs } from './saved-icon';
 import { SearchService } from './search-service';
 
@@ -30,6 +30,7 @@ watchTabs(db);
 const captureFromTab = (tabId: number, selection = false) => void handlers.capture({ type: 'capture', tabId, selection }).catch(() => {});
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_OPEN_LIBRARY) return void browser.tabs.create({ url: browser.runtime.getURL('library.html') });
   if (tab?.id !== undefined) captureFromTab(tab.id, info.menuItemId === MENU_SAVE_SELECTION);
 });
 

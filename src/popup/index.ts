@@ -4,8 +4,7 @@ import type { CaptureRecord } from '../storage/records';
 import { send } from '../platform/messaging';
 import type { RenderedArticle } from '../views/article-view';
 import { exportMarkdown } from '../features/export';
-import { exportBook } from '../features/export-book';
-import { runZipExport } from '../features/export-progress';
+import { runExport } from '../views/export-run';
 import { searchIds } from '../features/search';
 import { buildLookPanel } from '../views/reader-look';
 import { readerKey } from '../views/reader-keys';
@@ -16,14 +15,14 @@ import { loadSettings } from '../platform/settings-store';
 import { plural } from '../core/shared/plural';
 import { requestPersistence, storageUsage } from '../platform/storage-usage';
 import { renderWithVersions } from '../views/versions-bar';
-import { createActions } from './actions';
-import { exportIds } from './export-ids';
+import { createActions } from '../views/actions';
+import { exportIds } from '../views/export-ids';
 import { hasFilters, readFilters, wireFilters } from '../views/filters';
 import { plainSource, searchSource, type LibrarySource } from '../views/library-source';
-import { onKey } from './keyboard';
+import { onKey } from '../views/list-keys';
 import { renderRow } from '../views/row-view';
 import { saveCurrentTab } from './save-current-tab';
-import { showStatus } from './status';
+import { showStatus } from '../views/status';
 import { PAGE, VirtualList } from '../views/virtual-list';
 import { errorMessage } from '../core/shared/errors';
 import { withIcon } from '../views/icons';
@@ -239,23 +238,8 @@ function wire(): void {
     const ids = await exportIds(choice, { db, search: searchIds });
     if (!ids.length) return;
     const button = $<HTMLButtonElement>('export-zip');
-    const format = $<HTMLSelectElement>('export-format').value;
     button.disabled = true;
-    if (format === 'html' || format === 'epub') {
-      const host = $('export-progress');
-      host.hidden = false;
-      host.dataset['state'] = 'busy';
-      host.textContent = `Exporting ${plural(ids.length, 'article')}…`;
-      try {
-        host.textContent = `Exported ${plural(ids.length, 'article')} to ${await exportBook(ids, format)}`;
-        host.dataset['state'] = 'done';
-      } catch (error) {
-        host.textContent = `The export failed: ${errorMessage(error)}`;
-        host.dataset['state'] = 'failed';
-      }
-    } else {
-      await runZipExport($('export-progress'), ids);
-    }
+    await runExport(ids, $<HTMLSelectElement>('export-format').value, $('export-progress'));
     button.disabled = false;
   });
   $('look-toggle').addEventListener('click', () => {

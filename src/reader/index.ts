@@ -6,6 +6,7 @@ import { readerKey } from '../views/reader-keys';
 import { trackReading, windowScroller } from '../views/reading-position';
 import { loadSettings } from '../platform/settings-store';
 import { renderWithVersions } from '../views/versions-bar';
+import { wireReaderActions } from './reader-actions';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
@@ -32,8 +33,10 @@ async function main(): Promise<void> {
   const exportButton = document.getElementById('export-md')!;
   exportButton.hidden = false;
   exportButton.addEventListener('click', () => exportMarkdown(record));
+  await wireReaderActions(db, record);
   const scroller = windowScroller();
   document.addEventListener('keydown', (event) => {
+    if (event.target instanceof HTMLInputElement) return;
     if (event.key === 'Escape') document.getElementById('look-panel')!.hidden = true;
     else if (readerKey(event, scroller, look.step)) event.preventDefault();
   });

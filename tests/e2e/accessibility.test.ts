@@ -78,6 +78,20 @@ describe(`${browserLabel()}: accessibility (axe-core, keyboard)`, () => {
         expect(unacceptable(await audit(popup))).toEqual([]);
       });
 
+      it('library page: the list, then an article beside it, then the tag dialog', async () => {
+        await popup.goto('library.html', '#list .row');
+        await h.colorScheme(popup, scheme);
+        expect(unacceptable(await audit(popup))).toEqual([]);
+        await popup.click('#list .row .row-main');
+        await popup.waitFor('#reader-pane[data-ready]');
+        await popup.click('#list .row .row-check');
+        await popup.waitFor('#bulk-bar:not([hidden])');
+        expect(unacceptable(await audit(popup))).toEqual([]);
+        await popup.click('#manage-tags');
+        await popup.waitFor('#tag-dialog[open]');
+        expect(unacceptable(await audit(popup))).toEqual([]);
+      });
+
       it('reader tab', async () => {
         await popup.goto(`reader.html?id=${firstId}`, 'body[data-ready]');
         await h.colorScheme(popup, scheme);

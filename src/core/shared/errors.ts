@@ -13,6 +13,7 @@ export type CaptureErrorCode =
   | 'bad-backup'
   | 'not-allowed'
   | 'not-found'
+  | 'bad-request'
   | 'internal';
 
 export class CaptureError extends Error {

@@ -1,6 +1,6 @@
 import type { CaptureRecord } from '../storage/records';
 import type { createActions } from './actions';
-import type { VirtualList } from '../views/virtual-list';
+import type { VirtualList } from './virtual-list';
 
 export interface KeyContext {
   list: VirtualList;

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SearchService } from '../../../src/background/search-service';
 import type { SearchFilters } from '../../../src/core/library/search-index';
-import { exportIds } from '../../../src/popup/export-ids';
+import { exportIds } from '../../../src/views/export-ids';
 import { searchSource } from '../../../src/views/library-source';
 import { saveCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb } from '../../../src/storage/db';

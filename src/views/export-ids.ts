@@ -1,7 +1,7 @@
 import type { SearchFilters } from '../core/library/search-index';
 import type { CleanCaptureDb } from '../storage/db';
 import { allCaptureIds } from '../storage/export-source';
-import { hasFilters } from '../views/filters';
+import { hasFilters } from './filters';
 
 /** What the popup shows when Export is pressed. */
 export interface ExportChoice {
