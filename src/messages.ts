@@ -94,7 +94,7 @@ export interface Protocol {
    */
   search: { request: { query: string; filters?: SearchFilters; limit?: number; sort?: LibrarySort }; response: { hits: SearchHit[] } };
   /** Every tag in the library with how many articles carry it, most used first (tag suggestions, tag management). */
-  'list-tags': { request: Record<string, never>; response: { tags: TagCount[] } };
+  'list-tags': { request: Record<never, never>; response: { tags: TagCount[] } };
   /**
    * Rename a tag on every article carrying it; renaming to a tag that exists merges the two, and
    * `to: null` deletes the tag (the articles stay). `changed` counts the articles. All change in

@@ -89,6 +89,8 @@ export function renderRow(record: CaptureRecord, index: number, selected: boolea
   const main = cell('row-main');
   const title = el('div', 'row-title', record.title);
   title.title = record.title;
+  // An Arabic or Hebrew title reads right to left in any UI; its direction comes from its text.
+  title.dir = record.dir === 'rtl' || record.dir === 'ltr' ? record.dir : 'auto';
   main.append(title);
   const meta = el('div', 'row-meta');
   const badges: string[] = [];
@@ -107,7 +109,9 @@ export function renderRow(record: CaptureRecord, index: number, selected: boolea
     for (const tag of tags) line.append(el('span', 'badge tag', `#${tag}`));
     main.append(line);
   } else {
-    main.append(el('div', 'row-excerpt', record.excerpt ?? ''));
+    const excerpt = el('div', 'row-excerpt', record.excerpt ?? '');
+    excerpt.dir = title.dir;
+    main.append(excerpt);
   }
 
   const actions = cell('row-actions');

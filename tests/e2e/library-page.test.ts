@@ -26,7 +26,11 @@ describe(`${browserLabel()}: the full-page library`, () => {
   });
   afterAll(() => stopSpec({ server, h }));
 
-  it('shows the list beside the reader; a click reads an article, Next reads the following one', async () => {
+  it('opens from the popup, and shows the list beside the reader; a click reads an article, Next reads the following one', async () => {
+    await page.goto('popup.html', '#list .row');
+    const opened = await h.tabOpenedBy(() => page.click('#library-page'), '#list .row');
+    expect(await opened.title()).toBe('Clean Capture library');
+    await opened.close();
     await page.goto('library.html', '#list .row');
     await waitForRows(page, 2);
     expect(await page.text('#count')).toBe('2 articles');
