@@ -94,10 +94,13 @@ export class VirtualList {
     if (this.pages.has(page) || page * PAGE >= Math.max(1, this.source.total)) return Promise.resolve();
     let pending = this.loading.get(page);
     if (!pending) {
+      const loading = this.loading;
       pending = this.source.fetch(page * PAGE, PAGE).then((records) => {
+        // Always forget the request: a stale one left here would answer every later render at
+        // once, and render → load → render would spin without ever reading the page.
+        if (loading.get(page) === pending) loading.delete(page);
         if (generation !== this.generation) return;
         this.pages.set(page, records);
-        this.loading.delete(page);
         // Keep memory flat while scrolling through thousands of rows.
         while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
       });
