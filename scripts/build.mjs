@@ -21,6 +21,7 @@ const ENTRIES = {
   options: 'src/options/index.ts',
   offscreen: 'src/offscreen/index.ts',
   highlights: 'src/library/highlights.ts',
+  library: 'src/library/index.ts',
 };
 const STATIC = [
   'src/popup/popup.html',
@@ -28,10 +29,13 @@ const STATIC = [
   'src/reader/reader.html',
   'src/reader/reader.css',
   'src/views/ui.css',
+  'src/views/list.css',
   'src/options/options.html',
   'src/options/options.css',
   'src/offscreen/offscreen.html',
   'src/library/highlights.html',
+  'src/library/library.html',
+  'src/library/library.css',
 ];
 const BROWSERS = ['chrome', 'firefox'];
 

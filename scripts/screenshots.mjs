@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * Screenshots of what the user sees (popup list, popup reader, reader tab), light and dark, into
- * .tmp/screenshots/ — to look at after UI changes. Run `npm run build` first.
+ * Screenshots of what the user sees (popup list, popup reader, library page, reader tab, options),
+ * light and dark, into .tmp/screenshots/ — to look at after UI changes — and the ones the docs
+ * show into docs/images/ (issue 17). Run `npm run build` first.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer, SYNDICATED_PATH } from './demo-server.mjs';
@@ -83,13 +84,41 @@ try {
     await popup.waitForSelector('#reader .diff-text');
     await popup.screenshot({ path: join(out, `popup-diff-${scheme}.png`) });
   }
+  // Issue 17: the full-page library, an article open beside the list; and at 360 px wide.
+  const library = await context.newPage();
+  await library.setViewportSize({ width: 1280, height: 800 });
+  for (const scheme of ['light', 'dark']) {
+    await library.emulateMedia({ colorScheme: scheme });
+    await library.goto(url('library.html'));
+    await library.waitForSelector('#list .row');
+    await library.click('#list .row .row-main');
+    await library.waitForSelector('#reader-pane[data-ready]');
+    await library.screenshot({ path: join(out, `library-${scheme}.png`) });
+  }
+  await library.emulateMedia({ colorScheme: 'light' });
+  await library.setViewportSize({ width: 360, height: 740 });
+  await library.goto(url('library.html'));
+  await library.waitForSelector('#list .row');
+  await library.screenshot({ path: join(out, 'library-360-light.png') });
+  await popup.setViewportSize({ width: 360, height: 640 });
+  await popup.goto(url('popup.html'));
+  await popup.waitForSelector('#list .row');
+  await popup.screenshot({ path: join(out, 'popup-360-light.png') });
+  await popup.setViewportSize({ width: 420, height: 560 });
   await article.goto(`${server.origin}/no-article.html`);
   const errorTab = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, `${server.origin}/no-article.html`);
   await popup.emulateMedia({ colorScheme: 'light' });
   await popup.goto(url(`popup.html?tab=${errorTab}`));
   await popup.waitForSelector('#status[data-kind="error"]');
   await popup.screenshot({ path: join(out, 'popup-error-light.png') });
-  console.log(`screenshots in ${out}`);
+  const images = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'images');
+  for (const scheme of ['light', 'dark']) {
+    copyFileSync(join(out, `popup-story-${scheme}.png`), join(images, `popup-${scheme}.png`));
+    copyFileSync(join(out, `library-${scheme}.png`), join(images, `library-${scheme}.png`));
+    copyFileSync(join(out, `reader-tab-${scheme}.png`), join(images, `reader-${scheme}.png`));
+    copyFileSync(join(out, `options-${scheme}.png`), join(images, `options-${scheme}.png`));
+  }
+  console.log(`screenshots in ${out}; the docs' in ${images}`);
 } finally {
   await context.close();
   await server.close();

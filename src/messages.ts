@@ -4,12 +4,13 @@ import type { CaptureErrorCode } from './core/shared/errors';
 import type { CaptureRecord } from './storage/records';
 import type { DeletedCapture } from './storage/library';
 import type { TableReport } from './storage/restore';
-import type { SearchFilters, SearchHit } from './core/library/search-index';
+import type { LibrarySort, SearchFilters, SearchHit } from './core/library/search-index';
 import type { CapturePatch, HighlightRecord } from './storage/records';
 import type { ImportFormat, ImportItem } from './core/import/import-item';
 import type { ImportStatus } from './storage/records';
 import type { SyncErrorCode } from './core/sync/sync-errors';
 import type { HighlightColor } from './core/highlights/highlight';
+import type { TagCount } from './core/library/tags';
 
 /**
  * The one protocol between popup, reader, content script and background (STYLE.md §3).
@@ -97,9 +98,18 @@ export interface Protocol {
   /**
    * Ranked ids from the background's full-text index (title, authors, site, tags, the start of
    * the text), with the library filters. The popup's list and every export of "the search result"
-   * use exactly these hits.
+   * use exactly these hits. With `sort` (the library page's orders: saved, published, title, site,
+   * reading time) they come in that order instead of by rank.
    */
-  search: { request: { query: string; filters?: SearchFilters; limit?: number }; response: { hits: SearchHit[] } };
+  search: { request: { query: string; filters?: SearchFilters; limit?: number; sort?: LibrarySort }; response: { hits: SearchHit[] } };
+  /** Every tag in the library with how many articles carry it, most used first (tag suggestions, tag management). */
+  'list-tags': { request: Record<never, never>; response: { tags: TagCount[] } };
+  /**
+   * Rename a tag on every article carrying it; renaming to a tag that exists merges the two, and
+   * `to: null` deletes the tag (the articles stay). `changed` counts the articles. All change in
+   * one transaction or none. Errors: `bad-request` (an empty tag name).
+   */
+  'rename-tag': { request: { from: string; to: string | null }; response: { changed: number } };
   /**
    * Library state changed: tags, read/unread, archived, favourite. The record as it is now comes
    * back, null when there was no such article.
@@ -255,6 +265,8 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: readonly SenderKind
   'restore-backup': PAGES,
   'restore-backup-part': PAGES,
   search: PAGES,
+  'list-tags': PAGES,
+  'rename-tag': PAGES,
   'update-capture': PAGES,
   'import-add': PAGES,
   'import-status': PAGES,

@@ -14,6 +14,9 @@ import { importHandlers } from './import-handlers';
 import { ImportRunner } from './import-runner';
 import { highlightSelectionInTab, showHighlightsInTab } from './highlight-tab';
 import { highlightHandlers } from './highlight-handlers';
+import { retagCaptures } from '../storage/tags';
+import { CaptureError } from '../core/shared/errors';
+import { ALL_TAGGED } from './search-service';
 
 /** One handler per message (sync's are in sync/sync-handlers.ts); the background is the only writer of the database. */
 export function createHandlers(db: CleanCaptureDb, search: SearchService, imports?: ImportRunner): Omit<Handlers, SyncMessage> {
@@ -60,7 +63,17 @@ export function createHandlers(db: CleanCaptureDb, search: SearchService, import
           .catch(() => {});
       return { read };
     },
-    search: async ({ query, filters, limit }) => ({ hits: await search.search(String(query ?? ''), filters ?? {}, limit) }),
+    search: async ({ query, filters, limit, sort }) => ({ hits: await search.search(String(query ?? ''), filters ?? {}, limit, sort) }),
+    'list-tags': async () => ({ tags: await search.tags() }),
+    'rename-tag': async ({ from, to }) => {
+      if (typeof from !== 'string' || !from.trim() || (to !== null && (typeof to !== 'string' || !to.trim())))
+        throw new CaptureError('bad-request', 'A tag needs a name: type the new name, or choose Delete to remove the tag.');
+      // The index knows which articles carry the tag: only those are read and written.
+      const ids = (await search.search('', { tag: from.trim() }, ALL_TAGGED)).map((hit) => hit.id);
+      const changed = await retagCaptures(db, ids, from, to);
+      for (const id of changed) reindex(id);
+      return { changed: changed.length };
+    },
     'update-capture': async ({ id, patch }) => {
       const record = (await updateCapture(db, id, patch)) ?? null;
       if (record) reindex(id);

@@ -6,7 +6,7 @@ import { clearStaleSavingBadges } from './badge';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 import { IMPORT_ALARM, ImportRunner } from './import-runner';
-import { createMenus, MENU_HIGHLIGHT_SELECTION, MENU_SAVE_SELECTION } from './menus';
+import { createMenus, MENU_HIGHLIGHT_SELECTION, MENU_OPEN_LIBRARY, MENU_SAVE_SELECTION } from './menus';
 import { refreshSavedIcons, watchTabs } from './saved-icon';
 import { takeAwaitingAccess } from './images-awaiting-access';
 import { SearchService } from './search-service';
@@ -47,6 +47,7 @@ watchTabs(db);
 const captureFromTab = (tabId: number, selection = false) => void handlers.capture({ type: 'capture', tabId, selection }).catch(() => {});
 
 browser.contextMenus.onClicked.addListener((info, tab) => {
+  if (info.menuItemId === MENU_OPEN_LIBRARY) return void browser.tabs.create({ url: browser.runtime.getURL('library.html') });
   if (tab?.id === undefined) return;
   // The same handler as the highlight-selection message (what the e2e test drives).
   if (info.menuItemId === MENU_HIGHLIGHT_SELECTION) void handlers['highlight-selection']({ type: 'highlight-selection', tabId: tab.id }).catch(() => {});

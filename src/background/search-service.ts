@@ -1,9 +1,24 @@
 import type MiniSearch from 'minisearch';
-import { createIndex, loadIndex, searchDocOf, searchIndex, type SearchDoc, type SearchFilters, type SearchHit } from '../core/library/search-index';
+import {
+  createIndex,
+  indexTags,
+  isCurrentIndexJson,
+  loadIndex,
+  searchDocOf,
+  searchIndex,
+  type LibrarySort,
+  type SearchDoc,
+  type SearchFilters,
+  type SearchHit,
+} from '../core/library/search-index';
+import { countTags, type TagCount } from '../core/library/tags';
 import type { CleanCaptureDb } from '../storage/db';
 import { countCaptures } from '../storage/capture-queries';
 import { readGeneration } from '../storage/generation';
 import { isLive } from '../storage/tombstone';
+
+/** More than any library holds: every article with a tag. */
+export const ALL_TAGGED = 1_000_000;
 
 /** Saving the index (≈ 13 MB of JSON for 10,000 articles) blocks the worker for a moment: wait for a pause. */
 const PERSIST_DELAY_MS = 5000;
@@ -30,7 +45,7 @@ export class SearchService {
   private async ensure(): Promise<MiniSearch<SearchDoc>> {
     if (this.index) return this.index;
     const [saved, generation, count] = await Promise.all([this.db.searchIndex.get('minisearch'), readGeneration(this.db), countCaptures(this.db)]);
-    if (saved && saved.generation === generation) {
+    if (saved && saved.generation === generation && isCurrentIndexJson(saved.json, count)) {
       try {
         const loaded = loadIndex(saved.json);
         if (loaded.documentCount === count) return (this.index = loaded);
@@ -52,8 +67,13 @@ export class SearchService {
     return index;
   }
 
-  search(query: string, filters?: SearchFilters, limit?: number): Promise<SearchHit[]> {
-    return this.run(async () => searchIndex(await this.ensure(), query, filters, limit));
+  search(query: string, filters?: SearchFilters, limit?: number, sort?: LibrarySort): Promise<SearchHit[]> {
+    return this.run(async () => searchIndex(await this.ensure(), query, filters, limit, sort));
+  }
+
+  /** Every tag with its count, from the index's stored fields (issue 17). */
+  tags(): Promise<TagCount[]> {
+    return this.run(async () => countTags(indexTags(await this.ensure())));
   }
 
   /** After a record was added, changed or brought back (a deleted one is taken out). */

@@ -4,7 +4,7 @@ import type { CaptureRecord } from '../storage/records';
 import { send } from '../platform/messaging';
 import type { RenderedArticle } from '../views/article-view';
 import { exportMarkdown } from '../features/export';
-import { runZipExport } from '../features/export-progress';
+import { runExport } from '../views/export-run';
 import { searchIds } from '../features/search';
 import { buildLookPanel } from '../views/reader-look';
 import { readerKey } from '../views/reader-keys';
@@ -12,23 +12,23 @@ import { elementScroller, trackReading } from '../views/reading-position';
 import { reextractCapture } from '../features/reextract';
 import { libraryDb } from '../platform/library-db';
 import { loadSettings } from '../platform/settings-store';
-import { formatBytes } from '../core/shared/format-bytes';
 import { plural } from '../core/shared/plural';
 import { requestPersistence, storageUsage } from '../platform/storage-usage';
 import { renderWithVersions } from '../views/versions-bar';
 import { HighlightLayer } from '../views/highlight-layer';
 import { highlightCounts } from '../storage/highlight-queries';
-import { createActions } from './actions';
-import { exportIds } from './export-ids';
-import { hasFilters, readFilters, wireFilters } from './filters';
-import { plainSource, searchSource, type LibrarySource } from './library-source';
-import { onKey } from './keyboard';
-import { renderRow } from './row-view';
+import { createActions } from '../views/actions';
+import { exportIds } from '../views/export-ids';
+import { hasFilters, readFilters, wireFilters } from '../views/filters';
+import { plainSource, searchSource, type LibrarySource } from '../views/library-source';
+import { onKey } from '../views/list-keys';
+import { renderRow } from '../views/row-view';
 import { saveCurrentTab } from './save-current-tab';
-import { runBookExport } from './book-export';
-import { showStatus } from './status';
-import { PAGE, VirtualList } from './virtual-list';
+import { showStatus } from '../views/status';
+import { PAGE, VirtualList } from '../views/virtual-list';
 import { errorMessage } from '../core/shared/errors';
+import { withIcon } from '../views/icons';
+import { storageWords } from '../views/storage-words';
 
 performance.mark('popup-script');
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -44,7 +44,8 @@ const scroller = elementScroller($('reader'));
 let look: { step(delta: number): void } = { step: () => {} };
 const highlights = new HighlightLayer(db);
 
-const ROW_HEIGHT = 86;
+/** Dense rows (issue 17): title, site · date · time, and one line of tags or excerpt. */
+const ROW_HEIGHT = 64;
 
 /** Read the same-story peers of a page of records before it is shown. */
 function withPeers(source: LibrarySource): LibrarySource {
@@ -157,7 +158,7 @@ function addReextractButton(record: CaptureRecord): void {
 
 function syncReaderButtons(record: CaptureRecord): void {
   $('toggle-read').textContent = record.readState === 'read' ? 'Unread' : 'Read';
-  $('toggle-favourite').textContent = record.favourite ? '★' : '☆';
+  withIcon($('toggle-favourite'), 'star', !!record.favourite);
   $('toggle-favourite').setAttribute('aria-pressed', String(!!record.favourite));
   $('toggle-archive').textContent = record.archived ? 'Unarchive' : 'Archive';
   $<HTMLInputElement>('tags').value = (record.tags ?? []).join(', ');
@@ -196,7 +197,28 @@ async function readerAction(run: (record: CaptureRecord) => Promise<CaptureRecor
   syncReaderButtons(openRecord);
 }
 
+/** The toolbar's drawings (inline SVG: no glyph that needs an emoji font, one drawing per action). */
+function drawIcons(): void {
+  withIcon($('library-page'), 'library');
+  withIcon($('open-highlights'), 'highlight');
+  withIcon($('options'), 'gear');
+  withIcon($('export-zip'), 'download');
+  withIcon($('back'), 'back');
+  withIcon($('toggle-favourite'), 'star');
+  withIcon($('open-tab'), 'external');
+  withIcon($('export-md'), 'download');
+  withIcon($('delete'), 'trash');
+}
+
+function toggleCheck(record: CaptureRecord): void {
+  if (checked.has(record.id!)) checked.delete(record.id!);
+  else checked.add(record.id!);
+  list.render();
+}
+
 function wire(): void {
+  drawIcons();
+  $('library-page').addEventListener('click', () => void browser.tabs.create({ url: browser.runtime.getURL('library.html') }));
   $('search').addEventListener('input', () => void refreshList());
   wireFilters(() => void refreshList());
   $('options').addEventListener('click', () => void browser.runtime.openOptionsPage());
@@ -229,13 +251,8 @@ function wire(): void {
     const ids = await exportIds(choice, { db, search: searchIds });
     if (!ids.length) return;
     const button = $<HTMLButtonElement>('export-zip');
-    const format = $<HTMLSelectElement>('export-format').value;
     button.disabled = true;
-    if (format === 'html' || format === 'epub') {
-      await runBookExport($('export-progress'), ids, format);
-    } else {
-      await runZipExport($('export-progress'), ids);
-    }
+    await runExport(ids, $<HTMLSelectElement>('export-format').value, $('export-progress'));
     button.disabled = false;
   });
   $('look-toggle').addEventListener('click', () => {
@@ -261,6 +278,7 @@ function wire(): void {
       open: openReader,
       actions,
       focusTags: () => $('tags').focus(),
+      toggleCheck,
     });
   });
 }
@@ -268,8 +286,9 @@ function wire(): void {
 async function showStorage(): Promise<void> {
   const persisted = await requestPersistence();
   const usage = await storageUsage();
-  const used = usage.usedBytes !== null ? `${formatBytes(usage.usedBytes)} used` : '';
-  $('storage').textContent = [used, persisted ? '' : 'not persistent'].filter(Boolean).join(' · ');
+  const words = storageWords(usage.usedBytes, persisted);
+  $('storage').textContent = words.text;
+  $('storage').title = words.title;
 }
 
 wire();

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { MessageError } from '../messages';
 import { send } from '../platform/messaging';
-import { hideStatus, showStatus } from './status';
+import { hideStatus, showStatus } from '../views/status';
 import { offerHostAccess } from './host-access-prompt';
 import { errorMessage } from '../core/shared/errors';
 

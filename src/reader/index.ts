@@ -8,6 +8,7 @@ import { loadSettings } from '../platform/settings-store';
 import { renderWithVersions } from '../views/versions-bar';
 import { wireMarkdownActions } from './markdown-actions';
 import { HighlightLayer } from '../views/highlight-layer';
+import { wireReaderActions } from './reader-actions';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
@@ -36,8 +37,10 @@ async function main(): Promise<void> {
   const annotations = document.getElementById('export-annotations')!;
   annotations.hidden = false;
   annotations.addEventListener('click', () => exportAnnotations(record));
+  await wireReaderActions(db, record);
   const scroller = windowScroller();
   document.addEventListener('keydown', (event) => {
+    if (event.target instanceof HTMLInputElement) return;
     if (event.key === 'Escape') document.getElementById('look-panel')!.hidden = true;
     else if (readerKey(event, scroller, look.step)) event.preventDefault();
   });

@@ -62,3 +62,14 @@ export async function storyPeer(db: CleanCaptureDb, record: CaptureRecord): Prom
 export async function liveCapturesByIds(db: CleanCaptureDb, ids: number[]): Promise<CaptureRecord[]> {
   return (await db.captures.bulkGet(ids)).filter(isLive);
 }
+
+/**
+ * The articles before and after `record` in the library's own order (newest saved first), for the
+ * reader tab's previous / next (issue 17). Read from the listOrder index: ids only.
+ */
+export async function neighbourIds(db: CleanCaptureDb, record: CaptureRecord): Promise<{ previous: number | null; next: number | null }> {
+  if (record.listOrder === undefined) return { previous: null, next: null };
+  const [previous] = await db.captures.where('listOrder').below(record.listOrder).reverse().limit(1).primaryKeys();
+  const [next] = await db.captures.where('listOrder').above(record.listOrder).limit(1).primaryKeys();
+  return { previous: previous ?? null, next: next ?? null };
+}

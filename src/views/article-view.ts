@@ -2,7 +2,7 @@ import DOMPurify from 'dompurify';
 import { purifyToFragment } from '../core/extract/purify-config';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
-import { displayDate, isLowCompleteness, siteOf } from './format';
+import { isLowCompleteness, shownDate, siteOf } from './format';
 import { storageLine } from './storage-line';
 import { loadStoredImages, type StoredImages } from './stored-images';
 
@@ -36,7 +36,7 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   const header = el('header', 'article-header');
   header.append(el('h1', 'article-title', record.title));
   const facts = el('p', 'article-meta');
-  const parts = [record.byline, siteOf(record), displayDate(record.published, true), `${record.readingMinutes} min read`].filter((x): x is string => !!x);
+  const parts = [record.byline, siteOf(record), shownDate(record, true), `${record.readingMinutes} min read`].filter((x): x is string => !!x);
   facts.textContent = parts.join(' · ');
   header.append(facts);
   const source = el('a', 'article-source', 'Original page ↗');

@@ -17,10 +17,20 @@ export function siteOf(record: Pick<CaptureRecord, 'siteName' | 'url'>): string 
   return record.siteName || siteDomainOfUrl(record.url) || record.url;
 }
 
+/**
+ * The date a row or header shows: the page's own, else "saved <date>", labelled, so the day of
+ * saving is never taken for the day of publication (issue 17).
+ */
+export function shownDate(record: Pick<CaptureRecord, 'published' | 'capturedAt'>, withTime = false): string {
+  const published = displayDate(record.published, withTime);
+  if (published) return published;
+  const saved = displayDate(record.capturedAt);
+  return saved ? `saved ${saved}` : '';
+}
+
 /** "site · date · n min" for list rows and the reader header. */
 export function metaLine(record: CaptureRecord): string {
-  const date = displayDate(record.published) || displayDate(record.capturedAt);
-  return [siteOf(record), date, `${record.readingMinutes} min`].filter(Boolean).join(' · ');
+  return [siteOf(record), shownDate(record), `${record.readingMinutes} min`].filter(Boolean).join(' · ');
 }
 
 /** Below the threshold, the list and the reader warn "may be incomplete" (issue #4). */

@@ -123,7 +123,7 @@ describe(`${browserLabel()}: a library that scales (dedupe, versions, search, ac
     await popup.press('a');
     await popup.waitFor('#list .row[data-state="archived"]');
     await popup.press('f');
-    await popup.waitUntil(() => document.querySelector('#list .row[aria-selected="true"] .row-meta')?.textContent?.includes('★'));
+    await popup.waitUntil(() => document.querySelector('#list .row[aria-selected="true"] .row-meta')?.textContent?.includes('Favourite'));
     await popup.select('#filter-state', 'archived');
     await countIs('1 of 2 articles');
     expect(await rowTitles(popup)).toEqual([first]);

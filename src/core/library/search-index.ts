@@ -25,6 +25,9 @@ export interface SearchDoc {
   state: 'unread' | 'read' | 'archived';
   favourite: boolean;
   date: string;
+  /** The page's own date ('' when it gives none) and the reading time, for the library's sorts. */
+  published: string;
+  minutes: number;
 }
 
 /** What the index needs from a record (a structural subset of CaptureRecord). */
@@ -42,6 +45,8 @@ export interface IndexableRecord {
   favourite?: 0 | 1;
   /** The article's highlighted passages and notes (issue #16): searched with its text. */
   highlightText?: string;
+  published?: string | null;
+  readingMinutes?: number;
 }
 
 export function siteKeyOf(record: Pick<IndexableRecord, 'siteName' | 'url'>): string {
@@ -61,16 +66,17 @@ export function searchDocOf(record: IndexableRecord): SearchDoc {
     state: record.archived ? 'archived' : (record.readState ?? 'unread'),
     favourite: record.favourite === 1,
     date: record.capturedAt,
+    published: record.published ?? '',
+    minutes: record.readingMinutes ?? 0,
   };
 }
 
 export const INDEX_OPTIONS: Options<SearchDoc> = {
   fields: ['title', 'byline', 'site', 'tags', 'text'],
-  storeFields: ['site', 'tags', 'state', 'favourite', 'date'],
-  extractField: (doc, field) => {
-    const value = (doc as unknown as Record<string, unknown>)[field];
-    return Array.isArray(value) ? value.join(' ') : (value as string);
-  },
+  storeFields: ['title', 'site', 'tags', 'state', 'favourite', 'date', 'published', 'minutes'],
+  // Tags are stored as the array itself (tag management and the tag filter need each one whole,
+  // "new york" included) and indexed as words.
+  stringifyField: (value: unknown) => (Array.isArray(value) ? value.join(' ') : String(value)),
   searchOptions: {
     boost: { title: 3, byline: 2, site: 1.5, tags: 2 },
     // As you type: the last word is a prefix (from 3 letters; shorter prefixes match half the
@@ -84,6 +90,19 @@ export const INDEX_OPTIONS: Options<SearchDoc> = {
 
 export function createIndex(): MiniSearch<SearchDoc> {
   return new MiniSearch<SearchDoc>(INDEX_OPTIONS);
+}
+
+/** Every tag with its count, from the stored fields (no record is read). */
+export function indexTags(index: MiniSearch<SearchDoc>): string[][] {
+  return index.search(MiniSearch.wildcard).map((r) => r['tags'] as string[]);
+}
+
+/**
+ * Whether a saved copy stores today's fields: a copy saved before the library's sorts (issue 17)
+ * lacks `minutes`, and is rebuilt rather than sorting on missing values.
+ */
+export function isCurrentIndexJson(json: string, documents: number): boolean {
+  return documents === 0 || json.includes('"minutes":');
 }
 
 export function loadIndex(json: string): MiniSearch<SearchDoc> {
@@ -101,6 +120,31 @@ export interface SearchFilters {
   from?: string;
   to?: string;
 }
+
+/**
+ * The library page's orders (issue 17). `saved` is newest first; `published` newest first, pages
+ * without a date last; `title` and `site` A to Z; `minutes` shortest first. Absent: by rank, or
+ * newest saved first for an empty query.
+ */
+export type LibrarySort = 'saved' | 'published' | 'title' | 'site' | 'minutes';
+export const LIBRARY_SORTS: readonly LibrarySort[] = ['saved', 'published', 'title', 'site', 'minutes'];
+
+/** The part of `site` that reads as the list shows it (the site's name, else its host). */
+const siteText = (r: SearchResult) => ((r['site'] as string) || '').trim().toLowerCase();
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+const ORDERS: Record<LibrarySort, (a: SearchResult, b: SearchResult) => number> = {
+  saved: (a, b) => ((a['date'] as string) < (b['date'] as string) ? 1 : (a['date'] as string) > (b['date'] as string) ? -1 : 0),
+  published: (a, b) => {
+    const pa = (a['published'] as string) || '';
+    const pb = (b['published'] as string) || '';
+    if (!pa !== !pb) return pa ? -1 : 1;
+    return pa < pb ? 1 : pa > pb ? -1 : ORDERS.saved(a, b);
+  },
+  title: (a, b) => collator.compare(a['title'] as string, b['title'] as string) || ORDERS.saved(a, b),
+  site: (a, b) => collator.compare(siteText(a), siteText(b)) || ORDERS.saved(a, b),
+  minutes: (a, b) => (a['minutes'] as number) - (b['minutes'] as number) || ORDERS.saved(a, b),
+};
 
 export interface SearchHit {
   id: number;
@@ -120,13 +164,13 @@ function matches(result: SearchResult, filters: SearchFilters): boolean {
 
 /**
  * Ranked hits for a query (every word must match, prefix and fuzzy), filtered. An empty query
- * with filters lists every matching record, newest first.
+ * with filters lists every matching record, newest first; `sort` orders either by a library sort.
  */
-export function searchIndex(index: MiniSearch<SearchDoc>, query: string, filters: SearchFilters = {}, limit = 500): SearchHit[] {
+export function searchIndex(index: MiniSearch<SearchDoc>, query: string, filters: SearchFilters = {}, limit = 500, sort?: LibrarySort): SearchHit[] {
   const text = query.trim();
   const filter = (r: SearchResult) => matches(r, filters);
-  const results = text
-    ? index.search(text, { filter })
-    : index.search(MiniSearch.wildcard, { filter }).sort((a, b) => ((a['date'] as string) < (b['date'] as string) ? 1 : -1));
+  const results = text ? index.search(text, { filter }) : index.search(MiniSearch.wildcard, { filter });
+  const order = sort && Object.hasOwn(ORDERS, sort) ? ORDERS[sort] : text ? null : ORDERS.saved;
+  if (order) results.sort(order);
   return results.slice(0, limit).map((r) => ({ id: r.id as number, score: r.score }));
 }

@@ -14,6 +14,7 @@ export type CaptureErrorCode =
   | 'not-allowed'
   | 'not-found'
   | 'bad-input'
+  | 'bad-request'
   | 'internal';
 
 export class CaptureError extends Error {

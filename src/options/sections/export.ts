@@ -49,6 +49,10 @@ export const exportSection: OptionsSection = {
     const preview = document.createElement('pre');
     preview.id = 'template-preview';
     preview.className = 'preview';
+    // It scrolls: keyboard users must be able to reach it and scroll it (axe scrollable-region-focusable).
+    preview.tabIndex = 0;
+    preview.setAttribute('role', 'region');
+    preview.setAttribute('aria-label', 'Preview of the exported file');
     const problem = document.createElement('p');
     problem.id = 'template-error';
     problem.className = 'hint error-text';

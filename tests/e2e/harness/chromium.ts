@@ -23,6 +23,9 @@ class ChromiumPage implements HarnessPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     return this.page.evaluate(fn as never, arg) as Promise<R>;
   }
+  async evaluateSource(source: string) {
+    await this.page.evaluate(source);
+  }
   async text(selector: string) {
     return (await this.page.textContent(selector)) ?? '';
   }
@@ -198,6 +201,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Harne
     evaluate: (fn, arg) => control.evaluate(fn as (arg: unknown) => Promise<never>, arg),
     api,
     ...extensionCalls(api),
+    async colorScheme(page, scheme) {
+      if (!(page instanceof ChromiumPage)) throw new Error('not a Chromium page');
+      await page.page.emulateMedia({ colorScheme: scheme });
+    },
     console: async () => new ChromiumConsole(),
     async stopBackground() {
       const cdp = await context.newCDPSession(control);

@@ -70,6 +70,9 @@ class FirefoxPage implements HarnessPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
     return this.page.evaluate(fn as never, arg) as Promise<R>;
   }
+  async evaluateSource(source: string) {
+    await this.page.evaluate(source);
+  }
   async text(selector: string) {
     await this.page.waitForSelector(selector);
     return this.page.$eval(selector, (e) => e.textContent ?? '');

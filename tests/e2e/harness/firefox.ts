@@ -162,6 +162,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Harnes
       evaluate: (fn, arg) => control.evaluate(fn as (arg: unknown) => Promise<never>, arg),
       api,
       ...extensionCalls(api),
+      async colorScheme(_page, scheme) {
+        // 0 dark, 1 light (2 would follow the browser's theme).
+        await chrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`);
+      },
       console: async () => new FirefoxConsole(await watchBrowserConsole(chrome, tabs.url(''))),
       stopBackground: () => terminateBackground(chrome),
       async markBackground() {

@@ -19,6 +19,11 @@ export interface Viewport {
 export interface HarnessPage {
   /** Run `fn` in the page (serialized: no outside names) and return its result. */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Run a script's source in the page, outside the page's CSP (the extension pages allow no
+   * injected `<script>` and no eval): how a test brings a library such as axe-core in.
+   */
+  evaluateSource(source: string): Promise<void>;
   /** The element's `textContent` exactly as it is (no white space folded), once it is there. */
   text(selector: string): Promise<string>;
   /** An attribute of the element, once it is there. */
@@ -146,6 +151,12 @@ export interface Harness {
   /** Call the WebExtension API (`chrome` or `browser`) from an extension page: `fn` is serialized, `arg` sent as JSON. */
   api<R, A = undefined>(fn: (api: typeof chrome, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
 
+  /**
+   * Have pages see `prefers-color-scheme: scheme`. Chromium emulates it for `page` only (CDP);
+   * Firefox has no per-page emulation over WebDriver BiDi, so it sets the browser's content
+   * preference (`layout.css.prefers-color-scheme.content-override`) for every page.
+   */
+  colorScheme(page: HarnessPage, scheme: 'light' | 'dark'): Promise<void>;
   /** Start watching the extension pages' console (see ConsoleLog). */
   console(): Promise<ConsoleLog>;
   /**

@@ -48,3 +48,48 @@ describe('delete-capture and its Undo', () => {
     expect(sameBytes(back.rawHtmlGzip, PAGE)).toBe(true);
   });
 });
+
+describe('tags: list-tags and rename-tag (issue 17)', () => {
+  const save = (url: string, title: string) => saveCapture(db, makeCapture({ url, title, textContent: `${title}. Words about ${title}.` }));
+
+  it('renames a tag on every article, merges into an existing one, deletes one; the index follows', async () => {
+    const a = (await save('https://news.example/a', 'Harbour reopens')).record.id!;
+    const b = (await save('https://news.example/b', 'Council votes')).record.id!;
+    const c = (await save('https://news.example/c', 'Tram approved')).record.id!;
+    const handlers = createHandlers(db, new SearchService(db));
+    await handlers['update-capture']({ type: 'update-capture', id: a, patch: { tags: ['world', 'local'] } });
+    await handlers['update-capture']({ type: 'update-capture', id: b, patch: { tags: ['World news'] } });
+    await handlers['update-capture']({ type: 'update-capture', id: c, patch: { tags: ['local'] } });
+    await vi.waitFor(async () =>
+      expect((await handlers['list-tags']({ type: 'list-tags' })).tags).toEqual([
+        { tag: 'local', count: 2 },
+        { tag: 'world', count: 1 },
+        { tag: 'world news', count: 1 },
+      ]),
+    );
+
+    // "world" is its own tag: "world news" is not touched.
+    expect(await handlers['rename-tag']({ type: 'rename-tag', from: 'world', to: 'Local' })).toEqual({ changed: 1 });
+    expect((await db.captures.get(a))!.tags).toEqual(['local']);
+    expect((await db.captures.get(b))!.tags).toEqual(['world news']);
+    await vi.waitFor(async () =>
+      expect((await handlers['list-tags']({ type: 'list-tags' })).tags).toEqual([
+        { tag: 'local', count: 2 },
+        { tag: 'world news', count: 1 },
+      ]),
+    );
+
+    expect(await handlers['rename-tag']({ type: 'rename-tag', from: 'local', to: null })).toEqual({ changed: 2 });
+    expect((await db.captures.get(c))!.tags).toEqual([]);
+    expect(await db.captures.count()).toBe(3);
+    await vi.waitFor(async () => expect((await handlers['list-tags']({ type: 'list-tags' })).tags).toEqual([{ tag: 'world news', count: 1 }]));
+  });
+
+  it('refuses an empty new name with a sentence, changing nothing', async () => {
+    const a = (await save('https://news.example/a', 'Harbour reopens')).record.id!;
+    const handlers = createHandlers(db, new SearchService(db));
+    await handlers['update-capture']({ type: 'update-capture', id: a, patch: { tags: ['world'] } });
+    await expect(handlers['rename-tag']({ type: 'rename-tag', from: 'world', to: '  ' })).rejects.toMatchObject({ code: 'bad-request' });
+    expect((await db.captures.get(a))!.tags).toEqual(['world']);
+  });
+});

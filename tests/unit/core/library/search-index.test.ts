@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createIndex, loadIndex, searchDocOf, searchIndex, type IndexableRecord } from '../../../../src/core/library/search-index';
+import {
+  createIndex,
+  indexTags,
+  isCurrentIndexJson,
+  loadIndex,
+  searchDocOf,
+  searchIndex,
+  type IndexableRecord,
+} from '../../../../src/core/library/search-index';
 
 function rec(id: number, over: Partial<IndexableRecord>): IndexableRecord {
   return {
@@ -106,5 +114,46 @@ describe('full-text search index', () => {
     expect(copy.documentCount).toBe(4);
     expect(searchIndex(copy, 'lighthouse').map((h) => h.id)).toEqual([1]);
     expect(searchIndex(copy, 'harbour', { tag: 'transport' }).map((h) => h.id)).toEqual([3]);
+  });
+});
+
+describe('library sorts and tags from the index (issue 17)', () => {
+  const sorted = (sort: Parameters<typeof searchIndex>[4], query = '') => searchIndex(built(), query, {}, 100, sort).map((h) => h.id);
+  const withMeta = () => {
+    const index = createIndex();
+    index.addAll(
+      [
+        rec(1, { title: 'banana', readingMinutes: 9, published: '2020-01-01' }),
+        rec(2, { title: 'Apple', readingMinutes: 2, published: null }),
+        rec(3, { title: 'cherry', readingMinutes: 5, published: '2023-05-05' }),
+      ].map(searchDocOf),
+    );
+    return index;
+  };
+
+  it('orders by saved date (newest first) with or without a query', () => {
+    expect(sorted('saved')).toEqual([4, 3, 2, 1]);
+    expect(sorted('saved', 'harbour')).toEqual([3, 2, 1]);
+  });
+
+  it('orders by title (case-insensitive), published date (undated last) and reading time', () => {
+    const index = withMeta();
+    expect(searchIndex(index, '', {}, 100, 'title').map((h) => h.id)).toEqual([2, 1, 3]);
+    expect(searchIndex(index, '', {}, 100, 'published').map((h) => h.id)).toEqual([3, 1, 2]);
+    expect(searchIndex(index, '', {}, 100, 'minutes').map((h) => h.id)).toEqual([2, 3, 1]);
+  });
+
+  it('keeps each tag whole (a tag with a space too), for the tag filter and the tag list', () => {
+    const index = createIndex();
+    index.addAll([rec(1, { tags: ['new york', 'news'] }), rec(2, { tags: ['new'] })].map(searchDocOf));
+    expect(indexTags(index).sort()).toEqual([['new'], ['new york', 'news']]);
+    expect(searchIndex(index, '', { tag: 'new' }).map((h) => h.id)).toEqual([2]);
+    expect(searchIndex(index, 'york').map((h) => h.id)).toEqual([1]);
+  });
+
+  it('takes a saved copy without the sort fields for stale', () => {
+    expect(isCurrentIndexJson(JSON.stringify(built()), 4)).toBe(true);
+    expect(isCurrentIndexJson('{"storedFields":{"1":{"site":"x"}}}', 1)).toBe(false);
+    expect(isCurrentIndexJson('{}', 0)).toBe(true);
   });
 });

@@ -9,6 +9,8 @@ export interface KeyContext {
   open(id: number): Promise<void>;
   actions: ReturnType<typeof createActions>;
   focusTags(): void;
+  /** Check or uncheck a row for the bulk actions (Space or x on the selected row). */
+  toggleCheck(record: CaptureRecord): void;
 }
 
 function typing(): boolean {
@@ -28,7 +30,14 @@ export function onKey(event: KeyboardEvent, ctx: KeyContext): void {
     }
     return;
   }
-  const inSearch = document.activeElement?.id === 'search';
+  // Enter and Space on a button (Undo, a filter) are that button's own: they must not open a row too.
+  const active = document.activeElement;
+  if (
+    (event.key === 'Enter' || event.key === ' ') &&
+    (active instanceof HTMLButtonElement || active instanceof HTMLAnchorElement || active?.tagName === 'SUMMARY')
+  )
+    return;
+  const inSearch = active?.id === 'search';
   if (event.key === '/' && !typing()) {
     event.preventDefault();
     document.getElementById('search')!.focus();
@@ -37,7 +46,12 @@ export function onKey(event: KeyboardEvent, ctx: KeyContext): void {
   const { list } = ctx;
   if (event.key === 'ArrowDown' || (!typing() && event.key === 'j')) {
     event.preventDefault();
-    if (inSearch) (document.activeElement as HTMLElement).blur();
+    if (inSearch) {
+      // Down from the search box moves into the grid, onto its first row (its focus handler).
+      const before = list.selected;
+      document.getElementById('list')!.focus();
+      if (before < 0) return;
+    }
     list.select(list.selected + 1);
     return;
   }
@@ -59,6 +73,8 @@ export function onKey(event: KeyboardEvent, ctx: KeyContext): void {
     a: () => ctx.actions.toggleArchive(record),
     f: () => ctx.actions.toggleFavourite(record),
     t: () => ctx.open(record.id!).then(ctx.focusTags),
+    ' ': () => ctx.toggleCheck(record),
+    x: () => ctx.toggleCheck(record),
     Delete: () => ctx.actions.remove(record.id!),
     Backspace: () => ctx.actions.remove(record.id!),
   };

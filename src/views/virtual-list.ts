@@ -10,6 +10,9 @@ const MAX_PAGES = 30;
  * A list that only creates the rows in view (plus a few), over a source read page by page
  * (issue #5). Rows have one fixed height (CSS `--row-height`), so the scroll height is known from
  * the total without reading the records.
+ *
+ * It is an ARIA grid (issue 17): the viewport (`role=grid`) keeps the focus and names the selected
+ * row in `aria-activedescendant`; `aria-rowcount` tells the total, since only a few rows exist.
  */
 export class VirtualList {
   private source: LibrarySource = { total: 0, fetch: async () => [] };
@@ -27,18 +30,32 @@ export class VirtualList {
   ) {
     this.spacer = document.createElement('div');
     this.spacer.className = 'list-spacer';
+    this.spacer.setAttribute('role', 'rowgroup');
     viewport.replaceChildren(this.spacer);
     viewport.addEventListener('scroll', () => this.render(), { passive: true });
+    // Focus reaching the grid from the keyboard lands on a row, so a screen reader is told where it
+    // is. Not on a click: redrawing the rows between mousedown and mouseup would swallow the click.
+    viewport.addEventListener('focus', () => {
+      if (!viewport.matches(':focus-visible')) return;
+      if (this.selected < 0 && this.source.total > 0) this.select(Math.floor(this.viewport.scrollTop / this.rowHeight));
+    });
   }
 
   get total(): number {
     return this.source.total;
   }
 
-  /** Show another source (new query, filter or a change): the first page is read before painting. */
+  /**
+   * Show another source (new query, filter or a change). Its first page is read before anything
+   * changes: until then the old rows and records stay, so a key pressed meanwhile acts on the row
+   * the user sees.
+   */
   async setSource(source: LibrarySource, keepScroll = false): Promise<void> {
     const generation = ++this.generation;
-    this.pages.clear();
+    const page = keepScroll ? this.pageOf(Math.floor(this.viewport.scrollTop / this.rowHeight)) : 0;
+    const first = page * PAGE < Math.max(1, source.total) ? await source.fetch(page * PAGE, PAGE) : [];
+    if (generation !== this.generation) return;
+    this.pages = new Map([[page, first]]);
     this.loading.clear();
     this.source = source;
     if (!keepScroll) {
@@ -46,8 +63,7 @@ export class VirtualList {
       this.selected = -1;
     }
     this.selected = Math.min(this.selected, source.total - 1);
-    await this.load(this.pageOf(Math.floor(this.viewport.scrollTop / this.rowHeight)), generation);
-    if (generation === this.generation) this.render();
+    this.render();
   }
 
   /** The real total of a source whose total was provisional. */
@@ -78,10 +94,13 @@ export class VirtualList {
     if (this.pages.has(page) || page * PAGE >= Math.max(1, this.source.total)) return Promise.resolve();
     let pending = this.loading.get(page);
     if (!pending) {
+      const loading = this.loading;
       pending = this.source.fetch(page * PAGE, PAGE).then((records) => {
+        // Always forget the request: a stale one left here would answer every later render at
+        // once, and render → load → render would spin without ever reading the page.
+        if (loading.get(page) === pending) loading.delete(page);
         if (generation !== this.generation) return;
         this.pages.set(page, records);
-        this.loading.delete(page);
         // Keep memory flat while scrolling through thousands of rows.
         while (this.pages.size > MAX_PAGES) this.pages.delete(this.pages.keys().next().value!);
       });
@@ -110,6 +129,10 @@ export class VirtualList {
       rows.push(row);
     }
     this.spacer.replaceChildren(...rows);
+    this.viewport.setAttribute('aria-rowcount', String(total));
+    const active = rows.find((row) => row.getAttribute('aria-selected') === 'true');
+    if (active) this.viewport.setAttribute('aria-activedescendant', active.id);
+    else this.viewport.removeAttribute('aria-activedescendant');
     if (rows.length) this.onPainted();
     for (const page of missing) void this.load(page).then(() => this.render());
   }
