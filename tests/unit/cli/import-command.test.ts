@@ -180,6 +180,19 @@ describe('clean-capture import --fetch', () => {
       ),
     ).toBe(2);
     expect(errors.at(-1)).toMatch(/--library is required/);
+    // A damaged library file is refused before anything is fetched or written.
+    const damaged = file('damaged.json', '{"format": "clean-capture-backup", "tables": ');
+    const list = file('one.txt', urlList([`${server.origin}/articles/40.html`]));
+    expect(
+      await runCli(
+        ['import', list, '--library', damaged, '--fetch'],
+        () => {},
+        (s) => errors.push(s),
+      ),
+    ).toBe(1);
+    expect(errors.at(-1)).toMatch(/^clean-capture: the library ".*damaged\.json" cannot be used/);
+    expect(readFileSync(damaged, 'utf8')).toBe('{"format": "clean-capture-backup", "tables": ');
+    expect(server.hits.get('/articles/40.html')).toBeUndefined();
   });
 
   it('keeps the images of fetched pages and of carried content, from this server and another, and a second import fetches nothing', async () => {
