@@ -173,7 +173,7 @@ export default defineConfig(
     },
   },
   {
-    // The CLI's `save` writes a library of its own: a library file opened in memory (fake-indexeddb)
+    // The CLI's `save` and `import` write a library of their own: a library file opened in memory (fake-indexeddb)
     // through the storage writers, so it follows the extension's rules instead of a copy of them.
     // It never opens a browser's database. Dexie stays behind src/storage.
     name: 'boundaries/cli',

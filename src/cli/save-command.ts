@@ -1,20 +1,17 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { storeCaptureImages } from '../background/store-images';
-import { articleImageUrls } from '../core/extract/purify-config';
 import { packRawHtml } from '../core/extract/raw-page';
 import type { Capture } from '../core/shared/capture';
 import { errorMessage, isCaptureError } from '../core/shared/errors';
 import { plural } from '../core/shared/plural';
 import { saveCapture } from '../storage/captures';
-import { imageLinksOf } from '../storage/image-queries';
 import { VERSION } from './command-line';
 import { decodeHtml, notHtmlKind } from './decode';
-import { parseDocument } from './dom';
 import { extractSavedPage } from './extract-page';
-import { downloadPage, fetchImage, isWebAddress } from './fetch-page';
+import { downloadPage, isWebAddress } from './fetch-page';
 import { InputError } from './input-error';
+import { imageUrlsOf, keepImages } from './keep-images';
 import { openLibraryFile, writeLibraryFile, type LibraryFile } from './library-file';
 
 /**
@@ -49,31 +46,13 @@ async function readInput(input: string): Promise<{ html: string; url: string }> 
   return { html, url };
 }
 
-/** The image addresses the extension would keep for this capture (the body's and the lead image). */
-function imageUrlsOf(capture: Capture, url: string): string[] {
-  const urls = articleImageUrls(parseDocument(capture.contentHtml, url), capture.leadImage?.url);
-  // The extension keeps http(s) images only; from a saved page on disk its own images come too.
-  const local = [...capture.contentHtml.matchAll(/<img\b[^>]*?\ssrc="(file:[^"]+)"/gi)].map((m) => m[1]!.replace(/&amp;/g, '&'));
-  if (capture.leadImage?.url?.startsWith('file:')) local.push(capture.leadImage.url);
-  return [...new Set([...urls, ...local])];
-}
-
 async function saveOne(library: LibraryFile, input: string, now: Date): Promise<string> {
   const { html, url } = await readInput(input);
   const capture = extractSavedPage(html, url);
   const saved = await saveCapture(library.db, { ...capture, rawHtmlGzip: packRawHtml(html) } as Capture, now);
   const id = saved.record.id!;
   const label = { saved: 'saved', 'already-saved': 'already saved', updated: 'updated (new version)' }[saved.status];
-  const urls = imageUrlsOf(capture, url);
-  let images = '';
-  if (library.settings.keepImages && urls.length) {
-    // As the extension does: a page saved again unchanged fetches its images only if some were not kept.
-    const links = saved.status === 'already-saved' ? await imageLinksOf(library.db, id) : [];
-    if (!(links.length && links.every((l) => l.hash))) {
-      const outcome = await storeCaptureImages(library.db, id, urls, library.settings, fetchImage, now);
-      images = `, ${plural(outcome.stored, 'image')} kept${outcome.failed ? `, ${outcome.failed} not kept` : ''}`;
-    }
-  }
+  const { note: images } = await keepImages(library, id, saved.status, imageUrlsOf(capture, url), now);
   return `${label}: "${saved.record.title}"${images}`;
 }
 

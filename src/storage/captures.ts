@@ -1,6 +1,6 @@
 import type { Capture } from '../core/shared/capture';
 import type { CleanCaptureDb } from './db';
-import type { CapturePatch, CaptureRecord, VersionRecord } from './records';
+import type { CapturePatch, CaptureRecord, ReadingRecord, VersionRecord } from './records';
 import { decide } from './dedupe';
 import { listOrderOf, signCapture } from './record-fields';
 import { isLive } from './tombstone';
@@ -14,6 +14,17 @@ export interface SaveResult {
   record: CaptureRecord;
   /** For a new record: another record telling the same story (never merged, only grouped). */
   sameStoryAs: CaptureRecord | null;
+}
+
+/**
+ * A save that brings its own record: an import (issue #15), whose record keeps what the other
+ * service knew (storage/import-record.ts builds it). It is added in place of a fresh save's record,
+ * with its reading position in the same transaction; a page already in the library is left as it
+ * is (an import never rewrites an article the user has, even when its text changed).
+ */
+export interface ImportedSave {
+  record: CaptureRecord;
+  reading: Omit<ReadingRecord, 'captureId'> | null;
 }
 
 /** The text fields an older version keeps. */
@@ -41,37 +52,40 @@ function versionOf(record: CaptureRecord, number: number): VersionRecord {
  * record grouped with the same story found elsewhere. Decision and write are one read-write
  * transaction, so double clicks and two tabs of one page still leave one record.
  */
-export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Date = new Date()): Promise<SaveResult> {
+export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Date = new Date(), imported?: ImportedSave): Promise<SaveResult> {
   const signed = signCapture(capture);
   const at = now.toISOString();
-  return db.transaction('rw', [db.captures, db.versions], async () => {
+  return db.transaction('rw', imported ? [db.captures, db.versions, db.reading] : [db.captures, db.versions], async () => {
     const decision = await decide(db, signed, capture.selectionOnly);
     if (decision.kind === 'new') {
       const story = decision.story?.record ?? null;
       const storyId = story ? (story.storyId ?? story.id!) : null;
-      const record: CaptureRecord = {
-        ...capture,
-        urlKeys: signed.keys,
-        capturedAt: at,
-        updatedAt: at,
-        fingerprint: signed.fingerprint,
-        minhash: signed.minhash,
-        bands: signed.bands,
-        storyId,
-        tags: [],
-        readState: 'unread',
-        archived: 0,
-        favourite: 0,
-        versionCount: 1,
-        listOrder: listOrderOf(at),
-      };
+      const record: CaptureRecord = imported
+        ? { ...imported.record, storyId }
+        : {
+            ...capture,
+            urlKeys: signed.keys,
+            capturedAt: at,
+            updatedAt: at,
+            fingerprint: signed.fingerprint,
+            minhash: signed.minhash,
+            bands: signed.bands,
+            storyId,
+            tags: [],
+            readState: 'unread',
+            archived: 0,
+            favourite: 0,
+            versionCount: 1,
+            listOrder: listOrderOf(at),
+          };
       record.id = await db.captures.add(record);
+      if (imported?.reading) await db.reading.put({ ...imported.reading, captureId: record.id });
       if (story && story.storyId == null) await db.captures.update(story.id!, { storyId });
       return { status: 'saved' as const, record, sameStoryAs: story };
     }
     const existing = decision.record;
-    const urlKeys = [...new Set([...existing.urlKeys, ...signed.keys])];
-    if (decision.kind === 'same') {
+    const urlKeys = [...new Set([...existing.urlKeys, ...signed.keys, ...(imported?.record.urlKeys ?? [])])];
+    if (decision.kind === 'same' || imported) {
       if (urlKeys.length !== existing.urlKeys.length) await db.captures.update(existing.id!, { urlKeys });
       return { status: 'already-saved' as const, record: { ...existing, urlKeys }, sameStoryAs: null };
     }

@@ -1,5 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { serializeBackup } from '../../core/backup/backup-write';
+import { readFileSync, statSync } from 'node:fs';
 import { MAX_RAW_HTML_CHARS, packRawHtml } from '../../core/extract/raw-page';
 import { MAX_CONCURRENT, MAX_PER_HOST, noArticleFailure, type ImportFailure } from '../../core/import/fetch-policy';
 import { runPerHost } from '../../core/import/host-pool';
@@ -10,13 +9,15 @@ import { tryNormalizeUrl } from '../../core/library/url';
 import type { Capture } from '../../core/shared/capture';
 import { errorMessage, isCaptureError } from '../../core/shared/errors';
 import { importedRecord } from '../../storage/import-record';
-import { signCapture } from '../../storage/record-fields';
-import type { CaptureRecord, ReadingRecord } from '../../storage/records';
+import { plural } from '../../core/shared/plural';
+import { liveByUrlKeys } from '../../storage/capture-queries';
+import { saveCapture } from '../../storage/captures';
 import { VERSION } from '../command-line';
 import { extractSavedPage } from '../extract-page';
 import { InputError } from '../input-error';
 import { fetchPage } from './fetch-page';
-import { LibraryIndex, readLibrary } from './import-library';
+import { imageUrlsOf, keepImages } from '../keep-images';
+import { openLibraryFile, writeLibraryFile } from '../library-file';
 
 export interface ImportArgs {
   file: string;
@@ -26,10 +27,7 @@ export interface ImportArgs {
 
 /** What became of each item: the report's lines. */
 type Outcome =
-  | { kind: 'added'; record: CaptureRecord; reading: ReadingRecord | null }
-  | { kind: 'already' }
-  | { kind: 'not-fetched' }
-  | { kind: 'failed'; failure: ImportFailure };
+  { kind: 'added'; images: number; imagesFailed: number } | { kind: 'already' } | { kind: 'not-fetched' } | { kind: 'failed'; failure: ImportFailure };
 
 function readExport(file: string): ImportParse {
   let size: number;
@@ -62,43 +60,48 @@ function captureOf(html: string, url: string): { capture: Capture; raw: Uint8Arr
 
 /**
  * `import`: an export file of another service into a library file (a backup, made when missing),
- * with the extension's rules: the format told from the content, dedupe by address and by text
- * (importing twice adds nothing), the service's saved time, tags, states and progress kept. Pages
- * the export carries are extracted from it; the others are fetched with `--fetch` (one request
- * at a time per site, a few overall, retries on 429 / 5xx), else listed as not fetched.
+ * through the same storage code as `save`: the file opened as the extension's own database
+ * (library-file.ts), each page saved by `saveCapture` with the record the extension's import
+ * builds (storage/import-record.ts: the service's saved time, tags, states, progress, highlights),
+ * so dedupe is the save's (importing twice adds nothing), and its images kept by the extension's
+ * image store. The format is told from the content. Pages the export carries are extracted from
+ * it; the others are fetched with `--fetch` (one request at a time per site, a few overall,
+ * retries on 429 / 5xx), else listed as not fetched. Without `--fetch` nothing goes over the
+ * network, images included.
  */
 export async function importCommand(args: ImportArgs, log: (s: string) => void, now = new Date()): Promise<void> {
   const parse = readExport(args.file);
-  const backup = readLibrary(args.library);
-  const captures = backup.tables['captures']!;
-  const reading = backup.tables['reading']!;
-  const index = new LibraryIndex(captures.rows as CaptureRecord[]);
+  const existed = statExists(args.library);
+  const library = await openLibraryFile(args.library);
   log(`${FORMAT_NAMES[parse.format]}: ${summaryLine(summarize([parse]))}\n`);
 
-  const decide = (item: ImportItem, html: string, url: string): Outcome => {
-    const result = captureOf(html, url);
-    if ('kind' in result) return { kind: 'failed', failure: result };
-    // The export's address is the one the user saved: kept among the keys even after redirects.
-    const capture = { ...result.capture, url: item.url };
-    const signed = signCapture(capture);
-    const byFinal = tryNormalizeUrl(url);
-    if (index.find(byFinal ? [...signed.keys, byFinal] : signed.keys, signed.fingerprint)) return { kind: 'already' };
-    const { record, reading } = importedRecord(capture, item, parse.format, now, result.raw);
-    if (byFinal && !record.urlKeys.includes(byFinal)) record.urlKeys.push(byFinal);
-    record.id = index.nextId();
-    index.add(record);
-    return { kind: 'added', record, reading: reading && { ...reading, captureId: record.id } };
+  const known = async (url: string) => {
+    const key = tryNormalizeUrl(url);
+    return key !== null && (await liveByUrlKeys(library.db, [key]).count()) > 0;
   };
 
-  const known = (item: ImportItem) => {
-    const key = tryNormalizeUrl(item.url);
-    return key !== null && !!index.find([key]);
+  const save = async (item: ImportItem, html: string, url: string): Promise<Outcome> => {
+    const result = captureOf(html, url);
+    if ('kind' in result) return { kind: 'failed', failure: result };
+    // A page that redirected to an address the library has is that article.
+    if (url !== item.url && (await known(url))) return { kind: 'already' };
+    // The export's address is the one the user saved: kept among the keys even after redirects.
+    const capture = { ...result.capture, url: item.url };
+    const imported = importedRecord(capture, item, parse.format, now, result.raw);
+    const byFinal = tryNormalizeUrl(url);
+    if (byFinal && !imported.record.urlKeys.includes(byFinal)) imported.record.urlKeys.push(byFinal);
+    const saved = await saveCapture(library.db, capture, now, imported);
+    if (saved.status !== 'saved') return { kind: 'already' };
+    // Images go over the network: only with --fetch, for fetched pages and carried content alike.
+    const images = args.fetch ? await keepImages(library, saved.record.id!, saved.status, imageUrlsOf(result.capture, url), now) : null;
+    return { kind: 'added', images: images?.stored ?? 0, imagesFailed: images?.failed ?? 0 };
   };
+
   // Carried content first (no network), then the pages to fetch, by host.
   const outcomes = new Map<ImportItem, Outcome>();
   for (const item of parse.items) {
-    if (known(item)) outcomes.set(item, { kind: 'already' });
-    else if (item.contentHtml !== null) outcomes.set(item, decide(item, item.contentHtml, item.url));
+    if (await known(item.url)) outcomes.set(item, { kind: 'already' });
+    else if (item.contentHtml !== null) outcomes.set(item, await save(item, item.contentHtml, item.url));
     else if (!args.fetch) outcomes.set(item, { kind: 'not-fetched' });
   }
   const toFetch = parse.items.filter((item) => !outcomes.has(item));
@@ -108,22 +111,25 @@ export async function importCommand(args: ImportArgs, log: (s: string) => void, 
     (item) => new URL(item.url).host,
     async (item) => {
       // The same address twice in one file: the second finds the first.
-      if (known(item)) return outcomes.set(item, { kind: 'already' });
+      if (await known(item.url)) return outcomes.set(item, { kind: 'already' });
       const page = await fetchPage(item.url);
-      outcomes.set(item, page.ok ? decide(item, page.html, page.url) : { kind: 'failed', failure: page.failure });
+      outcomes.set(item, page.ok ? await save(item, page.html, page.url) : { kind: 'failed', failure: page.failure });
     },
     { overall: MAX_CONCURRENT, perHost: MAX_PER_HOST },
   );
 
   const all = parse.items.map((item) => [item, outcomes.get(item)!] as const);
   const added = all.flatMap(([, o]) => (o.kind === 'added' ? [o] : []));
-  captures.rows.push(...added.map((o) => o.record));
-  reading.rows.push(...added.flatMap((o) => (o.reading ? [o.reading] : [])));
-  if (added.length || !statExists(args.library)) writeFileSync(args.library, await serializeBackup(backup, `clean-capture CLI ${VERSION} (import)`, now));
+  // Written once, at the end, and only when something changed (or the library is new).
+  if (added.length || !existed) await writeLibraryFile(library, args.library, `clean-capture CLI ${VERSION} (import)`);
+  library.db.close();
 
   const count = (kind: Outcome['kind']) => all.filter(([, o]) => o.kind === kind).length;
   const fetched = toFetch.length ? `, ${toFetch.length} pages fetched in ${((Date.now() - started) / 1000).toFixed(1)} s` : '';
-  log(`imported ${added.length} into ${args.library}; ${count('already')} already in the library; ${count('failed')} failed${fetched}\n`);
+  const kept = added.reduce((n, o) => n + o.images, 0);
+  const notKept = added.reduce((n, o) => n + o.imagesFailed, 0);
+  const images = args.fetch ? `, ${plural(kept, 'image')} kept${notKept ? `, ${notKept} not kept` : ''}` : '';
+  log(`imported ${added.length} into ${args.library}; ${count('already')} already in the library; ${count('failed')} failed${fetched}${images}\n`);
   const notFetched = count('not-fetched');
   if (notFetched) log(`${notFetched} pages carry no article in the export: run again with --fetch to capture them\n`);
   const failed = all.flatMap(([item, o]) => (o.kind === 'failed' ? [`  ${item.url}: ${o.failure.message}`] : []));

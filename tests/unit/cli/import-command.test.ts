@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
+import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +13,8 @@ import { runCli } from '../../../src/cli/index';
 import { parseBackup } from '../../../src/core/backup/backup-format';
 import { CleanCaptureDb } from '../../../src/storage/db';
 import { restoreBackup } from '../../../src/storage/restore';
-import type { CaptureRecord, ReadingRecord } from '../../../src/storage/records';
+import type { CaptureRecord, ImageLinkRecord, ImageRecord, ReadingRecord } from '../../../src/storage/records';
+import { ROOT } from '../helpers';
 
 let dir: string;
 let server: ImportServer;
@@ -38,6 +41,26 @@ const run = async (args: { file: string; library: string; fetch: boolean }) => {
   await importCommand(args, (s) => (log += s));
   return log;
 };
+
+/** A server on 127.0.0.1 counting its requests by path; `routes` maps a path to [content type, body]. */
+async function serve(routes: Record<string, [string, string | Buffer]>): Promise<{ origin: string; hits: string[]; server: Server }> {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(req.url ?? '');
+    const route = routes[req.url ?? ''];
+    if (route) res.writeHead(200, { 'content-type': route[0] }).end(route[1]);
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, server };
+}
+
+/** An article with a photo: `src` as written in the page (relative, or on another server). */
+const photoArticle = (n: string, src: string) =>
+  article(n).replace(
+    '</h1>',
+    `</h1><figure><img src="${src}" alt="The harbour ${n}" width="600" height="400"><figcaption>The harbour, ${n}.</figcaption></figure>`,
+  );
 
 describe('clean-capture import --fetch', () => {
   it('captures a Pocket CSV of local pages with their tags, states and saved times, once', async () => {
@@ -157,5 +180,84 @@ describe('clean-capture import --fetch', () => {
       ),
     ).toBe(2);
     expect(errors.at(-1)).toMatch(/--library is required/);
+    // A damaged library file is refused before anything is fetched or written.
+    const damaged = file('damaged.json', '{"format": "clean-capture-backup", "tables": ');
+    const list = file('one.txt', urlList([`${server.origin}/articles/40.html`]));
+    expect(
+      await runCli(
+        ['import', list, '--library', damaged, '--fetch'],
+        () => {},
+        (s) => errors.push(s),
+      ),
+    ).toBe(1);
+    expect(errors.at(-1)).toMatch(/^clean-capture: the library ".*damaged\.json" cannot be used/);
+    expect(readFileSync(damaged, 'utf8')).toBe('{"format": "clean-capture-backup", "tables": ');
+    expect(server.hits.get('/articles/40.html')).toBeUndefined();
+  });
+
+  it('keeps the images of fetched pages and of carried content, from this server and another, and a second import fetches nothing', async () => {
+    const barge = readFileSync(join(ROOT, 'tests/fixtures/cli-save/images/barge.png'));
+    const lead = readFileSync(join(ROOT, 'tests/fixtures/seed/lead-image.jpg'));
+    const other = await serve({ '/lead.jpg': ['image/jpeg', lead] });
+    const pages = await serve({
+      '/photo/1.html': ['text/html; charset=utf-8', photoArticle('photo one', '/images/barge.png')],
+      '/photo/2.html': ['text/html; charset=utf-8', photoArticle('photo two', `${other.origin}/lead.jpg`)],
+      '/images/barge.png': ['image/png', barge],
+    });
+    try {
+      // Pocket: addresses only, fetched; Omnivore: the article in the export, its image over HTTP.
+      const csv = file(
+        'photos.csv',
+        pocketCsv([
+          { url: `${pages.origin}/photo/1.html`, title: 'One', savedAt: 1700000000, tags: ['Photos'] },
+          { url: `${pages.origin}/photo/2.html`, title: 'Two', savedAt: 1700000060 },
+        ]),
+      );
+      const lib = join(dir, 'photos-library.json');
+      const log = await run({ file: csv, library: lib, fetch: true });
+      expect(log).toMatch(/imported 2 into .*; 0 already in the library; 0 failed, 2 pages fetched in [\d.]+ s, 2 images kept\n/);
+      const zip = file(
+        'photos.zip',
+        omnivoreZip([
+          { url: 'https://example.com/carried', title: 'Carried', savedAt: 1700000100, content: photoArticle('carried', `${other.origin}/lead.jpg`) },
+        ]),
+      );
+      expect(await run({ file: zip, library: lib, fetch: true })).toContain('imported 1 into');
+
+      const backup = library(lib);
+      const saved = records(lib);
+      expect(saved).toHaveLength(3);
+      expect(saved.find((r) => r.url === `${pages.origin}/photo/1.html`)).toMatchObject({
+        tags: ['photos'],
+        importedFrom: 'pocket-csv',
+        capturedAt: '2023-11-14T22:13:20.000Z',
+      });
+      const links = backup.tables['imageLinks']!.rows as ImageLinkRecord[];
+      const images = backup.tables['images']!.rows as ImageRecord[];
+      const bytesOf = async (captureUrl: string) => {
+        const id = saved.find((r) => r.url === captureUrl)!.id;
+        const link = links.find((l) => l.captureId === id)!;
+        expect(link.hash).toBeTruthy();
+        return Buffer.from(await images.find((i) => i.hash === link.hash)!.blob.arrayBuffer());
+      };
+      expect((await bytesOf(`${pages.origin}/photo/1.html`)).equals(barge)).toBe(true);
+      expect((await bytesOf(`${pages.origin}/photo/2.html`)).equals(lead)).toBe(true);
+      expect((await bytesOf('https://example.com/carried')).equals(lead)).toBe(true);
+      // The same photo from two articles is one image, kept once by its hash.
+      expect(images).toHaveLength(2);
+      expect(pages.hits.filter((h) => h === '/images/barge.png')).toHaveLength(1);
+
+      // Again: nothing added, not one request to either server, the file as it was.
+      const requests = pages.hits.length + other.hits.length;
+      const before = readFileSync(lib, 'utf8');
+      const again = await run({ file: csv, library: lib, fetch: true });
+      expect(again).toContain('imported 0 into');
+      expect(again).toContain('2 already in the library');
+      expect(await run({ file: zip, library: lib, fetch: true })).toContain('imported 0 into');
+      expect(pages.hits.length + other.hits.length).toBe(requests);
+      expect(readFileSync(lib, 'utf8')).toBe(before);
+    } finally {
+      await Promise.all([pages, other].map(({ server }) => new Promise((resolve) => server.close(resolve))));
+    }
   });
 });

@@ -5,6 +5,7 @@ import { countCaptures, getCapture, listCaptures } from '../../../src/storage/ca
 import { findCaptureByUrl } from './lookups';
 import { deleteCapture, undeleteCapture } from '../../../src/storage/library';
 import { CleanCaptureDb } from '../../../src/storage/db';
+import { importedRecord } from '../../../src/storage/import-record';
 import { makeCapture } from '../helpers';
 
 const URL_ = 'https://news.example.com/business/2014/11-08/6762151.shtml';
@@ -196,5 +197,40 @@ describe('deleteCapture / undeleteCapture', () => {
     const id = await undeleteCapture(db, record.id!);
     expect(id).toBe(again.record.id);
     expect(await countCaptures(db)).toBe(1);
+  });
+});
+
+describe('saveCapture of an imported page (issue #15)', () => {
+  const item = {
+    url: URL_,
+    title: 'From Pocket',
+    savedAt: '2023-05-01T08:00:00.000Z',
+    tags: ['Weekend Reads'],
+    archived: false,
+    favourite: true,
+    progress: 0.4,
+    contentHtml: null,
+    highlights: [{ quote: 'a line', note: null }],
+  };
+
+  it('adds the import’s record (saved time, tags, states, highlights) with its reading position, in one save', async () => {
+    const capture = makeCapture({ url: URL_ });
+    const result = await saveCapture(db, capture, T1, importedRecord(capture, item, 'pocket-csv', T1));
+    expect(result.status).toBe('saved');
+    const stored = await getCapture(db, result.record.id!);
+    expect(stored).toMatchObject({ capturedAt: item.savedAt, tags: ['weekend reads'], favourite: 1, readState: 'unread', importedFrom: 'pocket-csv' });
+    expect(stored?.importedHighlights).toEqual(item.highlights);
+    expect(await db.reading.get(result.record.id!)).toMatchObject({ progress: 0.4 });
+  });
+
+  it('leaves an article already saved as it is, even when the import’s text differs (no new version)', async () => {
+    const first = await saveCapture(db, makeCapture({ url: URL_ }), T1);
+    const changed = makeCapture({ url: URL_, textContent: 'Another text altogether, long enough to be an article of its own.' });
+    const again = await saveCapture(db, changed, T2, importedRecord(changed, item, 'pocket-csv', T2));
+    expect(again.status).toBe('already-saved');
+    expect(again.record.id).toBe(first.record.id);
+    expect(await db.versions.count()).toBe(0);
+    expect(await db.reading.count()).toBe(0);
+    expect((await getCapture(db, first.record.id!))?.tags).toEqual([]);
   });
 });
