@@ -106,6 +106,8 @@ export class ImportRunner {
     }
     const raw = html.length <= MAX_RAW_HTML_CHARS ? packRawHtml(html) : undefined;
     const saved = await saveImported(this.db, row, extracted.capture, raw);
+    // An article already in the library that got the export's highlights: search finds them too.
+    if (saved.status === 'already' && saved.highlights) this.onCaptured(saved.id);
     if (saved.status !== 'captured') return;
     this.onCaptured(saved.id);
     const settings = await loadSettings();
