@@ -176,6 +176,15 @@ describe(`${browserLabel()}: import`, () => {
     expect(byNote('').exact).toMatch(/^Paragraph 3 of article omnivore one: the harbour council met again on Tuesday evening/);
     expect(byNote('Still here.')).toMatchObject({ exact: 'A passage that this article never had in any form.', prefix: '', suffix: '' });
 
+    // The reader marks the two found passages in the article and lists the third as an orphan.
+    const reader = await h.openExtensionPage(`reader.html?id=${one.id}`, '.article-body[data-highlights="2"]');
+    const marked = await reader.evalAll('.article-body mark.hl-yellow', (marks) => marks.map((m) => m.textContent).join(''));
+    expect(marked).toContain('the ferry operators said the new timetable would hold');
+    expect(marked).toContain('Paragraph 3 of article omnivore one');
+    expect(await reader.text('.hl-orphans blockquote')).toBe('A passage that this article never had in any form.');
+    expect(await reader.text('.hl-orphans .hl-orphan-note')).toBe('Still here.');
+    await reader.close();
+
     // The same zip again: nothing added, no highlight doubled.
     const again = await importFile(zip, 'Omnivore export (zip): 2 articles, 1 archived, 1 tag, 3 highlights; 0 pages to fetch.');
     expect(again).toBe('0 captured, 2 already in your library, 0 failed, 0 left — Import finished.');
@@ -207,10 +216,14 @@ describe(`${browserLabel()}: import`, () => {
     );
     const gone = server.hits.get('/gone.html');
     await options.click('#import-retry');
+    // The finished report is already on screen before the retry runs: wait for the page to be
+    // fetched again, then for the report to say the same once more (else this step raced).
+    for (let waited = 0; (server.hits.get('/gone.html') ?? 0) <= gone! && waited < 15_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(server.hits.get('/gone.html')).toBe(gone! + 1);
+    const finished = '1 captured, 0 already in your library, 2 failed, 0 left — Import finished.';
+    await options.waitUntil((text) => document.getElementById('import-progress')?.textContent === text, finished);
     await options.waitUntil((n) => (document.getElementById('import-failures')?.children.length ?? 0) === n, 3);
     await progressIs('done');
-    expect(server.hits.get('/gone.html')).toBe(gone! + 1);
-    expect(await options.text('#import-progress')).toBe('1 captured, 0 already in your library, 2 failed, 0 left — Import finished.');
   });
 
   it('the background stopped mid-import: the queue resumes, nothing lost or doubled', async () => {
