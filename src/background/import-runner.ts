@@ -83,7 +83,10 @@ export class ImportRunner {
     if (html === null) {
       const key = tryNormalizeUrl(row.url);
       const saved = key ? await liveByUrlKeys(this.db, [key]).first() : undefined;
-      if (saved) return markAlready(this.db, row.id!, saved.id!);
+      if (saved) {
+        if (await markAlready(this.db, row.id!, saved.id!)) this.onCaptured(saved.id!);
+        return;
+      }
       const fetched = await fetchForImport(row.url);
       const attempts = row.attempts + 1;
       if (fetched.kind === 'retry') {

@@ -4,6 +4,7 @@ import type { Capture } from '../core/shared/capture';
 import { anchorImportedHighlights } from '../core/highlights/anchor-imported';
 import { decide } from './dedupe';
 import { addImportedHighlights } from './highlights';
+import { isLive } from './tombstone';
 import type { CleanCaptureDb } from './db';
 import { importedRecord } from './import-record';
 import { signCapture } from './record-fields';
@@ -139,11 +140,22 @@ export async function saveImported(
   });
 }
 
-/** An address already in the library: nothing to fetch (importing the same file twice adds nothing). */
-export async function markAlready(db: CleanCaptureDb, id: number, captureId: number, now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.importQueue, db.importPages], async () => {
+/**
+ * An address already in the library: nothing to fetch (importing the same file twice adds
+ * nothing), but the export's highlights the article does not have yet are added to it. The count
+ * of highlights added.
+ */
+export async function markAlready(db: CleanCaptureDb, id: number, captureId: number, now = Date.now()): Promise<number> {
+  return db.transaction('rw', [db.importQueue, db.importPages, db.captures, db.highlights], async () => {
+    const row = await db.importQueue.get(id);
+    const article = await db.captures.get(captureId);
+    const carried = row?.item.highlights ?? [];
+    const fallbackTime = row?.item.savedAt ?? new Date(now).toISOString();
+    const added =
+      carried.length && isLive(article) ? await addImportedHighlights(db, captureId, anchorImportedHighlights(article.textContent, carried, fallbackTime)) : 0;
     await db.importQueue.update(id, { state: 'already', captureId, finishedAt: now });
     await db.importPages.delete(id);
+    return added;
   });
 }
 

@@ -8,6 +8,7 @@ import {
   cancelImport,
   enqueueImport,
   importStatus,
+  markAlready,
   markFailed,
   requeueInterrupted,
   retryFailed,
@@ -144,6 +145,24 @@ describe('the import queue', () => {
     const saved = await saveImported(db, next.row, makeCapture({ url: A, canonicalUrl: A, textContent: text('kept') }), undefined);
     expect(saved).toEqual({ status: 'already', id, highlights: 1 });
     expect(await highlightsOf(db, id)).toMatchObject([{ exact: 'the ferry timetable', note: 'Mine', createdAt: '2019-01-01T00:00:00.000Z' }]);
+  });
+
+  it('an address already in the library (nothing fetched) still gets the export’s highlights it does not have', async () => {
+    const before = await saveCapture(db, makeCapture({ url: A, canonicalUrl: A, textContent: text('kept') }));
+    const id = before.record.id!;
+    const item = importItem(A, {
+      highlights: [
+        { quote: 'agreed the ferry timetable', note: 'Mine' },
+        { quote: 'not in it at all, anywhere', note: null },
+      ],
+    });
+    for (const expected of [2, 0]) {
+      await enqueueImport(db, 'omnivore', [item], true);
+      const next = (await takeNext(db, new Set()))!;
+      expect(await markAlready(db, next.row.id!, id)).toBe(expected);
+      expect(await db.importQueue.get(next.row.id!)).toMatchObject({ state: 'already', captureId: id });
+    }
+    expect((await highlightsOf(db, id)).map((h) => h.note).sort()).toEqual(['', 'Mine']);
   });
 
   it('cancel drops the pages left; retry failed puts the failed back', async () => {
