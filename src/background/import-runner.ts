@@ -83,7 +83,10 @@ export class ImportRunner {
     if (html === null) {
       const key = tryNormalizeUrl(row.url);
       const saved = key ? await liveByUrlKeys(this.db, [key]).first() : undefined;
-      if (saved) return markAlready(this.db, row.id!, saved.id!);
+      if (saved) {
+        if (await markAlready(this.db, row.id!, saved.id!)) this.onCaptured(saved.id!);
+        return;
+      }
       const fetched = await fetchForImport(row.url);
       const attempts = row.attempts + 1;
       if (fetched.kind === 'retry') {
@@ -106,6 +109,8 @@ export class ImportRunner {
     }
     const raw = html.length <= MAX_RAW_HTML_CHARS ? packRawHtml(html) : undefined;
     const saved = await saveImported(this.db, row, extracted.capture, raw);
+    // An article already in the library that got the export's highlights: search finds them too.
+    if (saved.status === 'already' && saved.highlights) this.onCaptured(saved.id);
     if (saved.status !== 'captured') return;
     this.onCaptured(saved.id);
     const settings = await loadSettings();

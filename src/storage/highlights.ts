@@ -1,4 +1,5 @@
 import { DEFAULT_HIGHLIGHT_COLOR, isHighlightColor, MAX_NOTE_CHARS, MAX_QUOTE_CHARS, type HighlightColor } from '../core/highlights/highlight';
+import type { AnchoredImport } from '../core/highlights/anchor-imported';
 import { CaptureError } from '../core/shared/errors';
 import type { CleanCaptureDb } from './db';
 import type { HighlightRecord } from './records';
@@ -108,5 +109,32 @@ export async function sweepHighlights(db: CleanCaptureDb, cutoffIso: string, pur
     const expired = await db.highlights.where('deletedAt').belowOrEqual(cutoffIso).delete();
     const orphaned = purgedCaptureIds.length ? await db.highlights.where('captureId').anyOf(purgedCaptureIds).delete() : 0;
     return expired + orphaned;
+  });
+}
+
+/** The quote as compared for "already there": white space differs between an export and the article. */
+const sameWords = (quote: string) => quote.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Store an import's highlights on an article (issue #15/#16), each anchored by
+ * anchorImportedHighlights. One already on the article with the same words (live or deleted within
+ * the Undo window) is not added again, so importing the same file twice adds nothing and an
+ * imported highlight the user deleted does not come back. Runs inside the caller's transaction when
+ * there is one (the import's save), so a page and its highlights are saved together. The count added.
+ */
+export async function addImportedHighlights(db: CleanCaptureDb, captureId: number, anchored: readonly AnchoredImport[]): Promise<number> {
+  if (!anchored.length) return 0;
+  return db.transaction('rw', [db.captures, db.highlights], async () => {
+    const present = new Set((await db.highlights.where('captureId').equals(captureId).toArray()).map((h) => sameWords(h.exact)));
+    let added = 0;
+    for (const h of anchored) {
+      const key = sameWords(h.exact);
+      if (present.has(key)) continue;
+      present.add(key);
+      const created = new Date(h.createdAt);
+      await addHighlight(db, { captureId, ...h }, Number.isNaN(created.getTime()) ? new Date() : created);
+      added++;
+    }
+    return added;
   });
 }

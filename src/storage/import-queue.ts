@@ -1,7 +1,10 @@
 import type { ImportFailure } from '../core/import/fetch-policy';
 import type { ImportFormat, ImportItem } from '../core/import/import-item';
 import type { Capture } from '../core/shared/capture';
+import { anchorImportedHighlights } from '../core/highlights/anchor-imported';
 import { decide } from './dedupe';
+import { addImportedHighlights } from './highlights';
+import { isLive } from './tombstone';
 import type { CleanCaptureDb } from './db';
 import { importedRecord } from './import-record';
 import { signCapture } from './record-fields';
@@ -98,7 +101,9 @@ export type ImportSaveStatus = 'captured' | 'already';
 /**
  * Save a queued page's capture with what the export said about it, deduplicated as any save (an
  * address or a text already in the library adds nothing), and mark the row done, in one
- * transaction.
+ * transaction. The export's highlights become anchored highlights of the article saved, or of the
+ * one already in the library (once: the same highlight is not added twice); `highlights` counts
+ * those added.
  */
 export async function saveImported(
   db: CleanCaptureDb,
@@ -106,32 +111,51 @@ export async function saveImported(
   capture: Capture,
   rawHtmlGzip: Uint8Array | undefined,
   now = new Date(),
-): Promise<{ status: ImportSaveStatus; id: number }> {
-  return db.transaction('rw', [db.captures, db.reading, db.importQueue, db.importPages], async () => {
+): Promise<{ status: ImportSaveStatus; id: number; highlights: number }> {
+  return db.transaction('rw', [db.captures, db.reading, db.importQueue, db.importPages, db.highlights], async () => {
     const kept = { ...capture, url: row.url };
     const decision = await decide(db, signCapture(kept), false);
     let status: ImportSaveStatus;
     let id: number;
+    let articleText: string;
+    let fallbackTime: string;
     if (decision.kind === 'new') {
-      const { record, reading } = importedRecord(kept, { ...row.item, contentHtml: null }, row.format, now, rawHtmlGzip);
+      // The highlights go to the highlights table, not onto the record (importedHighlights is the CLI's until it moves there too).
+      const { record, reading } = importedRecord(kept, { ...row.item, contentHtml: null, highlights: [] }, row.format, now, rawHtmlGzip);
       id = await db.captures.add(record);
       if (reading) await db.reading.put({ ...reading, captureId: id });
       status = 'captured';
+      articleText = record.textContent;
+      fallbackTime = record.capturedAt;
     } else {
       id = decision.record.id!;
       status = 'already';
+      articleText = decision.record.textContent;
+      fallbackTime = row.item.savedAt ?? now.toISOString();
     }
+    const highlights = await addImportedHighlights(db, id, anchorImportedHighlights(articleText, row.item.highlights ?? [], fallbackTime));
     await db.importQueue.update(row.id!, { state: status, captureId: id, finishedAt: now.getTime(), attempts: row.attempts + (row.hasContent ? 0 : 1) });
     await db.importPages.delete(row.id!);
-    return { status, id };
+    return { status, id, highlights };
   });
 }
 
-/** An address already in the library: nothing to fetch (importing the same file twice adds nothing). */
-export async function markAlready(db: CleanCaptureDb, id: number, captureId: number, now = Date.now()): Promise<void> {
-  await db.transaction('rw', [db.importQueue, db.importPages], async () => {
+/**
+ * An address already in the library: nothing to fetch (importing the same file twice adds
+ * nothing), but the export's highlights the article does not have yet are added to it. The count
+ * of highlights added.
+ */
+export async function markAlready(db: CleanCaptureDb, id: number, captureId: number, now = Date.now()): Promise<number> {
+  return db.transaction('rw', [db.importQueue, db.importPages, db.captures, db.highlights], async () => {
+    const row = await db.importQueue.get(id);
+    const article = await db.captures.get(captureId);
+    const carried = row?.item.highlights ?? [];
+    const fallbackTime = row?.item.savedAt ?? new Date(now).toISOString();
+    const added =
+      carried.length && isLive(article) ? await addImportedHighlights(db, captureId, anchorImportedHighlights(article.textContent, carried, fallbackTime)) : 0;
     await db.importQueue.update(id, { state: 'already', captureId, finishedAt: now });
     await db.importPages.delete(id);
+    return added;
   });
 }
 

@@ -23,6 +23,8 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
 export interface ImportHighlight {
   quote: string;
   note: string | null;
+  /** ISO time the highlight was made there, when the export says (wallabag does, Omnivore's Markdown does not). */
+  createdAt?: string | null;
 }
 
 export interface ImportItem {
@@ -40,7 +42,7 @@ export interface ImportItem {
   progress: number | null;
   /** The page or article HTML when the export carries it (Omnivore, wallabag, saved HTML): no fetch needed. */
   contentHtml: string | null;
-  /** Highlights the service exported with it (Omnivore, wallabag), kept as data on the record. */
+  /** Highlights the service exported with it (Omnivore, wallabag): stored as anchored highlights of the saved article. */
   highlights: ImportHighlight[];
 }
 

@@ -42,7 +42,8 @@ function annotationsOf(value: unknown): ImportHighlight[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isObject).flatMap((a) => {
     const quote = text(a['quote']);
-    return quote ? [{ quote, note: text(a['text']) }] : [];
+    const createdAt = text(a['created_at']);
+    return quote ? [{ quote, note: text(a['text']), ...(createdAt ? { createdAt } : {}) }] : [];
   });
 }
 

@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importItem } from '../../../src/core/import/import-item';
 import { saveCapture } from '../../../src/storage/captures';
 import { CleanCaptureDb } from '../../../src/storage/db';
+import { highlightsOf } from '../../../src/storage/highlight-queries';
 import {
   cancelImport,
   enqueueImport,
   importStatus,
+  markAlready,
   markFailed,
   requeueInterrupted,
   retryFailed,
@@ -95,9 +97,72 @@ describe('the import queue', () => {
     );
     const b = (await takeNext(db, new Set()))!;
     const again = await saveImported(db, b.row, makeCapture({ url: B, canonicalUrl: B, textContent: text('second') }), undefined);
-    expect(again).toEqual({ status: 'already', id: before.record.id });
+    expect(again).toEqual({ status: 'already', id: before.record.id, highlights: 0 });
     expect(await db.captures.count()).toBe(2);
     expect(await importStatus(db)).toMatchObject({ captured: 1, already: 1, failed: 0, left: 0, etaSeconds: 0 });
+  });
+
+  it('stores the export’s highlights as anchored highlights of the saved article, once, however often the file is imported', async () => {
+    const article = text('harbour');
+    const item = importItem(A, {
+      contentHtml: '<p>carried</p>',
+      savedAt: '2020-01-02T03:04:05.000Z',
+      highlights: [
+        { quote: 'agreed the ferry timetable', note: 'Winter!' },
+        { quote: 'A passage the article never had.', note: null },
+      ],
+    });
+    for (const round of [1, 2]) {
+      await enqueueImport(db, 'omnivore', [item], true);
+      const next = (await takeNext(db, new Set()))!;
+      const saved = await saveImported(db, next.row, makeCapture({ url: A, canonicalUrl: A, textContent: article }), undefined);
+      expect(saved).toMatchObject(round === 1 ? { status: 'captured', highlights: 2 } : { status: 'already', highlights: 0 });
+    }
+    const capture = (await db.captures.toArray())[0]!;
+    expect(capture).not.toHaveProperty('importedHighlights');
+    const stored = await highlightsOf(db, capture.id!);
+    expect(stored).toHaveLength(2);
+    const found = stored.find((h) => h.note === 'Winter!')!;
+    expect(found).toMatchObject({ exact: 'agreed the ferry timetable', color: 'yellow', createdAt: '2020-01-02T03:04:05.000Z' });
+    expect(found.prefix).toMatch(/met on Tuesday and $/);
+    expect(article.slice(found.start, found.end)).toBe('agreed the ferry timetable');
+    expect(stored.find((h) => h.note === '')).toMatchObject({ exact: 'A passage the article never had.', prefix: '', suffix: '' });
+    expect(stored.find((h) => h.note === '')).not.toHaveProperty('start');
+  });
+
+  it('gives an article already in the library the export’s highlights it does not have yet', async () => {
+    const before = await saveCapture(db, makeCapture({ url: A, canonicalUrl: A, textContent: text('kept') }));
+    const id = before.record.id!;
+    const first = (await highlightsOf(db, id)).length;
+    expect(first).toBe(0);
+    await enqueueImport(
+      db,
+      'wallabag',
+      [importItem(A, { contentHtml: '<p>x</p>', highlights: [{ quote: 'the ferry timetable', note: 'Mine', createdAt: '2019-01-01T00:00:00.000Z' }] })],
+      true,
+    );
+    const next = (await takeNext(db, new Set()))!;
+    const saved = await saveImported(db, next.row, makeCapture({ url: A, canonicalUrl: A, textContent: text('kept') }), undefined);
+    expect(saved).toEqual({ status: 'already', id, highlights: 1 });
+    expect(await highlightsOf(db, id)).toMatchObject([{ exact: 'the ferry timetable', note: 'Mine', createdAt: '2019-01-01T00:00:00.000Z' }]);
+  });
+
+  it('an address already in the library (nothing fetched) still gets the export’s highlights it does not have', async () => {
+    const before = await saveCapture(db, makeCapture({ url: A, canonicalUrl: A, textContent: text('kept') }));
+    const id = before.record.id!;
+    const item = importItem(A, {
+      highlights: [
+        { quote: 'agreed the ferry timetable', note: 'Mine' },
+        { quote: 'not in it at all, anywhere', note: null },
+      ],
+    });
+    for (const expected of [2, 0]) {
+      await enqueueImport(db, 'omnivore', [item], true);
+      const next = (await takeNext(db, new Set()))!;
+      expect(await markAlready(db, next.row.id!, id)).toBe(expected);
+      expect(await db.importQueue.get(next.row.id!)).toMatchObject({ state: 'already', captureId: id });
+    }
+    expect((await highlightsOf(db, id)).map((h) => h.note).sort()).toEqual(['', 'Mine']);
   });
 
   it('cancel drops the pages left; retry failed puts the failed back', async () => {
