@@ -120,7 +120,7 @@ export async function saveImported(
     let articleText: string;
     let fallbackTime: string;
     if (decision.kind === 'new') {
-      // The highlights go to the highlights table, not onto the record (importedHighlights is the CLI's until it moves there too).
+      // The highlights go to the highlights table, not onto the record (old records may still carry importedHighlights).
       const { record, reading } = importedRecord(kept, { ...row.item, contentHtml: null, highlights: [] }, row.format, now, rawHtmlGzip);
       id = await db.captures.add(record);
       if (reading) await db.reading.put({ ...reading, captureId: id });

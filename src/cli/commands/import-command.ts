@@ -9,6 +9,8 @@ import { tryNormalizeUrl } from '../../core/library/url';
 import type { Capture } from '../../core/shared/capture';
 import { errorMessage, isCaptureError } from '../../core/shared/errors';
 import { importedRecord } from '../../storage/import-record';
+import { addImportedHighlights } from '../../storage/highlights';
+import { anchorImportedHighlights } from '../../core/highlights/anchor-imported';
 import { plural } from '../../core/shared/plural';
 import { liveByUrlKeys } from '../../storage/capture-queries';
 import { saveCapture } from '../../storage/captures';
@@ -87,11 +89,16 @@ export async function importCommand(args: ImportArgs, log: (s: string) => void, 
     if (url !== item.url && (await known(url))) return { kind: 'already' };
     // The export's address is the one the user saved: kept among the keys even after redirects.
     const capture = { ...result.capture, url: item.url };
-    const imported = importedRecord(capture, item, parse.format, now, result.raw);
+    // The export's highlights become highlight records below, as in the extension (not record data).
+    const imported = importedRecord(capture, { ...item, highlights: [] }, parse.format, now, result.raw);
     const byFinal = tryNormalizeUrl(url);
     if (byFinal && !imported.record.urlKeys.includes(byFinal)) imported.record.urlKeys.push(byFinal);
     const saved = await saveCapture(library.db, capture, now, imported);
     if (saved.status !== 'saved') return { kind: 'already' };
+    if (item.highlights.length) {
+      const anchored = anchorImportedHighlights(saved.record.textContent, item.highlights, saved.record.capturedAt);
+      await addImportedHighlights(library.db, saved.record.id!, anchored);
+    }
     // Images go over the network: only with --fetch, for fetched pages and carried content alike.
     const images = args.fetch ? await keepImages(library, saved.record.id!, saved.status, imageUrlsOf(result.capture, url), now) : null;
     return { kind: 'added', images: images?.stored ?? 0, imagesFailed: images?.failed ?? 0 };

@@ -133,7 +133,12 @@ describe('clean-capture import --fetch', () => {
     expect(log).toContain('1 pages carry no article in the export: run again with --fetch');
     const saved = records(lib);
     expect(saved.map((r) => r.title)).toEqual(['Article number omnivore a from the harbour desk', 'Article number omnivore b from the harbour desk']);
-    expect(saved[0]).toMatchObject({ tags: ['harbour'], importedHighlights: [{ quote: 'the harbour council met again', note: 'Good point.' }] });
+    expect(saved[0]).toMatchObject({ tags: ['harbour'] });
+    // The export's highlight is a highlight record anchored in the article's text, as in the extension.
+    const highlights = (library(lib).tables['highlights']?.rows ?? []) as { captureId: number; exact: string; note?: string; orphan?: boolean }[];
+    expect(highlights).toHaveLength(1);
+    expect(highlights[0]).toMatchObject({ captureId: saved[0]!.id, exact: 'the harbour council met again', note: 'Good point.' });
+    expect(saved[0]!.textContent).toContain(highlights[0]!.exact);
     const reading = library(lib).tables['reading']!.rows as ReadingRecord[];
     expect(reading).toEqual([
       { captureId: saved[0]!.id, progress: 0.5, updatedAt: expect.any(String) },
@@ -146,6 +151,7 @@ describe('clean-capture import --fetch', () => {
     expect(report.tables['captures']).toEqual({ added: 2, updated: 0, skipped: 0 });
     expect(await db.captures.count()).toBe(2);
     expect(await db.reading.count()).toBe(2);
+    expect(await db.highlights.count()).toBe(1);
     db.close();
   });
 
