@@ -20,6 +20,7 @@ export async function renderHostAccess(body: HTMLElement): Promise<void> {
   state.id = 'host-access-state';
   const button = document.createElement('button');
   button.id = 'host-access-toggle';
+  button.className = 'text-button bordered';
   button.type = 'button';
   const why = document.createElement('p');
   why.className = 'hint';
