@@ -10,3 +10,13 @@ export interface OptionsSection {
   /** Build the section's controls into `body`; `save` persists a settings patch. */
   render(body: HTMLElement, settings: Settings, save: (patch: Partial<Settings>) => Promise<void>): void | Promise<void>;
 }
+
+/** A section's action button, styled like every other on the page (a bordered text button). */
+export function actionButton(id: string, text: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.id = id;
+  button.type = 'button';
+  button.className = 'text-button bordered';
+  button.textContent = text;
+  return button;
+}

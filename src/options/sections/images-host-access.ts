@@ -1,5 +1,6 @@
 import { ALL_SITES } from '../../core/library/host-patterns';
 import { hasHostAccess, removeHostAccess, requestHostAccess } from '../../platform/host-access';
+import { actionButton } from '../section';
 
 /** The words of the "images from other sites" row, in one place (issue 13). */
 const TEXT = {
@@ -18,10 +19,7 @@ export async function renderHostAccess(body: HTMLElement): Promise<void> {
   row.id = 'images-host-access';
   const state = document.createElement('p');
   state.id = 'host-access-state';
-  const button = document.createElement('button');
-  button.id = 'host-access-toggle';
-  button.className = 'text-button bordered';
-  button.type = 'button';
+  const button = actionButton('host-access-toggle', '');
   const why = document.createElement('p');
   why.className = 'hint';
   why.textContent = TEXT.why;

@@ -7,7 +7,7 @@ import { downloadBlob } from '../../platform/download';
 import { requestHostAccess } from '../../platform/host-access';
 import { send } from '../../platform/messaging';
 import type { ImportStatus } from '../../storage/records';
-import type { OptionsSection } from '../section';
+import { actionButton, type OptionsSection } from '../section';
 
 /** Every string this section shows (one place, for the move to i18n). */
 const TEXT = {
@@ -37,14 +37,6 @@ const TEXT = {
   failuresTitle: 'Not imported:',
 };
 
-function button(id: string, text: string): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.id = id;
-  b.className = 'text-button bordered';
-  b.textContent = text;
-  return b;
-}
-
 /** Options → Import: choose or drop files, see the preview, import; then the queue's progress. */
 export const importSection: OptionsSection = {
   id: 'import',
@@ -71,7 +63,7 @@ export const importSection: OptionsSection = {
     const reason = document.createElement('p');
     reason.className = 'hint';
     reason.id = 'import-reason';
-    const start = button('import-start', TEXT.start);
+    const start = actionButton('import-start', TEXT.start);
     start.hidden = true;
 
     const bar = document.createElement('progress');
@@ -82,11 +74,11 @@ export const importSection: OptionsSection = {
     progress.setAttribute('role', 'status');
     const controls = document.createElement('div');
     controls.className = 'button-row';
-    const pause = button('import-pause', TEXT.pause);
-    const resume = button('import-resume', TEXT.resume);
-    const cancel = button('import-cancel', TEXT.cancel);
-    const retry = button('import-retry', TEXT.retry);
-    const csv = button('import-csv', TEXT.csv);
+    const pause = actionButton('import-pause', TEXT.pause);
+    const resume = actionButton('import-resume', TEXT.resume);
+    const cancel = actionButton('import-cancel', TEXT.cancel);
+    const retry = actionButton('import-retry', TEXT.retry);
+    const csv = actionButton('import-csv', TEXT.csv);
     controls.append(pause, resume, cancel, retry, csv);
     const failures = document.createElement('ul');
     failures.id = 'import-failures';

@@ -4,7 +4,7 @@ import { plural } from '../../core/shared/plural';
 import type { SyncOutcome, SyncStatus } from '../../messages';
 import { requestHostAccess } from '../../platform/host-access';
 import { send } from '../../platform/messaging';
-import type { OptionsSection } from '../section';
+import { actionButton, type OptionsSection } from '../section';
 
 /** Every string of the Sync section, in one place (issue 14). */
 const TEXT = {
@@ -52,14 +52,6 @@ function field(id: string, label: string, type = 'text', placeholder = ''): { ro
   return { row, input };
 }
 
-function button(id: string, text: string): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.id = id;
-  b.className = 'text-button bordered';
-  b.textContent = text;
-  return b;
-}
-
 /** Options → Sync: the server, the passphrase, Test connection, Sync now, off; last sync, what moved, errors in words. */
 export const syncSection: OptionsSection = {
   id: 'sync',
@@ -76,9 +68,9 @@ export const syncSection: OptionsSection = {
     const passHint = document.createElement('p');
     passHint.className = 'hint';
     passHint.textContent = TEXT.passphraseHint;
-    const connect = button('sync-connect', TEXT.connect);
-    const now = button('sync-now', TEXT.syncNow);
-    const off = button('sync-off', TEXT.off);
+    const connect = actionButton('sync-connect', TEXT.connect);
+    const now = actionButton('sync-now', TEXT.syncNow);
+    const off = actionButton('sync-off', TEXT.off);
     const message = document.createElement('p');
     message.id = 'sync-message';
     message.className = 'hint';
