@@ -2,7 +2,7 @@ import type { Capture } from '../core/shared/capture';
 import type { CleanCaptureDb } from './db';
 import type { CapturePatch, CaptureRecord, ReadingRecord, VersionRecord } from './records';
 import { decide } from './dedupe';
-import { listOrderOf, signCapture } from './record-fields';
+import { newCaptureRecord, signCapture } from './record-fields';
 import { isLive } from './tombstone';
 
 /** Writes to the library's articles: the background's only (reads are in capture-queries.ts). */
@@ -60,24 +60,7 @@ export async function saveCapture(db: CleanCaptureDb, capture: Capture, now: Dat
     if (decision.kind === 'new') {
       const story = decision.story?.record ?? null;
       const storyId = story ? (story.storyId ?? story.id!) : null;
-      const record: CaptureRecord = imported
-        ? { ...imported.record, storyId }
-        : {
-            ...capture,
-            urlKeys: signed.keys,
-            capturedAt: at,
-            updatedAt: at,
-            fingerprint: signed.fingerprint,
-            minhash: signed.minhash,
-            bands: signed.bands,
-            storyId,
-            tags: [],
-            readState: 'unread',
-            archived: 0,
-            favourite: 0,
-            versionCount: 1,
-            listOrder: listOrderOf(at),
-          };
+      const record: CaptureRecord = { ...(imported ? imported.record : newCaptureRecord(capture, signed, at, at)), storyId };
       record.id = await db.captures.add(record);
       if (imported?.reading) await db.reading.put({ ...imported.reading, captureId: record.id });
       if (story && story.storyId == null) await db.captures.update(story.id!, { storyId });

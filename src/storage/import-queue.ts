@@ -2,12 +2,11 @@ import type { ImportFailure } from '../core/import/fetch-policy';
 import type { ImportFormat, ImportItem } from '../core/import/import-item';
 import type { Capture } from '../core/shared/capture';
 import { anchorImportedHighlights } from '../core/highlights/anchor-imported';
-import { decide } from './dedupe';
+import { saveCapture } from './captures';
 import { addImportedHighlights } from './highlights';
 import { isLive } from './tombstone';
 import type { CleanCaptureDb } from './db';
 import { importedRecord } from './import-record';
-import { signCapture } from './record-fields';
 import type { ImportQueueRecord, ImportState, ImportStatus } from './records';
 
 export type { ImportStatus };
@@ -112,27 +111,16 @@ export async function saveImported(
   rawHtmlGzip: Uint8Array | undefined,
   now = new Date(),
 ): Promise<{ status: ImportSaveStatus; id: number; highlights: number }> {
-  return db.transaction('rw', [db.captures, db.reading, db.importQueue, db.importPages, db.highlights], async () => {
+  return db.transaction('rw', [db.captures, db.versions, db.reading, db.importQueue, db.importPages, db.highlights], async () => {
     const kept = { ...capture, url: row.url };
-    const decision = await decide(db, signCapture(kept), false);
-    let status: ImportSaveStatus;
-    let id: number;
-    let articleText: string;
-    let fallbackTime: string;
-    if (decision.kind === 'new') {
-      // The highlights go to the highlights table, not onto the record (old records may still carry importedHighlights).
-      const { record, reading } = importedRecord(kept, { ...row.item, contentHtml: null, highlights: [] }, row.format, now, rawHtmlGzip);
-      id = await db.captures.add(record);
-      if (reading) await db.reading.put({ ...reading, captureId: id });
-      status = 'captured';
-      articleText = record.textContent;
-      fallbackTime = record.capturedAt;
-    } else {
-      id = decision.record.id!;
-      status = 'already';
-      articleText = decision.record.textContent;
-      fallbackTime = row.item.savedAt ?? now.toISOString();
-    }
+    // The highlights go to the highlights table, not onto the record (old records may still carry importedHighlights).
+    const imported = importedRecord(kept, { ...row.item, contentHtml: null, highlights: [] }, row.format, now, rawHtmlGzip);
+    // Deduplicated and grouped with the same story like any save; an article already kept is left as it is.
+    const saved = await saveCapture(db, kept, now, imported);
+    const status: ImportSaveStatus = saved.status === 'saved' ? 'captured' : 'already';
+    const id = saved.record.id!;
+    const articleText = saved.record.textContent;
+    const fallbackTime = status === 'captured' ? saved.record.capturedAt : (row.item.savedAt ?? now.toISOString());
     const highlights = await addImportedHighlights(db, id, anchorImportedHighlights(articleText, row.item.highlights ?? [], fallbackTime));
     await db.importQueue.update(row.id!, { state: status, captureId: id, finishedAt: now.getTime(), attempts: row.attempts + (row.hasContent ? 0 : 1) });
     await db.importPages.delete(row.id!);

@@ -1,7 +1,7 @@
 import type { ImportFormat, ImportHighlight, ImportItem } from '../core/import/import-item';
 import type { Capture } from '../core/shared/capture';
 import { cleanTags } from './captures';
-import { listOrderOf, signCapture } from './record-fields';
+import { newCaptureRecord, signCapture } from './record-fields';
 import type { CaptureRecord, ReadingRecord } from './records';
 import { READ_AT_PROGRESS } from './reading';
 
@@ -18,26 +18,16 @@ export interface ImportedRecord {
 }
 
 export function importedRecord(capture: Capture, item: ImportItem, format: ImportFormat, now: Date, rawHtmlGzip?: Uint8Array): ImportedRecord {
-  const signed = signCapture(capture);
   const at = now.toISOString();
   const savedAt = item.savedAt && item.savedAt < at ? item.savedAt : at;
   const read = item.archived || (item.progress ?? 0) >= READ_AT_PROGRESS;
   const record: CaptureRecord = {
-    ...capture,
+    ...newCaptureRecord(capture, signCapture(capture), savedAt, at),
     title: capture.title || item.title || capture.url,
-    urlKeys: signed.keys,
-    capturedAt: savedAt,
-    updatedAt: at,
-    fingerprint: signed.fingerprint,
-    minhash: signed.minhash,
-    bands: signed.bands,
-    storyId: null,
     tags: cleanTags(item.tags),
     readState: read ? 'read' : 'unread',
     archived: item.archived ? 1 : 0,
     favourite: item.favourite ? 1 : 0,
-    versionCount: 1,
-    listOrder: listOrderOf(savedAt),
     importedFrom: format,
     ...(item.highlights.length ? { importedHighlights: item.highlights } : {}),
     ...(rawHtmlGzip ? { rawHtmlGzip } : {}),

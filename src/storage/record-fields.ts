@@ -2,6 +2,7 @@ import type { Capture } from '../core/shared/capture';
 import { lshBands, minHash } from '../core/library/fingerprint';
 import { textFingerprint } from '../core/shared/text';
 import { normalizeUrl, tryNormalizeUrl } from '../core/library/url';
+import type { CaptureRecord } from './records';
 
 /**
  * A page's own address as a key: http(s) normalized, and a saved file (file:) as it is, so a page
@@ -44,4 +45,28 @@ export function signCapture(capture: Capture): Signed {
 export function listOrderOf(capturedAt: string): number {
   const ms = Date.parse(capturedAt);
   return Number.isFinite(ms) ? -ms : 0;
+}
+
+/**
+ * A capture as a new library record: its signature, unread, untagged, its first version. Saves and
+ * imports both start here (an import then sets what the other service knew), so a field added to
+ * records is filled the same way on every path into the library.
+ */
+export function newCaptureRecord(capture: Capture, signed: Signed, capturedAt: string, updatedAt: string): CaptureRecord {
+  return {
+    ...capture,
+    urlKeys: signed.keys,
+    capturedAt,
+    updatedAt,
+    fingerprint: signed.fingerprint,
+    minhash: signed.minhash,
+    bands: signed.bands,
+    storyId: null,
+    tags: [],
+    readState: 'unread',
+    archived: 0,
+    favourite: 0,
+    versionCount: 1,
+    listOrder: listOrderOf(capturedAt),
+  };
 }

@@ -18,6 +18,7 @@ import {
   takeNext,
 } from '../../../src/storage/import-queue';
 import { makeCapture } from '../helpers';
+import { seedCapture, syndicatedCapture } from '../fixture-captures';
 
 let db: CleanCaptureDb;
 let n = 0;
@@ -100,6 +101,24 @@ describe('the import queue', () => {
     expect(again).toEqual({ status: 'already', id: before.record.id, highlights: 0 });
     expect(await db.captures.count()).toBe(2);
     expect(await importStatus(db)).toMatchObject({ captured: 1, already: 1, failed: 0, left: 0, etaSeconds: 0 });
+  });
+
+  it('groups an imported page with the same story already in the library, and keeps the imported address as an alias of a page it has', async () => {
+    const seed = await saveCapture(db, seedCapture());
+    const syndicated = syndicatedCapture();
+    const mirror = 'https://mirror.example/the-same-article';
+    await enqueueImport(db, 'url-list', [importItem(syndicated.url), importItem(mirror)], true);
+    const first = (await takeNext(db, new Set()))!;
+    const grouped = await saveImported(db, first.row, syndicated, undefined);
+    expect(grouped.status).toBe('captured');
+    expect((await db.captures.get(grouped.id))!.storyId).toBe(seed.record.id);
+    expect((await db.captures.get(seed.record.id!))!.storyId).toBe(seed.record.id);
+
+    // The same text under another address: nothing added, but the address now finds the article.
+    const second = (await takeNext(db, new Set()))!;
+    const same = await saveImported(db, second.row, { ...seedCapture(), url: mirror }, undefined);
+    expect(same).toMatchObject({ status: 'already', id: seed.record.id });
+    expect((await db.captures.get(seed.record.id!))!.urlKeys).toContain('https://mirror.example/the-same-article');
   });
 
   it('stores the export’s highlights as anchored highlights of the saved article, once, however often the file is imported', async () => {
