@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { purifyToFragment } from '../core/extract/purify-config';
+import { articleDirection } from '../core/shared/text-direction';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
 import { isLowCompleteness, shownDate, siteOf } from './format';
@@ -31,7 +32,9 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   target.removeAttribute('lang');
   target.removeAttribute('dir');
   if (record.lang) target.lang = record.lang;
-  if (record.dir) target.dir = record.dir;
+  // Always set: an English article in an Arabic UI reads left to right, an Arabic one right to
+  // left in any UI (records saved before the direction was detected get it from their text).
+  target.dir = articleDirection({ dir: record.dir, lang: record.lang, text: `${record.title}\n${record.textContent ?? ''}` });
 
   const header = el('header', 'article-header');
   header.append(el('h1', 'article-title', record.title));
