@@ -40,12 +40,15 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   header.append(el('h1', 'article-title', record.title));
   const facts = el('p', 'article-meta');
   const parts = [record.byline, siteOf(record), shownDate(record, true), `${record.readingMinutes} min read`].filter((x): x is string => !!x);
-  facts.textContent = parts.join(' · ');
+  // Each fact in its own <bdi>: an English date or "min read" inside a right-to-left article (or
+  // an Arabic byline in a left-to-right one) keeps its own order instead of being reshuffled.
+  parts.forEach((part, i) => facts.append(...(i ? [' · '] : []), el('bdi', undefined, part)));
   header.append(facts);
   const source = el('a', 'article-source', 'Original page ↗');
   source.href = record.url;
   source.target = '_blank';
   source.rel = 'noopener noreferrer';
+  source.dir = 'auto';
   header.append(source);
   if (record.selectionOnly) header.append(el('p', 'article-note', 'Saved selection (part of the page).'));
   if (isLowCompleteness(record)) {

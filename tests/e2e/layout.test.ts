@@ -120,6 +120,10 @@ describe(`${browserLabel()}: layout (360 px, right to left, forced colours, redu
       const reader = ['#back-to-list', '#next', '#toggle-archive', '#delete', '#reader .article-title'];
       expect(await reachable(page, reader)).toEqual(allTrue(reader));
       expect(await page.evalOne('.lib-list-pane', (p) => getComputedStyle(p).visibility)).toBe('hidden');
+      // Nothing of the list shows through the reader (a descendant may set visibility: visible).
+      expect(await page.evalAll('.lib-list-pane *', (all) => all.filter((e) => getComputedStyle(e).visibility === 'visible').map((e) => e.className))).toEqual(
+        [],
+      );
       await page.click('#back-to-list');
       await page.waitUntil(() => getComputedStyle(document.querySelector('.lib-list-pane')!).visibility === 'visible');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('list');
@@ -160,6 +164,13 @@ describe(`${browserLabel()}: layout (360 px, right to left, forced colours, redu
       expect(await page.attr('#reader', 'lang')).toBe('ar');
       expect(await page.evalOne('#reader .article-body p', (p) => getComputedStyle(p).direction)).toBe('rtl');
       expect(await page.evalOne('.reader-bar', (bar) => getComputedStyle(bar).direction)).toBe('ltr');
+      // The English facts (date, "min read") are isolated from the Arabic ones around them.
+      expect(await page.evalAll('#reader .article-meta bdi', (b) => b.map((e) => e.textContent))).toEqual([
+        'سارة الحسن',
+        'صحيفة المدينة',
+        expect.stringMatching(/2024/),
+        expect.stringMatching(/min read$/),
+      ]);
       // The text starts at the right: the first line's right edge is the column's right edge.
       const edges = await page.evalOne('#reader .article-body p', (p) => {
         const range = document.createRange();
