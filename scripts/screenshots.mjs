@@ -5,6 +5,7 @@
  * show into docs/images/ (issue 17). Run `npm run build` first.
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startDemoServer, SYNDICATED_PATH } from './demo-server.mjs';
@@ -95,11 +96,52 @@ try {
     await library.waitForSelector('#reader-pane[data-ready]');
     await library.screenshot({ path: join(out, `library-${scheme}.png`) });
   }
-  await library.emulateMedia({ colorScheme: 'light' });
   await library.setViewportSize({ width: 360, height: 740 });
+  for (const scheme of ['light', 'dark']) {
+    await library.emulateMedia({ colorScheme: scheme });
+    await library.goto(url('library.html'));
+    await library.waitForSelector('#list .row');
+    await library.screenshot({ path: join(out, `library-360-${scheme}.png`) });
+    await library.click('#list .row .row-main');
+    await library.waitForSelector('#reader-pane[data-ready]');
+    await library.screenshot({ path: join(out, `library-360-reader-${scheme}.png`) });
+  }
+  // Right to left (issue 17): an Arabic article (lang="ar", no dir) in the English UI, then the
+  // library with the page's direction forced to rtl, as an Arabic UI lays it out.
+  const arabicServer = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'tests/fixtures/rtl/arabic-article.html')));
+  });
+  await new Promise((resolve) => arabicServer.listen(0, '127.0.0.1', resolve));
+  const arabicUrl = `http://127.0.0.1:${arabicServer.address().port}/ar/library-nights.html`;
+  await article.goto(arabicUrl);
+  const arabicTab = await popup.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, arabicUrl);
+  await popup.goto(url(`popup.html?tab=${arabicTab}`));
+  await popup.waitForSelector('#status[data-kind]');
+  arabicServer.close();
+  const arabicId = await popup.evaluate(() => document.querySelector('#list .row')?.getAttribute('data-id'));
+  await tab.emulateMedia({ colorScheme: 'light' });
+  await tab.goto(url(`reader.html?id=${arabicId}`));
+  await tab.waitForSelector('body[data-ready]');
+  await tab.screenshot({ path: join(out, 'reader-arabic-light.png') });
+  await library.emulateMedia({ colorScheme: 'light' });
+  await library.setViewportSize({ width: 1280, height: 800 });
+  await library.goto(url(`library.html?id=${arabicId}`));
+  await library.waitForSelector('#reader-pane[data-ready]');
+  await library.evaluate(() => (document.documentElement.dir = 'rtl'));
+  await library.screenshot({ path: join(out, 'library-rtl-light.png') });
+  // Forced colours (Windows High Contrast), emulated: options, and the library with a row focused.
+  await tab.emulateMedia({ colorScheme: 'dark', forcedColors: 'active' });
+  await tab.goto(url('options.html'));
+  await tab.waitForSelector('#template-preview');
+  await tab.screenshot({ path: join(out, 'options-forced-colors.png') });
+  await library.emulateMedia({ colorScheme: 'dark', forcedColors: 'active' });
   await library.goto(url('library.html'));
   await library.waitForSelector('#list .row');
-  await library.screenshot({ path: join(out, 'library-360-light.png') });
+  await library.focus('#search');
+  await library.keyboard.press('ArrowDown');
+  await library.waitForSelector('#list .row[aria-selected="true"]');
+  await library.screenshot({ path: join(out, 'library-forced-colors.png') });
   await popup.setViewportSize({ width: 360, height: 640 });
   await popup.goto(url('popup.html'));
   await popup.waitForSelector('#list .row');
@@ -117,6 +159,10 @@ try {
     copyFileSync(join(out, `library-${scheme}.png`), join(images, `library-${scheme}.png`));
     copyFileSync(join(out, `reader-tab-${scheme}.png`), join(images, `reader-${scheme}.png`));
     copyFileSync(join(out, `options-${scheme}.png`), join(images, `options-${scheme}.png`));
+    copyFileSync(join(out, `library-360-${scheme}.png`), join(images, `library-360-${scheme}.png`));
+  }
+  for (const name of ['reader-arabic-light', 'library-rtl-light', 'options-forced-colors', 'library-forced-colors', 'library-360-reader-light']) {
+    copyFileSync(join(out, `${name}.png`), join(images, `${name}.png`));
   }
   console.log(`screenshots in ${out}; the docs' in ${images}`);
 } finally {

@@ -32,6 +32,7 @@ export function createReaderPane(deps: PaneDeps) {
   const tags = $<HTMLInputElement>('tags');
   const suggestions = suggestTagsFor(tags);
 
+  withIcon($('back-to-list'), 'back');
   withIcon($('previous'), 'previous');
   withIcon($('next'), 'next');
   withIcon($('toggle-favourite'), 'star');
@@ -60,6 +61,8 @@ export function createReaderPane(deps: PaneDeps) {
     sync(record);
     view = await renderWithVersions(reader, record, deps.db);
     $('reader-tools').hidden = false;
+    // One column (a phone): the reader takes the screen until Back (library.css).
+    document.body.dataset['pane'] = 'reader';
     $('tags-row').hidden = false;
     $('reader-empty').hidden = true;
     reader.scrollTop = 0;
@@ -70,6 +73,12 @@ export function createReaderPane(deps: PaneDeps) {
     $('reader-pane').dataset['ready'] = String(id);
   }
 
+  /** Back to the list: on one column it comes back into view, with the focus on it. */
+  const backToList = () => {
+    delete document.body.dataset['pane'];
+    $('list').focus();
+  };
+  $('back-to-list').addEventListener('click', backToList);
   $('previous').addEventListener('click', () => void deps.step(-1));
   $('next').addEventListener('click', () => void deps.step(1));
   $('toggle-read').addEventListener('click', () => void act(deps.actions.toggleRead));
@@ -88,6 +97,7 @@ export function createReaderPane(deps: PaneDeps) {
     $('reader-tools').hidden = true;
     $('tags-row').hidden = true;
     $('reader-empty').hidden = false;
+    delete document.body.dataset['pane'];
     void deps.actions.remove(id);
   });
   const saveTags = () => {
@@ -101,6 +111,10 @@ export function createReaderPane(deps: PaneDeps) {
     if (event.key === 'Enter') {
       event.preventDefault();
       saveTags();
+    } else if (event.key === 'Escape') {
+      // Keyboard alone: out of the field and back to the list (the tags were saved on change).
+      event.preventDefault();
+      backToList();
     }
   });
 
@@ -111,11 +125,13 @@ export function createReaderPane(deps: PaneDeps) {
       if (!$('reader-pane').contains(document.activeElement) || document.activeElement === tags) return false;
       if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
         event.preventDefault();
-        void deps.step(event.key === 'ArrowLeft' ? -1 : 1);
+        // The arrow toward the line's start goes back: ← left to right, → right to left.
+        const rtl = getComputedStyle($('reader-tools')).direction === 'rtl';
+        void deps.step((event.key === 'ArrowLeft') !== rtl ? -1 : 1);
         return true;
       }
       if (event.key === 'Escape') {
-        $('list').focus();
+        backToList();
         return true;
       }
       if (readerKey(event, scroller, () => {})) {

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { purifyToFragment } from '../core/extract/purify-config';
+import { articleDirection } from '../core/shared/text-direction';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
 import { isLowCompleteness, shownDate, siteOf } from './format';
@@ -31,18 +32,23 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   target.removeAttribute('lang');
   target.removeAttribute('dir');
   if (record.lang) target.lang = record.lang;
-  if (record.dir) target.dir = record.dir;
+  // Always set: an English article in an Arabic UI reads left to right, an Arabic one right to
+  // left in any UI (records saved before the direction was detected get it from their text).
+  target.dir = articleDirection({ dir: record.dir, lang: record.lang, text: `${record.title}\n${record.textContent ?? ''}` });
 
   const header = el('header', 'article-header');
   header.append(el('h1', 'article-title', record.title));
   const facts = el('p', 'article-meta');
   const parts = [record.byline, siteOf(record), shownDate(record, true), `${record.readingMinutes} min read`].filter((x): x is string => !!x);
-  facts.textContent = parts.join(' · ');
+  // Each fact in its own <bdi>: an English date or "min read" inside a right-to-left article (or
+  // an Arabic byline in a left-to-right one) keeps its own order instead of being reshuffled.
+  parts.forEach((part, i) => facts.append(...(i ? [' · '] : []), el('bdi', undefined, part)));
   header.append(facts);
   const source = el('a', 'article-source', 'Original page ↗');
   source.href = record.url;
   source.target = '_blank';
   source.rel = 'noopener noreferrer';
+  source.dir = 'auto';
   header.append(source);
   if (record.selectionOnly) header.append(el('p', 'article-note', 'Saved selection (part of the page).'));
   if (isLowCompleteness(record)) {

@@ -23,6 +23,9 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/** Drawings that point along the line of text: mirrored right to left (ui.css, `.icon-directional`). */
+const DIRECTIONAL: ReadonlySet<IconName> = new Set<IconName>(['back', 'previous', 'next']);
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** A 16×16 drawing of `name`; `filled` fills it (a set favourite). */
@@ -34,6 +37,7 @@ export function icon(name: IconName, filled = false): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   svg.classList.add('icon');
+  if (DIRECTIONAL.has(name)) svg.classList.add('icon-directional');
   const path = document.createElementNS(SVG, 'path');
   path.setAttribute('d', PATHS[name]);
   path.setAttribute('fill', filled ? 'currentColor' : 'none');

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNDICATED_PATH, type DemoServer } from '../../scripts/demo-server.mjs';
-import type { ExtensionPage, Harness, HarnessPage } from './harness/harness';
+import { audit, unacceptable } from './axe-audit';
+import type { ExtensionPage, Harness } from './harness/harness';
 import { browserLabel, startSpec, stopSpec } from './harness/launch';
 import { statusForTab, waitForRows } from './steps';
 
@@ -10,40 +9,8 @@ import { statusForTab, waitForRows } from './steps';
  * Issue 17: axe-core on every extension page, light and dark, and the library used by keyboard
  * alone. axe's source is evaluated outside the page's CSP (an injected <script> is refused).
  * No critical or serious violation anywhere; a moderate or minor one only when docs/accessibility.md
- * explains why it stays (EXPLAINED below, with the same ids).
+ * explains why it stays (EXPLAINED in axe-audit.ts, with the same ids).
  */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Rules whose moderate findings are explained in docs/accessibility.md (none for now). */
-const EXPLAINED = new Set<string>([]);
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-async function audit(page: HarnessPage): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluateSource(AXE_SOURCE);
-  return page.evaluate(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- axe-core's global, brought in above
-    const axe = (window as any).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-  });
-}
-
-/** What must not be there: anything critical or serious, and any other finding not explained. */
-function unacceptable(findings: Finding[]): Finding[] {
-  return findings.filter((f) => f.impact === 'critical' || f.impact === 'serious' || !EXPLAINED.has(f.id));
-}
-
 describe(`${browserLabel()}: accessibility (axe-core, keyboard)`, () => {
   let server: DemoServer;
   let h: Harness;

@@ -1,5 +1,6 @@
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { bytesToBase64 } from '../shared/base64';
+import { articleDirection, type TextDirection } from '../shared/text-direction';
 import type { SavedArticle } from '../shared/capture';
 import { escapeXml, toXhtmlFragment, type ParseHtml } from './xhtml';
 
@@ -22,6 +23,16 @@ function metaLine(a: SavedArticle): string {
   return [a.byline, a.siteName, date].filter(Boolean).join(' · ');
 }
 
+/** Which way the article reads, from its `dir`, language or text (issue 17). */
+function directionOf(a: SavedArticle): TextDirection {
+  return articleDirection({ dir: a.dir, lang: a.lang, text: `${a.title}\n${a.textContent ?? ''}` });
+}
+
+/** ` dir="rtl"` for a right-to-left article; nothing for the left-to-right default. */
+function dirAttribute(direction: TextDirection): string {
+  return direction === 'rtl' ? ' dir="rtl"' : '';
+}
+
 function articleHeader(a: SavedArticle, headingTag: string): string {
   const meta = metaLine(a);
   return `<header><${headingTag}>${escapeXml(a.title)}</${headingTag}>${meta ? `<p class="meta">${escapeXml(meta)}</p>` : ''}<p class="source"><a href="${escapeXml(a.url)}">${escapeXml(a.url)}</a></p></header>`;
@@ -42,12 +53,14 @@ function highlightsHtml(a: SavedArticle, headingTag: string): string {
   return `\n<section class="highlights"><${headingTag}>Highlights</${headingTag}><ul>${items.join('')}</ul></section>`;
 }
 
+// Physical sides with a [dir=rtl] mirror, not logical properties: older e-readers know none.
 const CSS = `body{font-family:Georgia,serif;line-height:1.55;max-width:40em;margin:0 auto;padding:1em}
 header{border-bottom:1px solid #ccc;margin-bottom:1em}.meta,.source{font-family:sans-serif;font-size:.85em;color:#555}
 img{max-width:100%;height:auto}figcaption{font-size:.85em;color:#555}pre{white-space:pre-wrap}
 article{margin-bottom:3em}nav ol{line-height:1.8}
 mark.hl-yellow{background:#fff0a0}mark.hl-green{background:#c8f0c4}mark.hl-blue{background:#cbe3ff}mark.hl-pink{background:#ffcfe1}
-.highlights ul{list-style:none;padding:0}.hl-quote{margin:.6em 0;padding-left:.8em;border-left:4px solid #e0c040}.hl-note{font-family:sans-serif;font-size:.9em;margin:.2em 0 1em .8em}`;
+.highlights ul{list-style:none;padding:0}.hl-quote{margin:.6em 0;padding-left:.8em;border-left:4px solid #e0c040}.hl-note{font-family:sans-serif;font-size:.9em;margin:.2em 0 1em .8em}
+[dir=rtl] .hl-quote{padding-left:0;padding-right:.8em;border-left:0;border-right:4px solid #e0c040}[dir=rtl] .hl-note{margin:.2em .8em 1em 0}`;
 
 const MEDIA: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' };
 
@@ -77,13 +90,13 @@ export async function toHtmlFile(articles: SavedArticle[], options: BookOptions)
         return img;
       },
     });
-    return `<article id="article-${i + 1}"${a.lang ? ` lang="${escapeXml(a.lang)}"` : ''}>\n${articleHeader(a, 'h2')}\n${body}${highlightsHtml(a, 'h3')}\n</article>`;
+    return `<article id="article-${i + 1}"${a.lang ? ` lang="${escapeXml(a.lang)}"` : ''}${dirAttribute(directionOf(a))}>\n${articleHeader(a, 'h2')}\n${body}${highlightsHtml(a, 'h3')}\n</article>`;
   });
   return `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeXml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n<h1>${escapeXml(title)}</h1>\n<nav><ol>\n${toc}\n</ol></nav>\n${bodies.join('\n')}\n</body>\n</html>\n`;
 }
 
-function xhtmlPage(title: string, lang: string, body: string): string {
-  return `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(lang)}" lang="${escapeXml(lang)}">\n<head>\n<meta charset="utf-8"/>\n<title>${escapeXml(title)}</title>\n<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+function xhtmlPage(title: string, lang: string, body: string, direction: TextDirection = 'ltr'): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="${escapeXml(lang)}" lang="${escapeXml(lang)}"${dirAttribute(direction)}>\n<head>\n<meta charset="utf-8"/>\n<title>${escapeXml(title)}</title>\n<link rel="stylesheet" type="text/css" href="style.css"/>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
 /** A language tag as BCP 47 writes it ("en_US" → "en-US"), or null when it is not one. */
@@ -120,6 +133,10 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
   const now = options.now ?? new Date();
   const title = options.title ?? 'Clean Capture';
   const lang = articles.map((a) => langTag(a.lang)).find(Boolean) ?? 'en';
+  // A book of right-to-left articles turns its pages right to left (the spine's
+  // page-progression-direction); a mixed book keeps the default and each chapter its own dir.
+  const directions = articles.map(directionOf);
+  const bookDirection: TextDirection = directions.length > 0 && directions.every((d) => d === 'rtl') ? 'rtl' : 'ltr';
   const files: Zippable = {
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(
@@ -149,7 +166,7 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
   const cover = coverUrl ? await addImage(coverUrl, 'cover-image') : undefined;
   if (cover) {
     files['OEBPS/cover.xhtml'] = strToU8(
-      xhtmlPage(title, lang, `<section epub:type="cover" class="cover"><img src="${escapeXml(cover)}" alt="${escapeXml(title)}"/></section>`),
+      xhtmlPage(title, lang, `<section epub:type="cover" class="cover"><img src="${escapeXml(cover)}" alt="${escapeXml(title)}"/></section>`, bookDirection),
     );
     manifest.push('<item id="cover" href="cover.xhtml" media-type="application/xhtml+xml"/>');
     spine.push('<itemref idref="cover" linear="no"/>');
@@ -176,13 +193,13 @@ export async function toEpub(articles: SavedArticle[], options: BookOptions): Pr
     });
     const id = `a${String(i + 1).padStart(4, '0')}`;
     files[`OEBPS/${id}.xhtml`] = strToU8(
-      xhtmlPage(a.title, langTag(a.lang) ?? lang, `<article>\n${articleHeader(a, 'h1')}\n${body}${highlightsHtml(a, 'h2')}\n</article>`),
+      xhtmlPage(a.title, langTag(a.lang) ?? lang, `<article>\n${articleHeader(a, 'h1')}\n${body}${highlightsHtml(a, 'h2')}\n</article>`, directions[i]),
     );
     manifest.push(`<item id="${id}" href="${id}.xhtml" media-type="application/xhtml+xml"/>`);
     spine.push(`<itemref idref="${id}"/>`);
   }
   const nav = `<nav epub:type="toc" id="toc"><h1>Contents</h1><ol>\n${articles.map((a, i) => `<li><a href="a${String(i + 1).padStart(4, '0')}.xhtml">${escapeXml(a.title)}</a></li>`).join('\n')}\n</ol></nav>`;
-  files['OEBPS/nav.xhtml'] = strToU8(xhtmlPage('Contents', lang, nav));
+  files['OEBPS/nav.xhtml'] = strToU8(xhtmlPage('Contents', lang, nav, bookDirection));
   files['OEBPS/style.css'] = strToU8(CSS);
   const identifier = `urn:clean-capture:${now.toISOString()}:${articles.length}`;
   const coverMeta = cover ? `\n<meta name="cover" content="img${[...images.values()].indexOf(cover) + 1}"/>` : '';
@@ -197,7 +214,7 @@ ${bookMetadata(articles, lang, now)}
 <manifest>
 ${manifest.join('\n')}
 </manifest>
-<spine>
+<spine${bookDirection === 'rtl' ? ' page-progression-direction="rtl"' : ''}>
 ${spine.join('\n')}
 </spine>
 </package>

@@ -13,6 +13,7 @@ import { collectPageSignals, resolveMetadata } from './metadata';
 import { normalizeAndScan } from './structure';
 import { sanitizeTree } from './sanitize';
 import { countWords, readingMinutes, truncate } from '../shared/text';
+import { articleDirection, explicitDirection } from '../shared/text-direction';
 
 export interface ExtractOptions {
   /** HTML of the user's selection: saved instead of the detected article ("Save selection"). */
@@ -115,7 +116,8 @@ export function extract(doc: Document, url: string, options: ExtractOptions = {}
     published: meta.published,
     modified: meta.modified,
     lang: meta.lang,
-    dir: meta.dir,
+    // Kept when the page says it or the article reads right to left; null means left to right.
+    dir: explicitDirection(meta.dir) ?? (articleDirection({ lang: meta.lang, text: `${title}\n${textContent}` }) === 'rtl' ? 'rtl' : null),
     excerpt: meta.excerpt ?? (truncate(textContent, 200) || null),
     keywords: meta.keywords,
     leadImage,

@@ -205,6 +205,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Harne
       if (!(page instanceof ChromiumPage)) throw new Error('not a Chromium page');
       await page.page.emulateMedia({ colorScheme: scheme });
     },
+    async emulateMedia(page, media) {
+      if (!(page instanceof ChromiumPage)) throw new Error('not a Chromium page');
+      await page.page.emulateMedia({
+        ...(media.forcedColors === undefined ? {} : { forcedColors: media.forcedColors ? 'active' : 'none' }),
+        ...(media.reducedMotion === undefined ? {} : { reducedMotion: media.reducedMotion ? 'reduce' : 'no-preference' }),
+      });
+    },
     console: async () => new ChromiumConsole(),
     async stopBackground() {
       const cdp = await context.newCDPSession(control);

@@ -117,7 +117,13 @@ class FirefoxPage implements HarnessPage {
     await (await this.driven()).focus(selector);
   }
   async press(key: string) {
-    await (await this.driven()).keyboard.press(key as KeyInput);
+    const { keyboard } = await this.driven();
+    // "Shift+Tab" as Playwright writes it: Puppeteer presses one key, so hold the modifiers by hand.
+    const parts = key.length > 1 && !key.endsWith('+') ? key.split('+') : [key];
+    const main = parts.pop()!;
+    for (const modifier of parts) await keyboard.down(modifier as KeyInput);
+    await keyboard.press(main as KeyInput);
+    for (const modifier of parts.reverse()) await keyboard.up(modifier as KeyInput);
   }
   /**
    * Playwright's fill() for Puppeteer: the field's text selected, then typed over (or deleted), so

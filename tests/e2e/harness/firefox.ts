@@ -166,6 +166,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Harnes
         // 0 dark, 1 light (2 would follow the browser's theme).
         await chrome(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`);
       },
+      async emulateMedia(_page, media) {
+        // 2: never use the page's colours (Firefox's forced colours); 0: the default (only with a high-contrast theme).
+        if (media.forcedColors !== undefined) await chrome(`Services.prefs.setIntPref('browser.display.document_color_use', ${media.forcedColors ? 2 : 0})`);
+        if (media.reducedMotion !== undefined) await chrome(`Services.prefs.setIntPref('ui.prefersReducedMotion', ${media.reducedMotion ? 1 : 0})`);
+      },
       console: async () => new FirefoxConsole(await watchBrowserConsole(chrome, tabs.url(''))),
       stopBackground: () => terminateBackground(chrome),
       async markBackground() {

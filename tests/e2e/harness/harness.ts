@@ -44,7 +44,7 @@ export interface HarnessPage {
   /** Click the first element matching `selector` whose text is exactly `text` (none: an error). */
   clickText(selector: string, text: string): Promise<void>;
   focus(selector: string): Promise<void>;
-  /** A key press (`Delete`, `End`, `+`, `j`…) in whatever has the focus. */
+  /** A key press (`Delete`, `End`, `+`, `j`, `Shift+Tab`…) in whatever has the focus. */
   press(key: string): Promise<void>;
   /** Replace a field's text as typing would (key and input events). */
   fill(selector: string, value: string): Promise<void>;
@@ -157,6 +157,13 @@ export interface Harness {
    * preference (`layout.css.prefers-color-scheme.content-override`) for every page.
    */
   colorScheme(page: HarnessPage, scheme: 'light' | 'dark'): Promise<void>;
+  /**
+   * Have pages see `forced-colors: active` and / or `prefers-reduced-motion: reduce` (false: back
+   * to none / no-preference). Chromium emulates them for `page` (CDP); Firefox sets the browser's
+   * preferences for every page: `browser.display.document_color_use` = 2 (never the page's own
+   * colours, which is Firefox's forced-colours mode) and `ui.prefersReducedMotion`.
+   */
+  emulateMedia(page: HarnessPage, media: { forcedColors?: boolean; reducedMotion?: boolean }): Promise<void>;
   /** Start watching the extension pages' console (see ConsoleLog). */
   console(): Promise<ConsoleLog>;
   /**

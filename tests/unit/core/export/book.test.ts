@@ -162,3 +162,34 @@ describe('highlights in the HTML file and the EPUB (issue #16)', () => {
     expect(chapter).toContain('<section class="highlights"><h2>Highlights</h2>');
   });
 });
+
+describe('right-to-left articles (issue 17)', () => {
+  const arabic: SavedArticle = {
+    ...makeCapture({ url: 'https://news.example.com/ar', title: 'المكتبات العامة', lang: 'ar', dir: null, contentHtml: '<p>نص المقال.</p>' }),
+    capturedAt: NOW.toISOString(),
+  };
+  const hebrew: SavedArticle = {
+    ...makeCapture({ url: 'https://news.example.com/he', title: 'כותרת', lang: null, dir: null, contentHtml: '<p>טקסט.</p>', textContent: 'טקסט.' }),
+    capturedAt: NOW.toISOString(),
+  };
+
+  it('the HTML file marks each right-to-left article dir="rtl" and leaves the others alone', async () => {
+    const html = await toHtmlFile([articles[0]!, arabic, hebrew], { parse, now: NOW });
+    expect(html).toMatch(/<article id="article-1"( lang="en")?>/);
+    expect(html).toContain('<article id="article-2" lang="ar" dir="rtl">');
+    expect(html).toContain('<article id="article-3" dir="rtl">');
+  });
+
+  it('a mixed book keeps the default page progression; each Arabic chapter is dir="rtl"', async () => {
+    const files = unzipSync(await toEpub([articles[1]!, arabic], { parse, now: NOW }));
+    expect(strFromU8(files['OEBPS/content.opf']!)).toContain('<spine>');
+    expect(strFromU8(files['OEBPS/a0001.xhtml']!)).not.toContain('dir=');
+    expect(strFromU8(files['OEBPS/a0002.xhtml']!)).toMatch(/<html [^>]*lang="ar" dir="rtl">/);
+  });
+
+  it('a book of right-to-left articles turns its pages right to left', async () => {
+    const files = unzipSync(await toEpub([arabic, hebrew], { parse, now: NOW }));
+    expect(strFromU8(files['OEBPS/content.opf']!)).toContain('<spine page-progression-direction="rtl">');
+    expect(strFromU8(files['OEBPS/a0002.xhtml']!)).toMatch(/<html [^>]*dir="rtl">/);
+  });
+});

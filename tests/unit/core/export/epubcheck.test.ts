@@ -65,11 +65,42 @@ function problems(output: string): string[] {
   return output.split('\n').filter((line) => /^(FATAL|ERROR|WARNING)\(/.test(line));
 }
 
-describe('EPUB from real pages', () => {
-  it('passes epubcheck with 0 errors and 0 warnings', { timeout: 180_000 }, async () => {
-    if (!existsSync(EPUBCHECK)) {
-      throw new Error(`epubcheck is missing (${EPUBCHECK}): apt-get install -y epubcheck (.ci/run does it)`);
+/** epubcheck's whole output for a book (it exits non-zero on errors: the output is kept either way). */
+function epubcheck(bytes: Uint8Array): string {
+  if (!existsSync(EPUBCHECK)) {
+    throw new Error(`epubcheck is missing (${EPUBCHECK}): apt-get install -y epubcheck (.ci/run does it)`);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cc-epubcheck-'));
+  try {
+    const file = join(dir, 'book.epub');
+    writeFileSync(file, bytes);
+    try {
+      return execFileSync('java', ['-jar', EPUBCHECK, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string };
+      return `${err.stdout ?? ''}\n${err.stderr ?? ''}`;
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('EPUB from real pages', () => {
+  it('a right-to-left book (issue 17): the Arabic fixture twice, its spine and chapters rtl, passes epubcheck', { timeout: 180_000 }, async () => {
+    const html = readFileSync(new URL('../../../fixtures/rtl/arabic-article.html', import.meta.url), 'utf8');
+    const article = { ...extractSavedPage(html, 'http://127.0.0.1/ar/library-nights.html'), capturedAt: NOW.toISOString() };
+    const second = { ...article, url: 'http://127.0.0.1/ar/2.html', title: 'مقال ثان' };
+    const bytes = await toEpub([article, second], { parse, now: NOW, title: 'كتاب' });
+    const files = unzipSync(bytes);
+    expect(strFromU8(files['OEBPS/content.opf']!)).toContain('<spine page-progression-direction="rtl">');
+    expect(strFromU8(files['OEBPS/a0001.xhtml']!)).toMatch(/<html [^>]*lang="ar" dir="rtl">/);
+    expect(strFromU8(files['OEBPS/nav.xhtml']!)).toMatch(/<html [^>]*dir="rtl">/);
+    const output = epubcheck(bytes);
+    expect(problems(output), output).toEqual([]);
+    expect(output).toMatch(/No errors or warnings detected/);
+  });
+
+  it('passes epubcheck with 0 errors and 0 warnings', { timeout: 180_000 }, async () => {
     const articles = fixtureArticles();
     expect(articles.length).toBeGreaterThan(20);
     // Half the images "stored" (by a stable rule), the rest left on the web: both paths are checked;
@@ -86,21 +117,8 @@ describe('EPUB from real pages', () => {
       .map(([, data]) => strFromU8(data));
     expect(chapters.filter((c) => /<mark [^>]*class="hl hl-yellow"/.test(c)).length).toBeGreaterThanOrEqual(articles.length - 2);
     expect(chapters.filter((c) => c.includes('A note with &lt;b&gt;markup&lt;/b&gt; &amp;')).length).toBe(articles.length);
-    const dir = mkdtempSync(join(tmpdir(), 'cc-epubcheck-'));
-    try {
-      const file = join(dir, 'book.epub');
-      writeFileSync(file, bytes);
-      let output: string;
-      try {
-        output = execFileSync('java', ['-jar', EPUBCHECK, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      } catch (e) {
-        const err = e as { stdout?: string; stderr?: string };
-        output = `${err.stdout ?? ''}\n${err.stderr ?? ''}`;
-      }
-      expect(problems(output), output).toEqual([]);
-      expect(output).toMatch(/No errors or warnings detected/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const output = epubcheck(bytes);
+    expect(problems(output), output).toEqual([]);
+    expect(output).toMatch(/No errors or warnings detected/);
   });
 });
