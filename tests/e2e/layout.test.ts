@@ -106,6 +106,20 @@ describe(`${browserLabel()}: layout (360 px, right to left, forced colours, redu
       ).toBe(0);
     });
 
+    it('popup at its own size (420 px): the reader toolbar fits, left to right and right to left', async () => {
+      const popup = await h.extensionPage({ viewport: { width: 420, height: 580 } });
+      await popup.goto('popup.html', '#list .row');
+      await popup.click('#list .row .row-main');
+      await popup.waitFor('#reader-view[data-ready]');
+      for (const dir of ['ltr', 'rtl']) {
+        await popup.evaluate((d) => (document.documentElement.dir = d), dir);
+        expect(await sidewaysScroll(popup)).toBe(0);
+        const toolbar = ['#back', '#look-toggle', '#toggle-archive', '#export-md', '#delete'];
+        expect(await reachable(popup, toolbar)).toEqual(allTrue(toolbar));
+      }
+      await popup.close();
+    });
+
     it('library: one column; opening an article shows the reader with a Back control; Back shows the list again', async () => {
       await page.goto('library.html', '#list .row');
       expect(await sidewaysScroll(page)).toBe(0);
