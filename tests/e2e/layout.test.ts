@@ -106,6 +106,20 @@ describe(`${browserLabel()}: layout (360 px, right to left, forced colours, redu
       ).toBe(0);
     });
 
+    it('popup at its own size (420 px): the reader toolbar fits, left to right and right to left', async () => {
+      const popup = await h.extensionPage({ viewport: { width: 420, height: 580 } });
+      await popup.goto('popup.html', '#list .row');
+      await popup.click('#list .row .row-main');
+      await popup.waitFor('#reader-view[data-ready]');
+      for (const dir of ['ltr', 'rtl']) {
+        await popup.evaluate((d) => (document.documentElement.dir = d), dir);
+        expect(await sidewaysScroll(popup)).toBe(0);
+        const toolbar = ['#back', '#look-toggle', '#toggle-archive', '#export-md', '#delete'];
+        expect(await reachable(popup, toolbar)).toEqual(allTrue(toolbar));
+      }
+      await popup.close();
+    });
+
     it('library: one column; opening an article shows the reader with a Back control; Back shows the list again', async () => {
       await page.goto('library.html', '#list .row');
       expect(await sidewaysScroll(page)).toBe(0);
@@ -165,6 +179,8 @@ describe(`${browserLabel()}: layout (360 px, right to left, forced colours, redu
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await page.attr('#reader', 'dir')).toBe('rtl');
       expect(await page.attr('#reader', 'lang')).toBe('ar');
+      // At 360 px too: right-to-left overflow would grow to the left, and still count here.
+      expect(await sidewaysScroll(page)).toBe(0);
       expect(await page.evalOne('#reader .article-body p', (p) => getComputedStyle(p).direction)).toBe('rtl');
       expect(await page.evalOne('.reader-bar', (bar) => getComputedStyle(bar).direction)).toBe('ltr');
       // The English facts (date, "min read") are isolated from the Arabic ones around them.
@@ -214,6 +230,12 @@ describe(`${browserLabel()}: layout (360 px, right to left, forced colours, redu
       // The English article keeps reading left to right inside the right-to-left page.
       expect(await page.attr('#reader', 'dir')).toBe('ltr');
       expect(await page.evalOne('#reader .article-body p', (p) => getComputedStyle(p).direction)).toBe('ltr');
+      // → is "previous" right to left: from the last row (the seed) to the one above it.
+      const rowIds = await page.evalAll('#list .row', (rows) => rows.map((r) => r.getAttribute('data-id')));
+      expect(rowIds.at(-1)).toBe(String(ids.seed));
+      await page.focus('#reader');
+      await page.press('ArrowRight');
+      await page.waitUntil((id) => document.querySelector('#reader-pane')?.getAttribute('data-ready') === id, rowIds.at(-2));
     });
   });
 
