@@ -1,2 +1,5 @@
 import type { BrowserContext } from 'playwright-core';
-export function launchChromiumWithExtension(extensionDir: string, options?: { headless?: boolean }): Promise<{ context: BrowserContext; extensionId: string }>;
+export function launchChromiumWithExtension(
+  extensionDir: string,
+  options?: { headless?: boolean; language?: string },
+): Promise<{ context: BrowserContext; extensionId: string }>;

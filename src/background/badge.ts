@@ -1,16 +1,33 @@
 import browser from 'webextension-polyfill';
+import { t } from '../platform/i18n';
 import { clearStaleBadges } from './stale-badges';
 
 /** Toolbar badge per tab: "…" while saving, "✓" for 2 s after, "!" on failure (tooltip says why). */
 export type BadgeState = 'saving' | 'saved' | 'already-saved' | 'updated' | 'failed';
 
-const LOOK: Record<BadgeState, { text: string; color: string; title: string }> = {
-  saving: { text: '…', color: '#5f6368', title: 'Clean Capture: saving…' },
-  saved: { text: '✓', color: '#137333', title: 'Clean Capture: saved' },
-  'already-saved': { text: '✓', color: '#1a73e8', title: 'Clean Capture: already saved' },
-  updated: { text: '✓', color: '#1a73e8', title: 'Clean Capture: updated (the article changed)' },
-  failed: { text: '!', color: '#c5221f', title: 'Clean Capture: could not save' },
+const LOOK: Record<BadgeState, { text: string; color: string }> = {
+  saving: { text: '…', color: '#5f6368' },
+  saved: { text: '✓', color: '#137333' },
+  'already-saved': { text: '✓', color: '#1a73e8' },
+  updated: { text: '✓', color: '#1a73e8' },
+  failed: { text: '!', color: '#c5221f' },
 };
+
+/** The toolbar button's tooltip for a state, in the UI's language (read when shown, issue 17). */
+function titleOf(state: BadgeState): string {
+  switch (state) {
+    case 'saving':
+      return t('badgeSaving');
+    case 'saved':
+      return t('badgeSaved');
+    case 'already-saved':
+      return t('badgeAlreadySaved');
+    case 'updated':
+      return t('badgeUpdated');
+    case 'failed':
+      return t('badgeFailed');
+  }
+}
 
 const clearTimers = new Map<number, ReturnType<typeof setTimeout>>();
 /** Tabs whose capture this background instance is running (their "…" is not stale). */
@@ -27,7 +44,7 @@ export async function showBadge(tabId: number, state: BadgeState, detail?: strin
     await Promise.all([
       browser.action.setBadgeText({ tabId, text: look.text }),
       browser.action.setBadgeBackgroundColor({ tabId, color: look.color }),
-      browser.action.setTitle({ tabId, title: detail ? `${look.title}: ${detail}` : look.title }),
+      browser.action.setTitle({ tabId, title: detail ? `${titleOf(state)}: ${detail}` : titleOf(state) }),
     ]);
   } catch {
     return; // the tab closed meanwhile: nothing to show
@@ -50,5 +67,6 @@ export function clearStaleSavingBadges(): Promise<number[]> {
       setTitle: (tabId, title) => browser.action.setTitle({ tabId, title }),
     },
     isSaving,
+    t('actionTitle'),
   );
 }

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { t } from '../platform/i18n';
 
 export const MENU_SAVE_ARTICLE = 'save-article';
 export const MENU_SAVE_SELECTION = 'save-selection';
@@ -10,11 +11,11 @@ export function createMenus(): void {
   browser.contextMenus
     .removeAll()
     .then(() => {
-      browser.contextMenus.create({ id: MENU_SAVE_ARTICLE, title: 'Save article', contexts: ['page'] });
-      browser.contextMenus.create({ id: MENU_SAVE_SELECTION, title: 'Save selection', contexts: ['selection'] });
-      browser.contextMenus.create({ id: MENU_HIGHLIGHT_SELECTION, title: 'Highlight selection', contexts: ['selection'] });
+      browser.contextMenus.create({ id: MENU_SAVE_ARTICLE, title: t('menuSaveArticle'), contexts: ['page'] });
+      browser.contextMenus.create({ id: MENU_SAVE_SELECTION, title: t('menuSaveSelection'), contexts: ['selection'] });
+      browser.contextMenus.create({ id: MENU_HIGHLIGHT_SELECTION, title: t('menuHighlightSelection'), contexts: ['selection'] });
       // The toolbar button's own menu (right-click on it): the full-page library (issue 17).
-      browser.contextMenus.create({ id: MENU_OPEN_LIBRARY, title: 'Open library', contexts: ['action'] });
+      browser.contextMenus.create({ id: MENU_OPEN_LIBRARY, title: t('menuOpenLibrary'), contexts: ['action'] });
     })
     .catch(() => {});
 }

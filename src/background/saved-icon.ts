@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { t } from '../platform/i18n';
 import { isUrlSaved } from '../storage/capture-queries';
 import type { CleanCaptureDb } from '../storage/db';
 
@@ -12,13 +13,11 @@ import type { CleanCaptureDb } from '../storage/db';
  */
 const PLAIN = { 16: 'icons/icon-16.png', 32: 'icons/icon-32.png', 48: 'icons/icon-48.png' };
 const SAVED = { 16: 'icons/icon-saved-16.png', 32: 'icons/icon-saved-32.png', 48: 'icons/icon-saved-48.png' };
-export const SAVED_TITLE = 'Clean Capture: this page is in your library';
-const PLAIN_TITLE = 'Save article (Clean Capture)';
 
 export async function markTab(tabId: number, saved: boolean): Promise<void> {
   try {
     await browser.action.setIcon({ tabId, path: saved ? SAVED : PLAIN });
-    await browser.action.setTitle({ tabId, title: saved ? SAVED_TITLE : PLAIN_TITLE });
+    await browser.action.setTitle({ tabId, title: saved ? t('badgeInLibrary') : t('actionTitle') });
   } catch {
     // the tab closed meanwhile
   }

@@ -12,10 +12,11 @@ export interface BadgeApi {
 }
 
 export const SAVING_TEXT = '…';
+/** The toolbar button's own tooltip in English; the background passes the one in the UI's language. */
 export const DEFAULT_TITLE = 'Save article (Clean Capture)';
 
 /** Clears stale "…" badges; `busy(tabId)` says a capture of this instance is running there. Returns the tabs cleared. */
-export async function clearStaleBadges(api: BadgeApi, busy: (tabId: number) => boolean): Promise<number[]> {
+export async function clearStaleBadges(api: BadgeApi, busy: (tabId: number) => boolean, defaultTitle = DEFAULT_TITLE): Promise<number[]> {
   const cleared: number[] = [];
   const ids = await api.queryTabIds().catch(() => [] as number[]);
   await Promise.all(
@@ -23,7 +24,7 @@ export async function clearStaleBadges(api: BadgeApi, busy: (tabId: number) => b
       try {
         if ((await api.getBadgeText(tabId)) !== SAVING_TEXT || busy(tabId)) return;
         await api.setBadgeText(tabId, '');
-        await api.setTitle(tabId, DEFAULT_TITLE);
+        await api.setTitle(tabId, defaultTitle);
         cleared.push(tabId);
       } catch {
         // the tab closed meanwhile

@@ -1,5 +1,6 @@
 import { describeZip, exportZip } from './export';
 import { errorMessage } from '../core/shared/errors';
+import { formatNumber, t } from '../platform/i18n';
 
 /**
  * The progress bar + Cancel for a zip export, built into `host` (popup strip or options page).
@@ -18,24 +19,24 @@ export async function runZipExport(host: HTMLElement, ids: number[]): Promise<vo
   const cancel = document.createElement('button');
   cancel.className = 'text-button';
   cancel.id = 'export-cancel';
-  cancel.textContent = 'Cancel';
+  cancel.textContent = t('cancel');
   host.append(label, bar, cancel);
   const controller = new AbortController();
   cancel.addEventListener('click', () => controller.abort());
-  label.textContent = `Exporting 0 of ${ids.length}…`;
+  label.textContent = t('exportProgress', formatNumber(0), formatNumber(ids.length));
   try {
     const result = await exportZip(ids, {
       signal: controller.signal,
       onProgress: (done, total) => {
         bar.value = done;
-        label.textContent = `Exporting ${done} of ${total}…`;
+        label.textContent = t('exportProgress', formatNumber(done), formatNumber(total));
       },
     });
     host.dataset['state'] = 'done';
-    label.textContent = `Exported ${describeZip(result)} to ${result.name}`;
+    label.textContent = t('exportDone', describeZip(result), result.name);
   } catch (error) {
     host.dataset['state'] = (error as Error).name === 'AbortError' ? 'cancelled' : 'failed';
-    label.textContent = (error as Error).name === 'AbortError' ? 'Export cancelled. Nothing was downloaded.' : `The export failed: ${errorMessage(error)}`;
+    label.textContent = (error as Error).name === 'AbortError' ? t('exportCancelled') : t('exportFailed', errorMessage(error));
   }
   bar.remove();
   cancel.remove();

@@ -1,6 +1,4 @@
 import { exportFileNames } from '../core/export/export-names';
-import { formatBytes } from '../core/shared/format-bytes';
-import { plural } from '../core/shared/plural';
 import { toMarkdown } from '../core/export/markdown';
 import { toWebAnnotations } from '../core/highlights/web-annotation';
 import { buildZip, type ZipResult } from '../core/export/zip-export';
@@ -10,6 +8,7 @@ import type { CaptureRecord } from '../storage/records';
 import { downloadBlob } from '../platform/download';
 import { libraryDb } from '../platform/library-db';
 import { loadSettings } from '../platform/settings-store';
+import { formatSize, t, tn } from '../platform/i18n';
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
@@ -60,5 +59,5 @@ export async function exportZip(ids: number[], run: ZipExportRun, now = new Date
 
 /** "12 articles, 30 images, 4.1 MB" */
 export function describeZip(result: ZipResult): string {
-  return `${plural(result.articles, 'article')}, ${plural(result.images, 'image')}, ${formatBytes(result.blob.size)}`;
+  return t('zipSummary', tn('articles', result.articles), tn('images', result.images), formatSize(result.blob.size));
 }

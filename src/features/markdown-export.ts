@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { formatNumber, t, tn } from '../platform/i18n';
 import {
   articleImageFiles,
   folderSegments,
@@ -9,7 +10,6 @@ import {
   type MarkdownFilesOptions,
 } from '../core/export/markdown-files';
 import { toMarkdown } from '../core/export/markdown';
-import { plural } from '../core/shared/plural';
 import type { Settings } from '../core/shared/settings';
 import { storedImageFiles } from '../storage/export-source';
 import type { CaptureRecord } from '../storage/records';
@@ -52,7 +52,7 @@ export async function downloadMarkdownZip(record: CaptureRecord, settings: Setti
   const files = await imageFiles(record);
   const zip = await markdownZip(await withHighlights(record), files, filesOptions(settings));
   downloadBlob(new Blob([zip.bytes as BlobPart], { type: 'application/zip' }), zip.name);
-  return `Downloaded ${zip.name} (the article and ${plural(files.length, 'image')}).`;
+  return t('markdownDownloaded', zip.name, tn('images', files.length));
 }
 
 /** Markdown on the clipboard: images keep their web addresses (a clipboard cannot carry the files). */
@@ -62,7 +62,7 @@ export async function copyMarkdown(record: CaptureRecord, settings: Settings): P
   await navigator.clipboard.writeText(
     toMarkdown(article, { frontMatterTemplate: settings.frontMatterTemplate, highlights: settings.markdownHighlights, parse: parseHtml }),
   );
-  return 'Copied as Markdown. Images link to their web addresses.';
+  return t('markdownCopied');
 }
 
 export const canPickFolder = () => typeof (window as { showDirectoryPicker?: unknown }).showDirectoryPicker === 'function';
@@ -76,9 +76,7 @@ async function writableFolder(): Promise<PermissionedHandle> {
   if (saved) {
     const mode = { mode: 'readwrite' } as const;
     if ((await saved.queryPermission(mode)) === 'granted' || (await saved.requestPermission(mode)) === 'granted') return saved;
-    throw new Error(
-      `Clean Capture may not write to the folder "${saved.name}". Allow it when asked, or choose another folder in Options → Markdown with images.`,
-    );
+    throw new Error(t('folderNotAllowed', saved.name));
   }
   const pick = (window as unknown as { showDirectoryPicker(options: object): Promise<PermissionedHandle> }).showDirectoryPicker;
   const picked = await pick({ id: 'clean-capture-markdown', mode: 'readwrite' });
@@ -92,7 +90,7 @@ export async function saveToFolder(record: CaptureRecord, settings: Settings): P
   try {
     folder = await writableFolder();
   } catch (error) {
-    if ((error as DOMException).name === 'AbortError') return 'No folder chosen: nothing was saved.';
+    if ((error as DOMException).name === 'AbortError') return t('folderNotChosen');
     throw error;
   }
   let result;
@@ -102,10 +100,10 @@ export async function saveToFolder(record: CaptureRecord, settings: Settings): P
     // The folder was moved or deleted since it was picked: forget it, so the next click asks again.
     if ((error as DOMException).name !== 'NotFoundError') throw error;
     await forgetFolder();
-    throw new Error(`The folder "${folder.name}" is no longer there. Click Save to folder… again to choose one.`, { cause: error });
+    throw new Error(t('folderGone', folder.name), { cause: error });
   }
-  const images = result.reused ? `${plural(result.written, 'new image')}, ${result.reused} already there` : plural(result.written, 'image');
-  return `Saved "${result.markdown}" and ${images} to the folder "${folder.name}".`;
+  const images = result.reused ? tn('imagesNewAndReused', result.written, formatNumber(result.reused)) : tn('images', result.written);
+  return t('folderSaved', result.markdown, images, folder.name);
 }
 
 /**
@@ -116,7 +114,7 @@ export const requestDownloads = () => browser.permissions.request({ permissions:
 
 /** Into a subfolder of Downloads (Firefox has no folder picker); Firefox numbers a name already taken. */
 export async function saveToDownloads(record: CaptureRecord, settings: Settings, granted: Promise<boolean>): Promise<string> {
-  if (!(await granted)) return 'Saving into Downloads needs the "Download files" permission: nothing was saved.';
+  if (!(await granted)) return t('downloadsNotAllowed');
   const options = filesOptions(settings);
   const files = await imageFiles(record);
   const root = folderSegments(settings.markdownDownloadsFolder);
@@ -134,5 +132,5 @@ export async function saveToDownloads(record: CaptureRecord, settings: Settings,
   for (const file of files) await save([...assets, file.name], file.blob);
   const name = markdownFileName(record, options.fileNameTemplate);
   await save([...root, name], new Blob([markdownWithImages(await withHighlights(record), files, options)], { type: 'text/markdown;charset=utf-8' }));
-  return `Saved "${name}" and ${plural(files.length, 'image')} to Downloads/${root.join('/')}.`;
+  return t('downloadsSaved', name, tn('images', files.length), ['Downloads', ...root].join('/'));
 }

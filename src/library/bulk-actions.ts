@@ -2,7 +2,7 @@ import { send } from '../platform/messaging';
 import { libraryDb } from '../platform/library-db';
 import { getCapture } from '../storage/capture-queries';
 import { hideStatus, showStatus } from '../views/status';
-import { TEXT } from './text';
+import { t, tn } from '../platform/i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -14,7 +14,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 export function wireBulkActions(checked: Set<number>, refresh: () => Promise<void>, onTagsChanged: () => void): { sync(): void } {
   const sync = () => {
     $('bulk-bar').hidden = checked.size === 0;
-    $('bulk-count').textContent = TEXT.checked(checked.size);
+    $('bulk-count').textContent = tn('articlesChecked', checked.size);
   };
   const ids = () => [...checked];
   const update = (list: number[], patch: Parameters<typeof send<'update-capture'>>[1]['patch']) =>
@@ -24,8 +24,8 @@ export function wireBulkActions(checked: Set<number>, refresh: () => Promise<voi
     const list = ids();
     await update(list, { archived: true });
     await refresh();
-    showStatus('ok', TEXT.archived(list.length), {
-      label: TEXT.undo,
+    showStatus('ok', tn('bulkArchived', list.length), {
+      label: t('undo'),
       run: async () => {
         await update(list, { archived: false });
         hideStatus();
@@ -47,7 +47,7 @@ export function wireBulkActions(checked: Set<number>, refresh: () => Promise<voi
     $<HTMLInputElement>('bulk-tag-input').value = '';
     onTagsChanged();
     await refresh();
-    showStatus('ok', TEXT.tagged(tag.toLowerCase(), list.length));
+    showStatus('ok', tn('bulkTagged', list.length, tag.toLowerCase()));
   };
   $('bulk-tag').addEventListener('click', () => void addTag());
   $('bulk-tag-input').addEventListener('keydown', (event) => {
@@ -59,8 +59,8 @@ export function wireBulkActions(checked: Set<number>, refresh: () => Promise<voi
     checked.clear();
     sync();
     await refresh();
-    showStatus('ok', TEXT.deleted(deleted.length), {
-      label: TEXT.undo,
+    showStatus('ok', tn('bulkDeleted', deleted.length), {
+      label: t('undo'),
       run: async () => {
         await Promise.all(deleted.map((id) => send('restore-capture', { id })));
         hideStatus();

@@ -1,10 +1,10 @@
 import { isHighlightColor } from '../core/highlights/highlight';
-import { plural } from '../core/shared/plural';
 import { libraryDb } from '../platform/library-db';
 import { getCapture } from '../storage/capture-queries';
 import { allHighlights } from '../storage/highlight-queries';
 import type { CaptureRecord, HighlightRecord } from '../storage/records';
 import { displayDate } from '../views/format';
+import { localizeDocument, t, tn } from '../platform/i18n';
 
 /**
  * The library's Highlights view (issue #16): every highlight across the articles, newest first,
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       (h) => (!color.value || h.color === color.value) && (!wantTag || (articles.get(h.captureId)?.tags ?? []).some((t) => t.toLowerCase() === wantTag)),
     );
     document.getElementById('highlights-list')!.replaceChildren(...shown.map((h) => item(h, articles.get(h.captureId))));
-    document.getElementById('highlights-count')!.textContent = plural(shown.length, 'highlight');
+    document.getElementById('highlights-count')!.textContent = tn('highlights', shown.length);
     document.getElementById('highlights-empty')!.hidden = highlights.length > 0;
   };
   color.addEventListener('change', draw);
@@ -52,10 +52,11 @@ function item(h: HighlightRecord, article: CaptureRecord | undefined): HTMLEleme
   source.className = 'highlights-source';
   const link = document.createElement('a');
   link.href = `reader.html?id=${h.captureId}`;
-  link.textContent = article?.title ?? 'Untitled';
+  link.textContent = article?.title ?? t('untitled');
   source.append(link, ` · ${displayDate(h.createdAt) || h.createdAt.slice(0, 10)}`);
   li.append(source);
   return li;
 }
 
+localizeDocument();
 void main();

@@ -17,7 +17,7 @@ import { suggestTagsFor } from '../views/tag-input';
 import { wireBulkActions } from './bulk-actions';
 import { createReaderPane } from './reader-pane';
 import { wireTagManager } from './tag-manager';
-import { TEXT } from './text';
+import { localizeDocument, formatNumber, tn } from '../platform/i18n';
 
 /**
  * The full-page library (issue 17): the popup's list (src/views) beside the reader, sorts,
@@ -94,7 +94,7 @@ async function refreshList(keepScroll = false): Promise<void> {
   if (!indexed) list.setTotal(total);
   $('empty').hidden = total > 0;
   $('no-match').hidden = !(indexed && total > 0 && source.total === 0);
-  $('count').textContent = TEXT.count(source.total, total, !!query || hasFilters(filters));
+  $('count').textContent = total ? (query || hasFilters(filters) ? tn('articlesShownOf', total, formatNumber(source.total)) : tn('articles', total)) : '';
   bulk.sync();
 }
 
@@ -133,6 +133,7 @@ function wire(): void {
   });
 }
 
+localizeDocument();
 wire();
 void refreshList().then(() => {
   const id = Number(new URLSearchParams(location.search).get('id'));

@@ -10,7 +10,7 @@ import { readerKey } from '../views/reader-keys';
 import { elementScroller, trackReading } from '../views/reading-position';
 import { suggestTagsFor } from '../views/tag-input';
 import { renderWithVersions } from '../views/versions-bar';
-import { TEXT } from './text';
+import { t } from '../platform/i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -42,10 +42,10 @@ export function createReaderPane(deps: PaneDeps) {
 
   const sync = (record: CaptureRecord) => {
     current = record;
-    $('toggle-read').textContent = record.readState === 'read' ? TEXT.unread : TEXT.read;
+    $('toggle-read').textContent = record.readState === 'read' ? t('markUnread') : t('markRead');
     withIcon($('toggle-favourite'), 'star', !!record.favourite);
     $('toggle-favourite').setAttribute('aria-pressed', String(!!record.favourite));
-    $('toggle-archive').textContent = record.archived ? TEXT.unarchive : TEXT.archive;
+    $('toggle-archive').textContent = record.archived ? t('unarchiveButton') : t('archiveButton');
     tags.value = (record.tags ?? []).join(', ');
   };
   const act = async (run: (record: CaptureRecord) => Promise<CaptureRecord | null | undefined>) => {

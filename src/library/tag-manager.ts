@@ -1,7 +1,7 @@
-import { errorMessage } from '../core/shared/errors';
+import { userErrorMessage } from '../views/error-text';
 import { send } from '../platform/messaging';
 import { showStatus } from '../views/status';
-import { TEXT } from './text';
+import { formatNumber, t, tn } from '../platform/i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -23,29 +23,29 @@ async function fill(onChange: () => Promise<void>): Promise<void> {
   $('tag-error').textContent = '';
   const { tags } = await send('list-tags', {});
   if (!tags.length) {
-    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: TEXT.noTags }));
+    list.replaceChildren(Object.assign(document.createElement('li'), { textContent: t('tagsNone') }));
     return;
   }
   list.replaceChildren(
     ...tags.map(({ tag, count }) => {
       const item = document.createElement('li');
       item.dataset['tag'] = tag;
-      const name = Object.assign(document.createElement('span'), { className: 'tag-name', textContent: `#${tag} ${TEXT.tagCount(count)}` });
+      const name = Object.assign(document.createElement('span'), { className: 'tag-name', textContent: `#${tag} (${formatNumber(count)})` });
       const input = Object.assign(document.createElement('input'), { type: 'text', value: tag, className: 'tag-rename' });
-      input.setAttribute('aria-label', TEXT.renameLabel(tag));
-      const rename = Object.assign(document.createElement('button'), { className: 'text-button tag-rename-button', textContent: TEXT.rename });
-      rename.setAttribute('aria-label', `${TEXT.rename} #${tag}`);
-      const remove = Object.assign(document.createElement('button'), { className: 'text-button danger tag-delete', textContent: TEXT.remove });
-      remove.setAttribute('aria-label', `${TEXT.remove} #${tag}`);
+      input.setAttribute('aria-label', t('tagRenameLabel', tag));
+      const rename = Object.assign(document.createElement('button'), { className: 'text-button tag-rename-button', textContent: t('tagRename') });
+      rename.setAttribute('aria-label', t('tagRenameButtonLabel', tag));
+      const remove = Object.assign(document.createElement('button'), { className: 'text-button danger tag-delete', textContent: t('deleteButton') });
+      remove.setAttribute('aria-label', t('tagDeleteButtonLabel', tag));
       const run = async (to: string | null) => {
-        if (to !== null && !to.trim()) return void ($('tag-error').textContent = TEXT.needName);
+        if (to !== null && !to.trim()) return void ($('tag-error').textContent = t('tagNeedName'));
         try {
           const { changed } = await send('rename-tag', { from: tag, to });
-          showStatus('ok', to === null ? TEXT.tagDeleted(tag, changed) : TEXT.renamed(tag, to.trim().toLowerCase(), changed));
+          showStatus('ok', to === null ? tn('tagDeleted', changed, tag) : tn('tagRenamed', changed, tag, to.trim().toLowerCase()));
           await onChange();
           await fill(onChange);
         } catch (error) {
-          $('tag-error').textContent = errorMessage(error);
+          $('tag-error').textContent = userErrorMessage(error);
         }
       };
       rename.addEventListener('click', () => void run(input.value));

@@ -1,5 +1,6 @@
 import { saveSettings, loadSettings } from '../platform/settings-store';
 import { SECTIONS } from './sections';
+import { localizeDocument, t } from '../platform/i18n';
 
 async function main(): Promise<void> {
   const root = document.getElementById('sections')!;
@@ -7,7 +8,7 @@ async function main(): Promise<void> {
   const status = document.getElementById('saved')!;
   const save = async (patch: Parameters<typeof saveSettings>[0]) => {
     await saveSettings(patch);
-    status.textContent = 'Saved';
+    status.textContent = t('optionSaved');
     setTimeout(() => (status.textContent = ''), 1500);
   };
   for (const section of SECTIONS) {
@@ -23,4 +24,5 @@ async function main(): Promise<void> {
   }
 }
 
+localizeDocument();
 void main();

@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import { countedMessage, isRightToLeft } from '../core/i18n/messages';
+import { formatIsoDate } from '../core/i18n/dates';
+import { formatBytes } from '../core/shared/format-bytes';
 
 /**
  * Every UI string goes through here: `t('key')` for a plain string, `tn('key', n)` for a counted
@@ -39,4 +41,19 @@ export function localizeDocument(root: Document = document): void {
 /** A date in the UI's language ("8 Nov 2014", "8. Nov. 2014", "2014年11月8日"). */
 export function formatDate(date: Date, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
   return new Intl.DateTimeFormat(uiLanguage(), options).format(date);
+}
+
+/** A page's or record's ISO date as the page wrote it, in the UI's language; '' when there is none. */
+export function formatIso(iso: string | null | undefined, withTime = false): string {
+  return formatIsoDate(iso, uiLanguage(), withTime);
+}
+
+/** A count or number in the UI's language ("1.234" in German, "١٬٢٣٤" in Arabic). */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(uiLanguage()).format(value);
+}
+
+/** A size in the UI's language ("10,7 MB" in German). */
+export function formatSize(bytes: number): string {
+  return formatBytes(bytes, uiLanguage());
 }

@@ -1,20 +1,8 @@
 import { ALL_SITES } from '../core/library/host-patterns';
-import { plural } from '../core/shared/plural';
 import { errorMessage } from '../core/shared/errors';
 import type { CaptureOutcome } from '../messages';
 import { requestHostAccess } from '../platform/host-access';
-
-/** The prompt's words, in one place (issue 13). */
-const TEXT = {
-  notKept: (n: number) =>
-    `${plural(n, 'image')} ${n === 1 ? 'was' : 'were'} not kept: ${n === 1 ? 'its server does' : 'their servers do'} not let other sites download them.`,
-  allow: 'Allow downloading article images from other sites',
-  asking: 'Downloading the images…',
-  declined: 'Not allowed: those images stay out of the library. You can allow it later in Options.',
-  kept: '✓ The article’s images are kept.',
-  stillMissing: (n: number) => `${plural(n, 'image')} still could not be kept (the reader shows their descriptions and why).`,
-  failed: (why: string) => `The images could not be downloaded again: ${why}`,
-};
+import { t, tn } from '../platform/i18n';
 
 /**
  * Under the status strip after a save: "N images were not kept — Allow…". The button asks for host
@@ -28,11 +16,11 @@ export function offerHostAccess(outcome: CaptureOutcome, saveAgain: () => Promis
   host.replaceChildren();
   if (!missing) return;
   const line = document.createElement('span');
-  line.textContent = TEXT.notKept(missing);
+  line.textContent = tn('imagesBlocked', missing);
   const button = document.createElement('button');
   button.id = 'allow-images';
   button.className = 'link-button';
-  button.textContent = TEXT.allow;
+  button.textContent = t('allowImages');
   host.dataset['state'] = 'offer';
   button.addEventListener('click', () => {
     // No await before this call: the gesture would be lost.
@@ -40,15 +28,15 @@ export function offerHostAccess(outcome: CaptureOutcome, saveAgain: () => Promis
     button.disabled = true;
     void asked
       .then(async (granted) => {
-        if (!granted) return show('declined', TEXT.declined);
-        line.textContent = TEXT.asking;
+        if (!granted) return show('declined', t('allowImagesDeclined'));
+        line.textContent = t('allowImagesDownloading');
         // The background saves the tab again too (the browser's prompt may close this popup first);
         // this save joins it, or finds every image kept and fetches nothing (no images outcome).
         const again = await saveAgain();
         const failed = again.images?.failed ?? 0;
-        show(failed ? 'partial' : 'done', failed ? TEXT.stillMissing(failed) : TEXT.kept);
+        show(failed ? 'partial' : 'done', failed ? tn('imagesStillMissing', failed) : t('allowImagesKept'));
       })
-      .catch((error: unknown) => show('failed', TEXT.failed(errorMessage(error))));
+      .catch((error: unknown) => show('failed', t('allowImagesFailed', errorMessage(error))));
   });
   host.append(line, ' ', button);
 

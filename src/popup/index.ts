@@ -12,7 +12,7 @@ import { elementScroller, trackReading } from '../views/reading-position';
 import { reextractCapture } from '../features/reextract';
 import { libraryDb } from '../platform/library-db';
 import { loadSettings } from '../platform/settings-store';
-import { plural } from '../core/shared/plural';
+import { formatNumber, localizeDocument, t, tn } from '../platform/i18n';
 import { requestPersistence, storageUsage } from '../platform/storage-usage';
 import { renderWithVersions } from '../views/versions-bar';
 import { HighlightLayer } from '../views/highlight-layer';
@@ -26,7 +26,7 @@ import { renderRow } from '../views/row-view';
 import { saveCurrentTab } from './save-current-tab';
 import { showStatus } from '../views/status';
 import { PAGE, VirtualList } from '../views/virtual-list';
-import { errorMessage } from '../core/shared/errors';
+import { userErrorMessage } from '../views/error-text';
 import { withIcon } from '../views/icons';
 import { storageWords } from '../views/storage-words';
 
@@ -106,7 +106,7 @@ async function refreshList(keepScroll = false): Promise<void> {
   if (!filtered) list.setTotal(total);
   $('empty').hidden = total > 0;
   $('no-match').hidden = !(filtered && total > 0 && source.total === 0);
-  $('count').textContent = total ? (filtered ? `${source.total} of ${total} articles` : plural(total, 'article')) : '';
+  $('count').textContent = total ? (filtered ? tn('articlesShownOf', total, formatNumber(source.total)) : tn('articles', total)) : '';
   $('export-zip').hidden = total === 0;
   $('export-format').hidden = total === 0;
 }
@@ -140,16 +140,16 @@ function addReextractButton(record: CaptureRecord): void {
   const button = document.createElement('button');
   button.id = 'reextract';
   button.className = 'link-button';
-  button.textContent = 'Re-extract';
-  button.title = "Run today's extractor again on the page kept with this article";
+  button.textContent = t('reextract');
+  button.title = t('reextractTitle');
   button.addEventListener('click', async () => {
     button.disabled = true;
     try {
       const { changed } = await send('replace-capture', { id: record.id!, capture: reextractCapture(record) });
-      showStatus('ok', changed ? `Re-extracted · ${record.title}` : `Re-extracted · no change in ${record.title}`);
+      showStatus('ok', changed ? t('reextracted', record.title) : t('reextractedNoChange', record.title));
       await openReader(record.id!);
     } catch (error) {
-      showStatus('error', `Re-extract failed. ${errorMessage(error)}`);
+      showStatus('error', t('reextractFailed', userErrorMessage(error)));
       button.disabled = false;
     }
   });
@@ -157,10 +157,10 @@ function addReextractButton(record: CaptureRecord): void {
 }
 
 function syncReaderButtons(record: CaptureRecord): void {
-  $('toggle-read').textContent = record.readState === 'read' ? 'Unread' : 'Read';
+  $('toggle-read').textContent = record.readState === 'read' ? t('markUnread') : t('markRead');
   withIcon($('toggle-favourite'), 'star', !!record.favourite);
   $('toggle-favourite').setAttribute('aria-pressed', String(!!record.favourite));
-  $('toggle-archive').textContent = record.archived ? 'Unarchive' : 'Archive';
+  $('toggle-archive').textContent = record.archived ? t('unarchiveButton') : t('archiveButton');
   $<HTMLInputElement>('tags').value = (record.tags ?? []).join(', ');
 }
 
@@ -291,6 +291,7 @@ async function showStorage(): Promise<void> {
   $('storage').title = words.title;
 }
 
+localizeDocument();
 wire();
 void refreshList().then(async () => {
   void showStorage();

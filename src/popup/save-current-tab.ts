@@ -1,9 +1,11 @@
 import browser from 'webextension-polyfill';
 import { MessageError } from '../messages';
+import { userErrorMessage } from '../views/error-text';
 import { send } from '../platform/messaging';
 import { hideStatus, showStatus } from '../views/status';
 import { offerHostAccess } from './host-access-prompt';
 import { errorMessage } from '../core/shared/errors';
+import { t } from '../platform/i18n';
 
 /**
  * Opening the popup saves the current tab (like Pocket). `?tab=N` names the tab instead: the
@@ -21,16 +23,16 @@ async function targetTabId(): Promise<number | undefined> {
 export async function saveCurrentTab(refresh: () => Promise<void>, open: (id: number) => Promise<void>): Promise<void> {
   const tabId = await targetTabId();
   if (tabId === undefined) return;
-  showStatus('busy', 'Saving…');
+  showStatus('busy', t('saving'));
   try {
     const outcome = await send('capture', { tabId });
     await refresh();
     offerHostAccess(outcome, () => send('capture', { tabId }));
     // Near-duplicates are grouped, never merged: say so, so the user knows both are kept.
-    const story = outcome.sameStoryAs ? ` — same story as “${outcome.sameStoryAs.title}” (${outcome.sameStoryAs.site})` : '';
+    const story = outcome.sameStoryAs ? t('savedSameStory', outcome.sameStoryAs.title, outcome.sameStoryAs.site) : '';
     if (outcome.status === 'saved') {
-      showStatus('ok', `✓ Saved · ${outcome.title}${story}`, {
-        label: 'Undo',
+      showStatus('ok', `✓ ${t('savedTitle', outcome.title)}${story}`, {
+        label: t('undo'),
         run: async () => {
           await send('delete-capture', { id: outcome.id });
           hideStatus();
@@ -38,14 +40,13 @@ export async function saveCurrentTab(refresh: () => Promise<void>, open: (id: nu
         },
       });
     } else {
-      const word = outcome.status === 'updated' ? 'Updated (the article changed)' : 'Already saved';
-      showStatus('ok', `${word} · ${outcome.title}`, {
-        label: 'View',
+      showStatus('ok', outcome.status === 'updated' ? t('savedUpdated', outcome.title) : t('savedAlready', outcome.title), {
+        label: t('view'),
         run: () => void open(outcome.id),
       });
     }
   } catch (error) {
-    const message = error instanceof MessageError ? error.message : `Saving failed: ${errorMessage(error)}`;
-    showStatus('error', `Can't save this page. ${message}`);
+    const message = error instanceof MessageError ? userErrorMessage(error) : t('savingFailed', errorMessage(error));
+    showStatus('error', t('cannotSave', message));
   }
 }

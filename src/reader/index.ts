@@ -9,6 +9,7 @@ import { renderWithVersions } from '../views/versions-bar';
 import { wireMarkdownActions } from './markdown-actions';
 import { HighlightLayer } from '../views/highlight-layer';
 import { wireReaderActions } from './reader-actions';
+import { localizeDocument, t } from '../platform/i18n';
 
 /** The full-tab reader: reader.html?id=N, rendered from the local library (works offline). */
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const record = Number.isInteger(id) && id > 0 ? await getCapture(db, id) : undefined;
   if (!record) {
     message.hidden = false;
-    message.textContent = 'This article is not in your library (it may have been deleted).';
+    message.textContent = t('readerNotFound');
     return;
   }
   document.title = record.title;
@@ -50,4 +51,5 @@ async function main(): Promise<void> {
   window.addEventListener('pagehide', () => view.release());
 }
 
+localizeDocument();
 void main();

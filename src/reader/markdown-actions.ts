@@ -1,4 +1,5 @@
-import { errorMessage } from '../core/shared/errors';
+import { userErrorMessage } from '../views/error-text';
+import { t } from '../platform/i18n';
 import { canPickFolder, copyMarkdown, downloadMarkdownZip, requestDownloads, saveToDownloads, saveToFolder } from '../features/markdown-export';
 import type { CaptureRecord } from '../storage/records';
 import { loadSettings } from '../platform/settings-store';
@@ -8,8 +9,6 @@ import { loadSettings } from '../platform/settings-store';
  * where the browser has a folder picker (Chrome) or Save to Downloads where it has not (Firefox).
  * Each says in the status line what it did, or why it did nothing.
  */
-const FAILED = 'Markdown export failed:';
-
 export function wireMarkdownActions(record: CaptureRecord): void {
   const status = document.getElementById('export-status')!;
   const show = (state: 'working' | 'done' | 'failed', text: string) => {
@@ -22,11 +21,11 @@ export function wireMarkdownActions(record: CaptureRecord): void {
     button.hidden = false;
     button.addEventListener('click', async () => {
       button.disabled = true;
-      show('working', 'Working…');
+      show('working', t('working'));
       try {
         show('done', await action());
       } catch (error) {
-        show('failed', `${FAILED} ${errorMessage(error)}`);
+        show('failed', t('markdownFailed', userErrorMessage(error)));
       } finally {
         button.disabled = false;
       }
@@ -41,12 +40,12 @@ export function wireMarkdownActions(record: CaptureRecord): void {
     // The permission request must be the click's first call (Firefox); the rest may wait on it.
     button.addEventListener('click', () => {
       const granted = requestDownloads();
-      show('working', 'Working…');
+      show('working', t('working'));
       loadSettings()
         .then((settings) => saveToDownloads(record, settings, granted))
         .then(
           (text) => show('done', text),
-          (error) => show('failed', `${FAILED} ${errorMessage(error)}`),
+          (error) => show('failed', t('markdownFailed', userErrorMessage(error))),
         );
     });
   }

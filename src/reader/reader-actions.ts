@@ -4,11 +4,9 @@ import type { CaptureRecord } from '../storage/records';
 import { createActions } from '../views/actions';
 import { withIcon } from '../views/icons';
 import { suggestTagsFor } from '../views/tag-input';
+import { t } from '../platform/i18n';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-/** The reader tab's words, in one place (issue 17). */
-const TEXT = { archive: 'Archive', unarchive: 'Unarchive', deleted: 'This article was deleted. Undo brings it back.' };
 
 /**
  * The reader tab is no dead end (issue 17): back to the library, the newer and older article
@@ -27,7 +25,7 @@ export async function wireReaderActions(db: CleanCaptureDb, record: CaptureRecor
   const sync = () => {
     withIcon($('toggle-favourite'), 'star', !!current.favourite);
     $('toggle-favourite').setAttribute('aria-pressed', String(!!current.favourite));
-    $('toggle-archive').textContent = current.archived ? TEXT.unarchive : TEXT.archive;
+    $('toggle-archive').textContent = current.archived ? t('unarchiveButton') : t('archiveButton');
     tags.value = (current.tags ?? []).join(', ');
   };
   withIcon($('back-to-library'), 'library');

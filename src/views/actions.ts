@@ -2,7 +2,8 @@ import type { CapturePatch } from '../storage/records';
 import type { CaptureRecord } from '../storage/records';
 import { send } from '../platform/messaging';
 import { hideStatus, showStatus } from './status';
-import { errorMessage } from '../core/shared/errors';
+import { userErrorMessage } from './error-text';
+import { t } from '../platform/i18n';
 
 /**
  * Library actions from the popup (issue #5). Every write goes through the background; the list
@@ -19,8 +20,8 @@ export function createActions(refresh: () => Promise<void>) {
     toggleRead: (record: CaptureRecord) => update(record, { readState: record.readState === 'read' ? 'unread' : 'read' }),
     toggleArchive: async (record: CaptureRecord) => {
       const updated = await update(record, { archived: !record.archived });
-      showStatus('ok', `${updated?.archived ? 'Archived' : 'Moved back to the library'} · ${record.title}`, {
-        label: 'Undo',
+      showStatus('ok', updated?.archived ? t('statusArchived', record.title) : t('statusUnarchived', record.title), {
+        label: t('undo'),
         run: async () => {
           await update(record, { archived: !!record.archived });
           hideStatus();
@@ -35,14 +36,14 @@ export function createActions(refresh: () => Promise<void>) {
       const { deleted } = await send('delete-capture', { id });
       await refresh();
       if (!deleted) return;
-      showStatus('ok', `Deleted “${deleted.title}”`, {
-        label: 'Undo',
+      showStatus('ok', t('statusDeleted', deleted.title), {
+        label: t('undo'),
         run: async () => {
           try {
             await send('restore-capture', { id: deleted.id });
             hideStatus();
           } catch (error) {
-            showStatus('error', `Undo failed. ${errorMessage(error)}`);
+            showStatus('error', t('undoFailed', userErrorMessage(error)));
           }
           await refresh();
         },

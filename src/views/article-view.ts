@@ -6,6 +6,7 @@ import type { CaptureRecord } from '../storage/records';
 import { isLowCompleteness, shownDate, siteOf } from './format';
 import { storageLine } from './storage-line';
 import { loadStoredImages, type StoredImages } from './stored-images';
+import { t, tn } from '../platform/i18n';
 
 /**
  * The reader, shared by the popup and the full-tab page. Stored HTML is untrusted: it is
@@ -39,26 +40,20 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   const header = el('header', 'article-header');
   header.append(el('h1', 'article-title', record.title));
   const facts = el('p', 'article-meta');
-  const parts = [record.byline, siteOf(record), shownDate(record, true), `${record.readingMinutes} min read`].filter((x): x is string => !!x);
+  const parts = [record.byline, siteOf(record), shownDate(record, true), tn('minutesRead', record.readingMinutes)].filter((x): x is string => !!x);
   // Each fact in its own <bdi>: an English date or "min read" inside a right-to-left article (or
   // an Arabic byline in a left-to-right one) keeps its own order instead of being reshuffled.
   parts.forEach((part, i) => facts.append(...(i ? [' · '] : []), el('bdi', undefined, part)));
   header.append(facts);
-  const source = el('a', 'article-source', 'Original page ↗');
+  const source = el('a', 'article-source', t('originalPage'));
   source.href = record.url;
   source.target = '_blank';
   source.rel = 'noopener noreferrer';
   source.dir = 'auto';
   header.append(source);
-  if (record.selectionOnly) header.append(el('p', 'article-note', 'Saved selection (part of the page).'));
+  if (record.selectionOnly) header.append(el('p', 'article-note', t('savedSelectionNote')));
   if (isLowCompleteness(record)) {
-    header.append(
-      el(
-        'p',
-        'article-note completeness-warning',
-        `This capture may be incomplete: ${record.completeness!.reasons.join('; ')}. Try Re-extract, or select the article on the page and use "Save selection".`,
-      ),
-    );
+    header.append(el('p', 'article-note completeness-warning', t('incompleteNote', record.completeness!.reasons.join('; '))));
   }
 
   // Everything below works on the sanitized fragment while it still belongs to DOMPurify's inert

@@ -1,15 +1,11 @@
 import { LOW_COMPLETENESS } from '../core/extract/completeness';
 import { siteDomainOfUrl } from '../core/shared/site-host';
 import type { CaptureRecord } from '../storage/records';
+import { formatIso, t, tn } from '../platform/i18n';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "8 Nov 2014" (and "09:04" when the page gave a time), read from the string, so no zone shift. */
+/** "8 Nov 2014" / "08.11.2014" (and the time when the page gave one) in the UI's language, read from the string, so no zone shift. */
 export function displayDate(iso: string | null, withTime = false): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(iso) : null;
-  if (!m) return '';
-  const date = `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
-  return withTime && m[4] ? `${date}, ${m[4]}` : date;
+  return formatIso(iso, withTime);
 }
 
 /** The page's own site name, else its registrable domain: a subdomain (hosted., edition.) is no site. */
@@ -25,12 +21,12 @@ export function shownDate(record: Pick<CaptureRecord, 'published' | 'capturedAt'
   const published = displayDate(record.published, withTime);
   if (published) return published;
   const saved = displayDate(record.capturedAt);
-  return saved ? `saved ${saved}` : '';
+  return saved ? t('savedOn', saved) : '';
 }
 
 /** "site · date · n min" for list rows and the reader header. */
 export function metaLine(record: CaptureRecord): string {
-  return [siteOf(record), shownDate(record), `${record.readingMinutes} min`].filter(Boolean).join(' · ');
+  return [siteOf(record), shownDate(record), tn('minutesShort', record.readingMinutes)].filter(Boolean).join(' · ');
 }
 
 /** Below the threshold, the list and the reader warn "may be incomplete" (issue #4). */

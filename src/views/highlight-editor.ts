@@ -28,7 +28,7 @@ export class HighlightEditor {
       swatch.type = 'button';
       swatch.className = `hl-swatch hl-${color}`;
       swatch.dataset['color'] = color;
-      swatch.title = S.recolor(S.colorName[color]);
+      swatch.title = S.recolor(color);
       swatch.setAttribute('aria-label', swatch.title);
       swatch.addEventListener('click', () => {
         if (this.current) this.actions.recolor(this.current.id, color);

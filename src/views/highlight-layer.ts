@@ -1,7 +1,7 @@
 import { HIGHLIGHT_COLORS, DEFAULT_HIGHLIGHT_COLOR, type HighlightColor } from '../core/highlights/highlight';
 import { unmark } from '../core/highlights/mark-passages';
 import { placeHighlights } from '../core/highlights/place-highlights';
-import { errorMessage } from '../core/shared/errors';
+import { userErrorMessage } from './error-text';
 import { send } from '../platform/messaging';
 import type { CleanCaptureDb } from '../storage/db';
 import { highlightsOf } from '../storage/highlight-queries';
@@ -35,7 +35,7 @@ export class HighlightLayer {
     this.bar.setAttribute('role', 'toolbar');
     this.bar.setAttribute('aria-label', S.highlightShortcut);
     for (const color of HIGHLIGHT_COLORS) {
-      const swatch = button(`hl-swatch hl-${color}`, '', S.highlightAs(S.colorName[color]));
+      const swatch = button(`hl-swatch hl-${color}`, '', S.highlightAs(color));
       swatch.dataset['color'] = color;
       swatch.addEventListener('click', () => void this.highlightSelection(color));
       this.bar.append(swatch);
@@ -170,7 +170,7 @@ export class HighlightLayer {
       const mark = body.querySelector(`${MARK}[data-highlight-id="${id}"]`);
       if (withNote && highlight && mark) this.editor.open(highlight, mark.getBoundingClientRect(), true);
     } catch (error) {
-      this.toast.show(S.failed(errorMessage(error)));
+      this.toast.show(S.failed(userErrorMessage(error)));
     }
   }
 
@@ -192,7 +192,7 @@ export class HighlightLayer {
       await run();
       await this.paint();
     } catch (error) {
-      this.toast.show(S.failed(errorMessage(error)));
+      this.toast.show(S.failed(userErrorMessage(error)));
     }
   }
 

@@ -1,25 +1,63 @@
 import type { HighlightColor } from '../core/highlights/highlight';
+import { t } from '../platform/i18n';
 
-/** Every string the highlight UI shows (issue #16), in one place for the i18n move. */
+/**
+ * Every string the highlight UI shows (issue #16), read from the UI's locale when used (issue 17).
+ * A colour's name sits inside a sentence, so each sentence has one key per colour: word order and
+ * agreement differ by language.
+ */
 export const HIGHLIGHT_STRINGS = {
-  colorName: { yellow: 'yellow', green: 'green', blue: 'blue', pink: 'pink' } satisfies Record<HighlightColor, string>,
-  highlightAs: (color: string) => `Highlight ${color}`,
-  highlightShortcut: 'Highlight (h)',
-  note: 'Note',
-  noteTitle: 'Highlight and write a note',
-  copyQuote: 'Copy quote',
-  copied: 'Quote copied',
-  copyFailed: 'The quote could not be copied: the browser refused the clipboard.',
-  editorLabel: 'Edit highlight',
-  noteLabel: 'Note (plain text)',
-  notePlaceholder: 'Write a note…',
-  saveNote: 'Save note',
-  remove: 'Remove',
-  close: 'Close',
-  recolor: (color: string) => `Make it ${color}`,
-  removed: 'Highlight removed',
-  undo: 'Undo',
-  failed: (why: string) => `That did not work: ${why}`,
-  orphansTitle: 'Highlights not found in this text',
-  orphansHelp: 'The article changed and these passages are no longer in it. They are kept here, and in every export.',
-} as const;
+  highlightAs: (color: HighlightColor): string =>
+    color === 'yellow' ? t('hlHighlightYellow') : color === 'green' ? t('hlHighlightGreen') : color === 'blue' ? t('hlHighlightBlue') : t('hlHighlightPink'),
+  recolor: (color: HighlightColor): string =>
+    color === 'yellow' ? t('hlRecolorYellow') : color === 'green' ? t('hlRecolorGreen') : color === 'blue' ? t('hlRecolorBlue') : t('hlRecolorPink'),
+  get highlightShortcut() {
+    return t('hlShortcut');
+  },
+  get note() {
+    return t('hlNote');
+  },
+  get noteTitle() {
+    return t('hlNoteTitle');
+  },
+  get copyQuote() {
+    return t('hlCopyQuote');
+  },
+  get copied() {
+    return t('hlCopied');
+  },
+  get copyFailed() {
+    return t('hlCopyFailed');
+  },
+  get editorLabel() {
+    return t('hlEditorLabel');
+  },
+  get noteLabel() {
+    return t('hlNoteLabel');
+  },
+  get notePlaceholder() {
+    return t('hlNotePlaceholder');
+  },
+  get saveNote() {
+    return t('hlSaveNote');
+  },
+  get remove() {
+    return t('hlRemove');
+  },
+  get close() {
+    return t('close');
+  },
+  get removed() {
+    return t('hlRemoved');
+  },
+  get undo() {
+    return t('undo');
+  },
+  failed: (why: string): string => t('hlFailed', why),
+  get orphansTitle() {
+    return t('hlOrphansTitle');
+  },
+  get orphansHelp() {
+    return t('hlOrphansHelp');
+  },
+};

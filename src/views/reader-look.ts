@@ -1,5 +1,6 @@
 import type { ReaderFont, ReaderSize, ReaderTheme, ReaderWidth, Settings } from '../core/shared/settings';
 import { saveSettings } from '../platform/settings-store';
+import { t } from '../platform/i18n';
 
 /**
  * The reader's look (theme, font, size, width), remembered in settings for every article and
@@ -16,33 +17,34 @@ export function applyLook(look: Look, root: HTMLElement = document.documentEleme
 
 const SIZES: ReaderSize[] = ['S', 'M', 'L', 'XL'];
 
-const CHOICES: { key: keyof Look; label: string; options: [string, string][] }[] = [
+/** The choices with their words, read when the panel is built (the UI language is known by then). */
+const choices = (): { key: keyof Look; label: string; options: [string, string][] }[] => [
   {
     key: 'readerTheme',
-    label: 'Theme',
+    label: t('lookTheme'),
     options: [
-      ['system', 'Auto'],
-      ['light', 'Light'],
-      ['sepia', 'Sepia'],
-      ['dark', 'Dark'],
+      ['system', t('lookThemeAuto')],
+      ['light', t('lookThemeLight')],
+      ['sepia', t('lookThemeSepia')],
+      ['dark', t('lookThemeDark')],
     ],
   },
   {
     key: 'readerFont',
-    label: 'Font',
+    label: t('lookFont'),
     options: [
-      ['serif', 'Serif'],
-      ['sans', 'Sans'],
+      ['serif', t('lookFontSerif')],
+      ['sans', t('lookFontSans')],
     ],
   },
-  { key: 'readerSize', label: 'Size', options: SIZES.map((s) => [s, s]) },
+  { key: 'readerSize', label: t('lookSize'), options: SIZES.map((s) => [s, s]) },
   {
     key: 'readerWidth',
-    label: 'Width',
+    label: t('lookWidth'),
     options: [
-      ['narrow', 'Narrow'],
-      ['medium', 'Medium'],
-      ['wide', 'Wide'],
+      ['narrow', t('lookWidthNarrow')],
+      ['medium', t('lookWidthMedium')],
+      ['wide', t('lookWidthWide')],
     ],
   },
 ];
@@ -59,7 +61,7 @@ export function buildLookPanel(panel: HTMLElement, initial: Look, onChange?: (lo
     onChange?.(look);
   };
   panel.replaceChildren();
-  for (const choice of CHOICES) {
+  for (const choice of choices()) {
     const row = document.createElement('div');
     row.className = 'look-row';
     row.setAttribute('role', 'group');

@@ -1,23 +1,7 @@
 import type { CaptureRecord } from '../storage/records';
-import { plural } from '../core/shared/plural';
+import { t, tn } from '../platform/i18n';
 import { isLowCompleteness, metaLine } from './format';
 import { icon, type IconName } from './icons';
-
-/** The row's words, in one place (issue 17: they move to i18n later). */
-const TEXT = {
-  select: (title: string) => `Select “${title}”`,
-  favourite: 'Add to favourites (f)',
-  unfavourite: 'Remove from favourites (f)',
-  archive: 'Archive (a)',
-  unarchive: 'Move back to the library (a)',
-  remove: 'Delete (Delete key)',
-  favouriteBadge: 'Favourite',
-  archivedBadge: 'Archived',
-  versions: (n: number) => `${n} versions`,
-  incomplete: 'may be incomplete',
-  incompleteWhy: (reasons: string[]) => `This capture may be incomplete: ${reasons.join('; ')}`,
-  sameStory: (title: string) => `Same story as “${title}”`,
-};
 
 export interface RowHandlers {
   open(id: number): void;
@@ -80,7 +64,7 @@ export function renderRow(record: CaptureRecord, index: number, selected: boolea
   box.type = 'checkbox';
   box.tabIndex = -1; // Space on the selected row checks it
   box.checked = h.checked.has(record.id!);
-  box.setAttribute('aria-label', TEXT.select(record.title));
+  box.setAttribute('aria-label', t('rowSelect', record.title));
   box.addEventListener('click', (event) => event.stopPropagation());
   box.addEventListener('change', () => {
     if (box.checked) h.checked.add(record.id!);
@@ -97,20 +81,20 @@ export function renderRow(record: CaptureRecord, index: number, selected: boolea
   main.append(title);
   const meta = el('div', 'row-meta');
   const badges: string[] = [];
-  if (record.favourite) badges.push(TEXT.favouriteBadge);
-  if (record.archived) badges.push(TEXT.archivedBadge);
-  if ((record.versionCount ?? 1) > 1) badges.push(TEXT.versions(record.versionCount!));
+  if (record.favourite) badges.push(t('badgeFavourite'));
+  if (record.archived) badges.push(t('badgeArchived'));
+  if ((record.versionCount ?? 1) > 1) badges.push(tn('versions', record.versionCount!));
   const highlightCount = h.highlightCount?.(record) ?? 0;
-  if (highlightCount) badges.push(plural(highlightCount, 'highlight'));
-  if (isLowCompleteness(record)) badges.push(`⚠ ${TEXT.incomplete}`);
+  if (highlightCount) badges.push(tn('highlights', highlightCount));
+  if (isLowCompleteness(record)) badges.push(`⚠ ${t('badgeIncomplete')}`);
   meta.textContent = [metaLine(record), ...badges].join(' · ');
-  if (isLowCompleteness(record)) meta.title = TEXT.incompleteWhy(record.completeness!.reasons);
+  if (isLowCompleteness(record)) meta.title = t('incompleteWhy', record.completeness!.reasons.join('; '));
   main.append(meta);
   const peer = h.storyPeerTitle(record);
   const tags = record.tags ?? [];
   if (peer || tags.length) {
     const line = el('div', 'row-badges');
-    if (peer) line.append(el('span', 'badge story', TEXT.sameStory(peer)));
+    if (peer) line.append(el('span', 'badge story', t('sameStoryAs', peer)));
     for (const tag of tags) line.append(el('span', 'badge tag', `#${tag}`));
     main.append(line);
   } else {
@@ -121,9 +105,14 @@ export function renderRow(record: CaptureRecord, index: number, selected: boolea
 
   const actions = cell('row-actions');
   actions.append(
-    actionButton('star', record.favourite ? TEXT.unfavourite : TEXT.favourite, () => h.toggleFavourite(record), !!record.favourite),
-    actionButton(record.archived ? 'unarchive' : 'archive', record.archived ? TEXT.unarchive : TEXT.archive, () => h.toggleArchive(record), !!record.archived),
-    actionButton('trash', TEXT.remove, () => h.remove(record)),
+    actionButton('star', record.favourite ? t('rowUnfavourite') : t('rowFavourite'), () => h.toggleFavourite(record), !!record.favourite),
+    actionButton(
+      record.archived ? 'unarchive' : 'archive',
+      record.archived ? t('rowUnarchive') : t('rowArchive'),
+      () => h.toggleArchive(record),
+      !!record.archived,
+    ),
+    actionButton('trash', t('rowDelete'), () => h.remove(record)),
   );
   row.append(check, main, actions);
   row.addEventListener('click', () => h.open(record.id!));

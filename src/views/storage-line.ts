@@ -1,5 +1,4 @@
-import { formatBytes } from '../core/shared/format-bytes';
-import { plural } from '../core/shared/plural';
+import { formatNumber, formatSize, t, tn } from '../platform/i18n';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord } from '../storage/records';
 import { captureStorageUse, imageLinksOf } from '../storage/image-queries';
@@ -12,7 +11,7 @@ export function storageLine(db: CleanCaptureDb, record: CaptureRecord): HTMLElem
   const box = document.createElement('details');
   box.className = 'article-storage';
   const summary = document.createElement('summary');
-  summary.textContent = 'Stored in your library…';
+  summary.textContent = t('storedSummaryPending');
   box.append(summary);
   void describe(db, record, box, summary);
   return box;
@@ -20,11 +19,13 @@ export function storageLine(db: CleanCaptureDb, record: CaptureRecord): HTMLElem
 
 async function describe(db: CleanCaptureDb, record: CaptureRecord, box: HTMLElement, summary: HTMLElement): Promise<void> {
   const [use, links] = await Promise.all([captureStorageUse(db, record), imageLinksOf(db, record.id!)]);
-  const parts = [`text ${formatBytes(use.textBytes)}`];
-  if (use.rawHtmlBytes) parts.push(`page HTML ${formatBytes(use.rawHtmlBytes)}`);
-  parts.push(`images ${formatBytes(use.imageBytes)} (${use.images}${use.sharedImages ? `, ${use.sharedImages} shared with other articles` : ''})`);
+  const parts = [t('storedText', formatSize(use.textBytes))];
+  if (use.rawHtmlBytes) parts.push(t('storedPageHtml', formatSize(use.rawHtmlBytes)));
+  const imageCount = use.sharedImages ? t('storedImageCountShared', formatNumber(use.images), formatNumber(use.sharedImages)) : formatNumber(use.images);
+  parts.push(t('storedImages', formatSize(use.imageBytes), imageCount));
+  if (use.failedImages) parts.push(tn('imagesNotKept', use.failedImages));
   const total = use.textBytes + use.rawHtmlBytes + use.imageBytes;
-  summary.textContent = `Stored: ${formatBytes(total)} — ${parts.join(' · ')}${use.failedImages ? ` · ${plural(use.failedImages, 'image')} not kept` : ''}`;
+  summary.textContent = t('storedSummary', formatSize(total), parts.join(' · '));
   box.dataset['bytes'] = String(total);
   box.dataset['imageBytes'] = String(use.imageBytes);
   const list = document.createElement('ul');
@@ -32,11 +33,13 @@ async function describe(db: CleanCaptureDb, record: CaptureRecord, box: HTMLElem
     const item = document.createElement('li');
     const name = link.url.split('/').pop()?.split('?')[0] || link.url;
     item.textContent = link.hash
-      ? `${name}: ${formatBytes(link.bytes ?? 0)}${link.downscaled ? ` (downscaled from ${formatBytes(link.originalBytes ?? 0)})` : ''}`
-      : `${name}: not kept. ${link.error ?? ''}`;
+      ? link.downscaled
+        ? t('storedImageDownscaled', name, formatSize(link.bytes ?? 0), formatSize(link.originalBytes ?? 0))
+        : t('storedImageSize', name, formatSize(link.bytes ?? 0))
+      : t('storedImageNotKept', name, link.error ?? '');
     item.title = link.url;
     list.append(item);
   }
   if (links.length) box.append(list);
-  else box.append(Object.assign(document.createElement('p'), { textContent: 'This article has no stored images.' }));
+  else box.append(Object.assign(document.createElement('p'), { textContent: t('storedNoImages') }));
 }

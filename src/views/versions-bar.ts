@@ -1,5 +1,5 @@
 import { diffStats, wordDiff } from '../core/library/word-diff';
-import { plural } from '../core/shared/plural';
+import { formatNumber, t, tn } from '../platform/i18n';
 import { listVersions } from '../storage/capture-queries';
 import type { CleanCaptureDb } from '../storage/db';
 import type { CaptureRecord, VersionRecord } from '../storage/records';
@@ -13,7 +13,8 @@ function asRecord(record: CaptureRecord, version: VersionRecord): CaptureRecord 
 }
 
 function label(at: string, number: number, newest: boolean): string {
-  return `Version ${number}${newest ? ' (newest)' : ''} · ${displayDate(at) || at.slice(0, 10)}`;
+  const date = displayDate(at) || at.slice(0, 10);
+  return newest ? t('versionNewest', String(number), date) : t('versionLabel', String(number), date);
 }
 
 /**
@@ -41,14 +42,14 @@ export async function renderWithVersions(target: HTMLElement, record: CaptureRec
   bar.className = 'versions-bar';
   const select = document.createElement('select');
   select.id = 'version-select';
-  select.setAttribute('aria-label', 'Version of the article');
+  select.setAttribute('aria-label', t('versionSelectLabel'));
   texts.forEach((t, i) => select.append(new Option(t.label, String(i), false, i === texts.length - 1)));
   const changes = document.createElement('button');
   changes.id = 'show-changes';
   changes.type = 'button';
   changes.className = 'text-button';
   changes.setAttribute('aria-pressed', 'false');
-  changes.textContent = 'Show changes';
+  changes.textContent = t('showChanges');
   bar.append(select, changes);
 
   const show = async () => {
@@ -63,7 +64,7 @@ export async function renderWithVersions(target: HTMLElement, record: CaptureRec
   select.addEventListener('change', () => void show());
   changes.addEventListener('click', () => {
     changes.setAttribute('aria-pressed', String(changes.getAttribute('aria-pressed') !== 'true'));
-    changes.textContent = changes.getAttribute('aria-pressed') === 'true' ? 'Hide changes' : 'Show changes';
+    changes.textContent = changes.getAttribute('aria-pressed') === 'true' ? t('hideChanges') : t('showChanges');
     void show();
   });
   target.prepend(bar);
@@ -79,7 +80,7 @@ function diffView(older: string, newer: string): HTMLElement {
   body.className = 'article-body diff-view';
   const summary = document.createElement('p');
   summary.className = 'diff-summary';
-  summary.textContent = `${plural(added, 'word')} added, ${removed} removed since the version before.`;
+  summary.textContent = tn('wordsChanged', added, formatNumber(removed));
   const text = document.createElement('p');
   text.className = 'diff-text';
   for (const part of parts) {

@@ -45,7 +45,7 @@ describe(`${browserLabel()}: zip export, backup and restore`, () => {
     const zip = await popup.download('#export-zip', /^clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
     expect(zip.name).toMatch(/^clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
     await popup.waitFor('#export-progress[data-state="done"]');
-    expect(await popup.text('#export-progress')).toMatch(/^Exported 1 article, 1 image, \d+ KB to clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
+    expect(await popup.text('#export-progress')).toMatch(/^Exported 1 article, 1 image, \d+ [kK]B to clean-capture-\d{4}-\d{2}-\d{2}\.zip$/);
     const files = unzipSync(new Uint8Array(readFileSync(zip.path)));
     const md = strFromU8(files[`2014-11-08 ${expected.title}.md`]!);
     expect(md).toMatch(/\ncanonical: "http:\/\/127\.0\.0\.1:\d+\/business\/2014\/11-08\/6762151\.shtml"\n/);
@@ -62,8 +62,10 @@ describe(`${browserLabel()}: zip export, backup and restore`, () => {
       const line = await popup.text('#export-file');
       const file = await popup.download('#export-download', new RegExp(`^clean-capture-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
       expect(file.name).toMatch(new RegExp(`^clean-capture-\\d{4}-\\d{2}-\\d{2}\\.${format}$`));
-      // "clean-capture-2026-12-03.html — 2.4 MB": the name and the size of the very file downloaded.
-      expect(line).toBe(`${file.name} — ${formatBytes(statSync(file.path).size)}`);
+      // "clean-capture-2026-12-03.html — 2.4 MB": the name and the size of the very file downloaded,
+      // the size written as Intl writes it in the browser's UI language (issue 17).
+      const language = await popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
+      expect(line).toBe(`${file.name} — ${formatBytes(statSync(file.path).size, language)}`);
       await popup.waitFor('#export-progress[data-state="done"]');
       expect(await popup.text('#export-progress')).toBe(`Downloaded ${line}`);
       return file;

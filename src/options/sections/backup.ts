@@ -1,10 +1,9 @@
-import { formatBytes } from '../../core/shared/format-bytes';
-import { plural } from '../../core/shared/plural';
 import type { RestoreSummary } from '../../messages';
 import { downloadBackup } from '../../features/backup';
 import { send } from '../../platform/messaging';
 import type { OptionsSection } from '../section';
-import { errorMessage } from '../../core/shared/errors';
+import { userErrorMessage } from '../../views/error-text';
+import { formatNumber, formatSize, t, tn, uiLanguage } from '../../platform/i18n';
 
 /** Characters per message: ≤ 4 bytes each in UTF-8, well under Chrome's 64 MiB message cap. */
 const PART_CHARS = 8 * 1024 * 1024;
@@ -24,34 +23,37 @@ async function sendInParts(text: string, onProgress: (done: number, total: numbe
     onProgress(part + 1, parts);
     if (summary) return summary;
   }
-  throw new Error('The library did not confirm the restore. Try again.');
+  throw new Error(t('restoreNotConfirmed'));
 }
 
 function describeRestore(summary: RestoreSummary): string {
   const total = (key: 'added' | 'updated' | 'skipped') => Object.values(summary.tables).reduce((n, t) => n + t[key], 0);
   const captures = summary.tables['captures'] ?? { added: 0, updated: 0, skipped: 0 };
-  const parts = [`${plural(captures.added, 'article')} added`, `${captures.updated} updated`, `${captures.skipped} already in your library`];
+  const parts = [
+    tn('restoredArticles', captures.added),
+    t('restoredUpdated', formatNumber(captures.updated)),
+    t('restoredSkipped', formatNumber(captures.skipped)),
+  ];
   const others = total('added') - captures.added;
-  if (others) parts.push(`${plural(others, 'other item')} added`);
-  return `Restored: ${parts.join(', ')}${summary.settingsRestored ? '; settings restored' : ''}.`;
+  if (others) parts.push(tn('restoredOthers', others));
+  return summary.settingsRestored ? t('restoredWithSettings', parts.join(', ')) : t('restored', parts.join(', '));
 }
 
 /** Backup (download a JSON file of everything) and restore (merge one back in). */
 export const backupSection: OptionsSection = {
   id: 'backup',
-  title: 'Backup and restore',
+  title: t('sectionBackup'),
   render(body) {
     const intro = document.createElement('p');
     intro.className = 'hint';
-    intro.textContent =
-      'A backup is one JSON file with every article, its images and history, and your settings. Restoring merges it into this library: articles you already have are kept, nothing is deleted.';
+    intro.textContent = t('backupIntro');
     const backup = document.createElement('button');
     backup.id = 'backup-download';
     backup.className = 'text-button bordered';
-    backup.textContent = 'Download a backup';
+    backup.textContent = t('backupDownload');
     const restoreLabel = document.createElement('label');
     restoreLabel.className = 'text-button bordered file-button';
-    restoreLabel.textContent = 'Restore from a backup…';
+    restoreLabel.textContent = t('restoreChoose');
     const file = document.createElement('input');
     file.type = 'file';
     file.id = 'restore-file';
@@ -64,14 +66,14 @@ export const backupSection: OptionsSection = {
     backup.addEventListener('click', async () => {
       backup.disabled = true;
       status.dataset['state'] = 'busy';
-      status.textContent = 'Making the backup…';
+      status.textContent = t('backupMaking');
       try {
         const { name, bytes } = await downloadBackup();
         status.dataset['state'] = 'done';
-        status.textContent = `Backup saved as ${name} (${formatBytes(bytes)}).`;
+        status.textContent = t('backupSaved', name, formatSize(bytes));
       } catch (error) {
         status.dataset['state'] = 'failed';
-        status.textContent = `The backup failed: ${errorMessage(error)}`;
+        status.textContent = t('backupFailed', userErrorMessage(error));
       }
       backup.disabled = false;
     });
@@ -79,16 +81,16 @@ export const backupSection: OptionsSection = {
       const chosen = file.files?.[0];
       if (!chosen) return;
       status.dataset['state'] = 'busy';
-      status.textContent = `Checking ${chosen.name}…`;
+      status.textContent = t('restoreChecking', chosen.name);
       try {
         const summary = await sendInParts(await chosen.text(), (done, total) => {
-          if (total > 1) status.textContent = `Sending ${chosen.name} to the library… ${Math.round((done / total) * 100)}%`;
+          if (total > 1) status.textContent = t('restoreSending', chosen.name, new Intl.NumberFormat(uiLanguage(), { style: 'percent' }).format(done / total));
         });
         status.dataset['state'] = 'done';
         status.textContent = describeRestore(summary);
       } catch (error) {
         status.dataset['state'] = 'failed';
-        status.textContent = errorMessage(error);
+        status.textContent = userErrorMessage(error);
       }
       file.value = '';
     });

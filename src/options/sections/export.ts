@@ -7,6 +7,7 @@ import { libraryDb } from '../../platform/library-db';
 import { allCaptureIds } from '../../storage/export-source';
 import type { OptionsSection } from '../section';
 import { errorMessage } from '../../core/shared/errors';
+import { t } from '../../platform/i18n';
 
 function field(labelText: string, control: HTMLElement): HTMLLabelElement {
   const label = document.createElement('label');
@@ -20,7 +21,7 @@ function field(labelText: string, control: HTMLElement): HTMLLabelElement {
 /** File-name and front-matter templates with a live preview on a sample article; zip export. */
 export const exportSection: OptionsSection = {
   id: 'export',
-  title: 'Export',
+  title: t('sectionExport'),
   render(body, settings, save) {
     const fileName = document.createElement('input');
     fileName.id = 'file-name-template';
@@ -34,7 +35,7 @@ export const exportSection: OptionsSection = {
     const vars = document.createElement('details');
     vars.className = 'hint';
     const summary = document.createElement('summary');
-    summary.textContent = 'Variables';
+    summary.textContent = t('templateVariables');
     const list = document.createElement('dl');
     list.className = 'variables';
     for (const [name, what] of Object.entries(TEMPLATE_VARIABLES)) {
@@ -52,7 +53,7 @@ export const exportSection: OptionsSection = {
     // It scrolls: keyboard users must be able to reach it and scroll it (axe scrollable-region-focusable).
     preview.tabIndex = 0;
     preview.setAttribute('role', 'region');
-    preview.setAttribute('aria-label', 'Preview of the exported file');
+    preview.setAttribute('aria-label', t('templatePreviewLabel'));
     const problem = document.createElement('p');
     problem.id = 'template-error';
     problem.className = 'hint error-text';
@@ -60,7 +61,7 @@ export const exportSection: OptionsSection = {
 
     const update = () => {
       try {
-        if (!/\{\w+\}/.test(fileName.value)) throw new Error('The file name needs at least one variable, like {title}.');
+        if (!/\{\w+\}/.test(fileName.value)) throw new Error(t('fileNameNeedsVariable'));
         const name = `${safeBaseName(renderFileName(fileName.value, SAMPLE_ARTICLE))}.md`;
         checkFrontMatterTemplate(frontMatter.value);
         const md = toMarkdown(SAMPLE_ARTICLE, { frontMatterTemplate: frontMatter.value });
@@ -84,8 +85,8 @@ export const exportSection: OptionsSection = {
     const images = document.createElement('select');
     images.id = 'zip-images';
     for (const [value, text] of [
-      ['assets', 'Packed in assets/ (stored images), linked relatively'],
-      ['remote', 'Left as links to the web'],
+      ['assets', t('zipImagesAssets')],
+      ['remote', t('zipImagesRemote')],
     ]) {
       const option = document.createElement('option');
       option.value = value!;
@@ -99,8 +100,8 @@ export const exportSection: OptionsSection = {
     const marks = document.createElement('select');
     marks.id = 'markdown-highlights';
     for (const [value, text] of [
-      ['section', 'A "Highlights" section of quotes with notes, after the text'],
-      ['inline', '==Marked== in the text (notes in a section after it)'],
+      ['section', t('markdownHighlightsSection')],
+      ['inline', t('markdownHighlightsInline')],
     ]) {
       const option = document.createElement('option');
       option.value = value!;
@@ -113,7 +114,7 @@ export const exportSection: OptionsSection = {
     const exportAll = document.createElement('button');
     exportAll.id = 'export-all';
     exportAll.className = 'text-button bordered';
-    exportAll.textContent = 'Export the whole library as a zip';
+    exportAll.textContent = t('exportAll');
     const progress = document.createElement('div');
     progress.id = 'export-progress';
     progress.hidden = true;
@@ -125,21 +126,21 @@ export const exportSection: OptionsSection = {
 
     const reset = document.createElement('button');
     reset.className = 'link-button';
-    reset.textContent = 'Reset templates';
+    reset.textContent = t('resetTemplates');
     reset.addEventListener('click', async () => {
       await save({ fileNameTemplate: '', frontMatterTemplate: '' }); // invalid → defaults
       location.reload();
     });
 
     body.append(
-      field('File name', fileName),
-      field('Front matter', frontMatter),
+      field(t('fileNameLabel'), fileName),
+      field(t('frontMatterLabel'), frontMatter),
       vars,
       problem,
-      field('Preview', preview),
+      field(t('previewLabel'), preview),
       reset,
-      field('Images in a zip', images),
-      field('Highlights in Markdown', marks),
+      field(t('zipImagesLabel'), images),
+      field(t('markdownHighlightsLabel'), marks),
       exportAll,
       progress,
     );

@@ -1,9 +1,10 @@
 import browser from 'webextension-polyfill';
 import type { OptionsSection } from '../section';
+import { t } from '../../platform/i18n';
 
 export const generalSection: OptionsSection = {
   id: 'general',
-  title: 'Saving',
+  title: t('sectionSaving'),
   render(body, settings, save) {
     const label = document.createElement('label');
     label.className = 'option';
@@ -12,17 +13,15 @@ export const generalSection: OptionsSection = {
     box.id = 'save-on-popup-open';
     box.checked = settings.saveOnPopupOpen;
     box.addEventListener('change', () => void save({ saveOnPopupOpen: box.checked }));
-    label.append(box, ' Save the current page when the popup opens');
+    label.append(box, ` ${t('saveOnPopupOpen')}`);
     const shortcuts = document.createElement('p');
     shortcuts.className = 'hint';
     const isFirefox = __BROWSER__ === 'firefox';
-    shortcuts.textContent = isFirefox
-      ? 'Keyboard shortcut: Alt+Shift+S. Change it in Add-ons → ⚙ → Manage Extension Shortcuts.'
-      : 'Keyboard shortcut: Alt+Shift+S. Change it at chrome://extensions/shortcuts.';
+    shortcuts.textContent = isFirefox ? t('shortcutHintFirefox') : t('shortcutHintChrome');
     if (!isFirefox) {
       const link = document.createElement('button');
       link.className = 'link-button';
-      link.textContent = 'Open shortcut settings';
+      link.textContent = t('openShortcutSettings');
       link.addEventListener('click', () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }));
       shortcuts.append(' ', link);
     }

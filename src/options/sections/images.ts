@@ -1,11 +1,12 @@
 import { MB } from '../../core/shared/settings';
 import type { OptionsSection } from '../section';
+import { formatNumber, t } from '../../platform/i18n';
 import { renderHostAccess } from './images-host-access';
 
 /** Images kept offline: on/off and the two size caps, in MB (issue #6). */
 export const imagesSection: OptionsSection = {
   id: 'images',
-  title: 'Images',
+  title: t('sectionImages'),
   async render(body, settings, save) {
     const keep = document.createElement('label');
     keep.className = 'option';
@@ -14,7 +15,7 @@ export const imagesSection: OptionsSection = {
     box.id = 'keep-images';
     box.checked = settings.keepImages;
     box.addEventListener('change', () => void save({ keepImages: box.checked }));
-    keep.append(box, ' Keep the article’s images offline (downloaded when you save)');
+    keep.append(box, ` ${t('keepImages')}`);
 
     const cap = (id: string, label: string, value: number, min: number, max: number, key: 'imageMaxBytes' | 'captureImagesMaxBytes') => {
       const row = document.createElement('label');
@@ -32,23 +33,22 @@ export const imagesSection: OptionsSection = {
       input.addEventListener('change', () => {
         const mb = Number(input.value);
         if (!Number.isFinite(mb) || mb < min || mb > max) {
-          error.textContent = `Enter a size between ${min} and ${max} MB.`;
+          error.textContent = t('imageCapRange', formatNumber(min), formatNumber(max));
           return;
         }
         error.textContent = '';
         void save({ [key]: Math.round(mb * MB) });
       });
-      row.append(`${label} `, input, ' MB', error);
+      row.append(`${label} `, input, ` ${t('megabytes')}`, error);
       return row;
     };
     const hint = document.createElement('p');
     hint.className = 'hint';
-    hint.textContent =
-      'Larger images are made smaller to fit; images past the per-article limit are not kept (the reader shows their description). Images shared by several articles are stored once.';
+    hint.textContent = t('imagesHint');
     body.append(
       keep,
-      cap('image-max', 'Largest image', settings.imageMaxBytes, 0.1, 50, 'imageMaxBytes'),
-      cap('capture-images-max', 'Images per article, at most', settings.captureImagesMaxBytes, 1, 500, 'captureImagesMaxBytes'),
+      cap('image-max', t('imageMaxLabel'), settings.imageMaxBytes, 0.1, 50, 'imageMaxBytes'),
+      cap('capture-images-max', t('captureImagesMaxLabel'), settings.captureImagesMaxBytes, 1, 500, 'captureImagesMaxBytes'),
       hint,
     );
     await renderHostAccess(body);

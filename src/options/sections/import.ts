@@ -8,46 +8,25 @@ import { requestHostAccess } from '../../platform/host-access';
 import { send } from '../../platform/messaging';
 import type { ImportStatus } from '../../storage/records';
 import { actionButton, type OptionsSection } from '../section';
+import { formatNumber, t, tn } from '../../platform/i18n';
 
-/** Every string this section shows (one place, for the move to i18n). */
-const TEXT = {
-  title: 'Import',
-  intro:
-    'Bring your library from Pocket, Omnivore, Instapaper, wallabag, Readwise Reader, your browser bookmarks, a list of web addresses or saved pages. The file is read here and shown to you before anything is added.',
-  choose: 'Choose export files…',
-  drop: 'or drop them here',
-  reading: (names: string) => `Reading ${names}…`,
-  preview: (format: string, line: string) => `${format}: ${line}.`,
-  start: 'Import',
-  fetchReason: (sites: number) =>
-    `The pages of ${sites === 1 ? '1 site' : `${sites.toLocaleString('en-US')} sites`} must be fetched: Clean Capture will ask to read ${sites === 1 ? 'it' : 'them'}.`,
-  denied: 'Without access to those sites their pages cannot be fetched, so nothing was imported.',
-  sending: (sent: number, total: number) => `Adding to the queue… ${sent.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}`,
-  nothing: 'Every page of this file is already queued.',
-  progress: (s: ImportStatus) =>
-    `${s.captured.toLocaleString('en-US')} captured, ${s.already.toLocaleString('en-US')} already in your library, ${s.failed.toLocaleString('en-US')} failed, ${s.left.toLocaleString('en-US')} left`,
-  eta: (seconds: number) => (seconds < 90 ? `about ${Math.max(1, Math.round(seconds))} s left` : `about ${Math.round(seconds / 60)} min left`),
-  paused: 'paused',
-  done: 'Import finished.',
-  pause: 'Pause',
-  resume: 'Resume',
-  cancel: 'Cancel',
-  retry: 'Retry failed',
-  csv: 'Download the failures (CSV)',
-  failuresTitle: 'Not imported:',
-};
+/** The queue's progress line: "12 captured, 0 already in your library, 0 failed, 3 left". */
+const progressLine = (s: ImportStatus) => t('importProgress', formatNumber(s.captured), formatNumber(s.already), formatNumber(s.failed), formatNumber(s.left));
+
+const etaLine = (seconds: number) =>
+  seconds < 90 ? t('importEtaSeconds', formatNumber(Math.max(1, Math.round(seconds)))) : t('importEtaMinutes', formatNumber(Math.round(seconds / 60)));
 
 /** Options → Import: choose or drop files, see the preview, import; then the queue's progress. */
 export const importSection: OptionsSection = {
   id: 'import',
-  title: TEXT.title,
+  title: t('sectionImport'),
   render(body) {
     const intro = document.createElement('p');
     intro.className = 'hint';
-    intro.textContent = TEXT.intro;
+    intro.textContent = t('importIntro');
     const pick = document.createElement('label');
     pick.className = 'text-button bordered file-button';
-    pick.textContent = TEXT.choose;
+    pick.textContent = t('importChoose');
     const input = document.createElement('input');
     input.type = 'file';
     input.id = 'import-file';
@@ -56,14 +35,14 @@ export const importSection: OptionsSection = {
     const drop = document.createElement('div');
     drop.id = 'import-drop';
     drop.className = 'drop-zone';
-    drop.textContent = TEXT.drop;
+    drop.textContent = t('importDrop');
     const preview = document.createElement('p');
     preview.id = 'import-preview';
     preview.setAttribute('role', 'status');
     const reason = document.createElement('p');
     reason.className = 'hint';
     reason.id = 'import-reason';
-    const start = actionButton('import-start', TEXT.start);
+    const start = actionButton('import-start', t('importStart'));
     start.hidden = true;
 
     const bar = document.createElement('progress');
@@ -74,11 +53,11 @@ export const importSection: OptionsSection = {
     progress.setAttribute('role', 'status');
     const controls = document.createElement('div');
     controls.className = 'button-row';
-    const pause = actionButton('import-pause', TEXT.pause);
-    const resume = actionButton('import-resume', TEXT.resume);
-    const cancel = actionButton('import-cancel', TEXT.cancel);
-    const retry = actionButton('import-retry', TEXT.retry);
-    const csv = actionButton('import-csv', TEXT.csv);
+    const pause = actionButton('import-pause', t('importPause'));
+    const resume = actionButton('import-resume', t('importResume'));
+    const cancel = actionButton('import-cancel', t('cancel'));
+    const retry = actionButton('import-retry', t('importRetry'));
+    const csv = actionButton('import-csv', t('importCsv'));
     controls.append(pause, resume, cancel, retry, csv);
     const failures = document.createElement('ul');
     failures.id = 'import-failures';
@@ -96,14 +75,20 @@ export const importSection: OptionsSection = {
       const state = status.left ? (status.paused ? 'paused' : 'running') : total ? 'done' : 'idle';
       progress.dataset['state'] = state;
       const extra =
-        state === 'paused' ? TEXT.paused : state === 'running' && status.etaSeconds !== null ? TEXT.eta(status.etaSeconds) : state === 'done' ? TEXT.done : '';
-      progress.textContent = total ? `${TEXT.progress(status)}${extra ? ` — ${extra}` : ''}` : '';
+        state === 'paused'
+          ? t('importPaused')
+          : state === 'running' && status.etaSeconds !== null
+            ? etaLine(status.etaSeconds)
+            : state === 'done'
+              ? t('importDone')
+              : '';
+      progress.textContent = total ? `${progressLine(status)}${extra ? ` — ${extra}` : ''}` : '';
       pause.hidden = state !== 'running';
       resume.hidden = state !== 'paused';
       cancel.hidden = !status.left;
       retry.hidden = csv.hidden = !status.failed || !!status.left;
       failures.replaceChildren(
-        ...(status.failed && !status.left ? [Object.assign(document.createElement('li'), { textContent: TEXT.failuresTitle })] : []),
+        ...(status.failed && !status.left ? [Object.assign(document.createElement('li'), { textContent: t('importFailuresTitle') })] : []),
         ...(status.left ? [] : status.failures).map((f) => Object.assign(document.createElement('li'), { textContent: `${f.url}: ${f.message}` })),
       );
     };
@@ -128,14 +113,14 @@ export const importSection: OptionsSection = {
       start.hidden = true;
       reason.textContent = '';
       preview.dataset['state'] = 'busy';
-      preview.textContent = TEXT.reading(files.map((f) => f.name).join(', '));
+      preview.textContent = t('importReading', files.map((f) => f.name).join(', '));
       try {
         parsed = await parseFiles(files);
         const formats = [...new Set(parsed.parses.map((p) => FORMAT_NAMES[p.format]))].join(', ');
         preview.dataset['state'] = 'ready';
-        preview.textContent = TEXT.preview(formats, summaryLine(parsed.summary));
+        preview.textContent = t('importPreview', formats, summaryLine(parsed.summary));
         const sites = originsToFetch(parsed.parses).length;
-        reason.textContent = sites ? TEXT.fetchReason(sites) : '';
+        reason.textContent = sites ? tn('importFetchReason', sites) : '';
         start.hidden = parsed.summary.articles === 0;
       } catch (error) {
         preview.dataset['state'] = 'failed';
@@ -163,15 +148,15 @@ export const importSection: OptionsSection = {
         const origins = originsToFetch(chosen.parses);
         if (origins.length && !(await requestHostAccess(origins))) {
           preview.dataset['state'] = 'failed';
-          preview.textContent = TEXT.denied;
+          preview.textContent = t('importDenied');
           return;
         }
-        const queued = await queueImport(chosen.parses, (sent, total) => (preview.textContent = TEXT.sending(sent, total)));
+        const queued = await queueImport(chosen.parses, (sent, total) => (preview.textContent = t('importSending', formatNumber(sent), formatNumber(total))));
         await refresh();
         preview.dataset['state'] = 'queued';
         preview.textContent = queued
-          ? TEXT.preview([...new Set(chosen.parses.map((p) => FORMAT_NAMES[p.format]))].join(', '), summaryLine(chosen.summary))
-          : TEXT.nothing;
+          ? t('importPreview', [...new Set(chosen.parses.map((p) => FORMAT_NAMES[p.format]))].join(', '), summaryLine(chosen.summary))
+          : t('importNothing');
         start.hidden = true;
         reason.textContent = '';
         parsed = null;

@@ -1,43 +1,45 @@
 import type { Settings } from '../../core/shared/settings';
 import type { OptionsSection } from '../section';
+import { t } from '../../platform/i18n';
 
 type Key = 'readerTheme' | 'readerFont' | 'readerSize' | 'readerWidth';
-const CHOICES: { key: Key; label: string; options: [string, string][] }[] = [
+/** The choices with their words, read when the section is built. */
+const choices = (): { key: Key; label: string; options: [string, string][] }[] => [
   {
     key: 'readerTheme',
-    label: 'Theme',
+    label: t('lookTheme'),
     options: [
-      ['system', 'Follow the system'],
-      ['light', 'Light'],
-      ['sepia', 'Sepia'],
-      ['dark', 'Dark'],
+      ['system', t('optionThemeSystem')],
+      ['light', t('lookThemeLight')],
+      ['sepia', t('lookThemeSepia')],
+      ['dark', t('lookThemeDark')],
     ],
   },
   {
     key: 'readerFont',
-    label: 'Font',
+    label: t('lookFont'),
     options: [
-      ['serif', 'Serif'],
-      ['sans', 'Sans-serif'],
+      ['serif', t('lookFontSerif')],
+      ['sans', t('lookFontSans')],
     ],
   },
   {
     key: 'readerSize',
-    label: 'Text size',
+    label: t('optionTextSize'),
     options: [
-      ['S', 'Small'],
-      ['M', 'Medium'],
-      ['L', 'Large'],
-      ['XL', 'Extra large'],
+      ['S', t('optionSizeSmall')],
+      ['M', t('optionSizeMedium')],
+      ['L', t('optionSizeLarge')],
+      ['XL', t('optionSizeExtraLarge')],
     ],
   },
   {
     key: 'readerWidth',
-    label: 'Line width',
+    label: t('optionLineWidth'),
     options: [
-      ['narrow', 'Narrow'],
-      ['medium', 'Medium (about 70 characters)'],
-      ['wide', 'Wide'],
+      ['narrow', t('lookWidthNarrow')],
+      ['medium', t('optionWidthMedium')],
+      ['wide', t('lookWidthWide')],
     ],
   },
 ];
@@ -45,9 +47,9 @@ const CHOICES: { key: Key; label: string; options: [string, string][] }[] = [
 /** The reader's look (also changed from the reader's "Aa" button; both save the same settings). */
 export const readerSection: OptionsSection = {
   id: 'reader',
-  title: 'Reader',
+  title: t('sectionReader'),
   render(body, settings, save) {
-    for (const choice of CHOICES) {
+    for (const choice of choices()) {
       const row = document.createElement('label');
       row.className = 'option';
       const select = document.createElement('select');
@@ -59,7 +61,7 @@ export const readerSection: OptionsSection = {
     }
     const hint = document.createElement('p');
     hint.className = 'hint';
-    hint.textContent = 'In the reader: j/k or ↑/↓ scroll, Space pages down, + and − change the text size, Esc goes back.';
+    hint.textContent = t('readerKeysHint');
     body.append(hint);
   },
 };

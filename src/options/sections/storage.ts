@@ -1,10 +1,9 @@
-import { formatBytes } from '../../core/shared/format-bytes';
-import { plural } from '../../core/shared/plural';
 import { countCaptures } from '../../storage/capture-queries';
 import { storedImageTotals } from '../../storage/image-queries';
 import { libraryDb } from '../../platform/library-db';
 import { requestPersistence, storageUsage } from '../../platform/storage-usage';
 import type { OptionsSection } from '../section';
+import { formatSize, t, tn } from '../../platform/i18n';
 
 /**
  * Storage used by the library and whether the browser may evict it (issue #5), with the stored
@@ -12,7 +11,7 @@ import type { OptionsSection } from '../section';
  */
 export const storageSection: OptionsSection = {
   id: 'storage',
-  title: 'Storage',
+  title: t('sectionStorage'),
   async render(body) {
     const db = libraryDb();
     const facts = document.createElement('p');
@@ -23,28 +22,29 @@ export const storageSection: OptionsSection = {
     const persist = document.createElement('button');
     persist.className = 'text-button';
     persist.id = 'persist-storage';
-    persist.textContent = 'Keep my library when disk space runs low';
+    persist.textContent = t('persistButton');
     const show = async () => {
       const [usage, count] = await Promise.all([storageUsage(), countCaptures(db).catch(() => null)]);
-      const used = usage.usedBytes !== null ? `${formatBytes(usage.usedBytes)} used` : 'Space used: unknown';
-      const articles = count !== null ? ` by ${plural(count, 'article')}` : '';
-      const kept = usage.persisted
-        ? 'Persistent: the browser will not delete it to free space.'
-        : 'Not persistent: under disk pressure the browser may delete it. Export a backup, or ask to keep it.';
-      facts.textContent = `${used}${articles}. ${kept}`;
+      const used =
+        usage.usedBytes === null
+          ? t('storageUsedUnknown')
+          : count !== null
+            ? t('storageUsedBy', formatSize(usage.usedBytes), tn('articles', count))
+            : t('storageUsed', formatSize(usage.usedBytes));
+      const kept = usage.persisted ? t('storagePersistent') : t('storageNotPersistent');
+      facts.textContent = `${used} ${kept}`;
       persist.hidden = !!usage.persisted;
       const images = await storedImageTotals(db);
-      line.textContent = `${count === null ? '? articles' : plural(count, 'article')} · ${plural(images.count, 'stored image')} (${formatBytes(images.bytes)})`;
+      line.textContent = `${count === null ? t('articlesUnknown') : tn('articles', count)} · ${tn('storedImages', images.count, formatSize(images.bytes))}`;
     };
     persist.addEventListener('click', async () => {
       const granted = await requestPersistence();
-      if (!granted) facts.textContent += ' The browser declined; it decides from how much you use the extension.';
+      if (!granted) facts.textContent += ` ${t('persistDeclined')}`;
       else await show();
     });
     const hint = document.createElement('p');
     hint.className = 'hint';
-    hint.textContent =
-      'If the disk is full, a save stops with a message and the library stays as it was. Each article’s share is shown at the end of it in the reader; deleting an article frees its images unless another article shows them.';
+    hint.textContent = t('storageHint');
     body.append(facts, line, persist, hint);
     await show();
   },

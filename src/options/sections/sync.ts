@@ -1,41 +1,14 @@
 import browser from 'webextension-polyfill';
-import { errorMessage } from '../../core/shared/errors';
-import { plural } from '../../core/shared/plural';
+import { userErrorMessage } from '../../views/error-text';
+import { t, tn, uiLanguage } from '../../platform/i18n';
 import type { SyncOutcome, SyncStatus } from '../../messages';
 import { requestHostAccess } from '../../platform/host-access';
 import { send } from '../../platform/messaging';
 import { actionButton, type OptionsSection } from '../section';
 
-/** Every string of the Sync section, in one place (issue 14). */
-const TEXT = {
-  title: 'Sync',
-  intro:
-    'Sync this library with your other browsers through your own CouchDB (or PouchDB Server). Everything is encrypted on this device with your passphrase before it leaves: the server sees only ciphertext. Use the same server, database and passphrase on every device.',
-  url: 'Server address',
-  urlHint: 'https://couch.example.com:6984',
-  database: 'Database',
-  username: 'User (empty for a server without accounts)',
-  password: 'Password',
-  passphrase: 'Encryption passphrase',
-  passphraseHint: 'Lost passphrase = unreadable sync copy (your library here is unaffected). Pick a long one and keep it safe.',
-  connect: 'Test connection and turn sync on',
-  testing: 'Testing the connection…',
-  connected: 'Connected. Sync is on: the first sync runs now.',
-  syncNow: 'Sync now',
-  syncing: 'Syncing…',
-  off: 'Turn sync off',
-  turnedOff: 'Sync is off. Your library on this device is unchanged.',
-  noPermission: (origin: string) => `Clean Capture needs your permission to reach ${origin}: allow it to turn sync on.`,
-  failed: (message: string) => `Sync failed: ${message}`,
-  never: 'Not synced yet.',
-  lastSync: (when: string, last: SyncOutcome) => `Last sync ${when}: ${moved(last)}.`,
-  totals: (totals: SyncOutcome) => `Since sync was turned on: ${moved(totals)}.`,
-  statusOff: 'Sync is off.',
-  statusOn: (url: string, database: string) => `Syncing with ${database} on ${url}.`,
-};
-
+/** "3 items sent, 2 received, 0 conflicts resolved". */
 function moved(o: SyncOutcome): string {
-  return `${plural(o.pushed, 'item')} sent, ${plural(o.pulled, 'item')} received, ${plural(o.conflicts, 'conflict')} resolved`;
+  return t('syncMoved', tn('items', o.pushed), tn('items', o.pulled), tn('conflicts', o.conflicts));
 }
 
 function field(id: string, label: string, type = 'text', placeholder = ''): { row: HTMLLabelElement; input: HTMLInputElement } {
@@ -55,22 +28,22 @@ function field(id: string, label: string, type = 'text', placeholder = ''): { ro
 /** Options → Sync: the server, the passphrase, Test connection, Sync now, off; last sync, what moved, errors in words. */
 export const syncSection: OptionsSection = {
   id: 'sync',
-  title: TEXT.title,
+  title: t('sectionSync'),
   async render(body) {
     const intro = document.createElement('p');
     intro.className = 'hint';
-    intro.textContent = TEXT.intro;
-    const url = field('sync-url', TEXT.url, 'url', TEXT.urlHint);
-    const database = field('sync-database', TEXT.database, 'text', 'clean-capture');
-    const username = field('sync-username', TEXT.username);
-    const password = field('sync-password', TEXT.password, 'password');
-    const passphrase = field('sync-passphrase', TEXT.passphrase, 'password');
+    intro.textContent = t('syncIntro');
+    const url = field('sync-url', t('syncUrl'), 'url', 'https://couch.example.com:6984');
+    const database = field('sync-database', t('syncDatabase'), 'text', 'clean-capture');
+    const username = field('sync-username', t('syncUsername'));
+    const password = field('sync-password', t('syncPassword'), 'password');
+    const passphrase = field('sync-passphrase', t('syncPassphrase'), 'password');
     const passHint = document.createElement('p');
     passHint.className = 'hint';
-    passHint.textContent = TEXT.passphraseHint;
-    const connect = actionButton('sync-connect', TEXT.connect);
-    const now = actionButton('sync-now', TEXT.syncNow);
-    const off = actionButton('sync-off', TEXT.off);
+    passHint.textContent = t('syncPassphraseHint');
+    const connect = actionButton('sync-connect', t('syncConnect'));
+    const now = actionButton('sync-now', t('syncNow'));
+    const off = actionButton('sync-off', t('syncOff'));
     const message = document.createElement('p');
     message.id = 'sync-message';
     message.className = 'hint';
@@ -92,11 +65,13 @@ export const syncSection: OptionsSection = {
         database.input.value = status.database ?? '';
         username.input.value = status.username ?? '';
       }
-      const lines = [status.enabled ? TEXT.statusOn(status.url ?? '', status.database ?? '') : TEXT.statusOff];
+      const lines = [status.enabled ? t('syncStatusOn', status.database ?? '', status.url ?? '') : t('syncStatusOff')];
       if (status.enabled) {
-        lines.push(status.lastSyncAt && status.last ? TEXT.lastSync(new Date(status.lastSyncAt).toLocaleString(), status.last) : TEXT.never);
-        if (status.lastSyncAt) lines.push(TEXT.totals(status.totals));
-        if (status.error) lines.push(TEXT.failed(status.error.message));
+        lines.push(
+          status.lastSyncAt && status.last ? t('syncLast', new Date(status.lastSyncAt).toLocaleString(uiLanguage()), moved(status.last)) : t('syncNever'),
+        );
+        if (status.lastSyncAt) lines.push(t('syncTotals', moved(status.totals)));
+        if (status.error) lines.push(t('syncFailed', userErrorMessage(status.error)));
       }
       state.textContent = lines.join(' ');
       state.dataset['state'] = status.error ? 'failed' : status.lastSyncAt ? 'synced' : status.enabled ? 'on' : 'off';
@@ -112,17 +87,17 @@ export const syncSection: OptionsSection = {
         const parsed = new URL(url.input.value.trim());
         origin = `${parsed.protocol}//${parsed.hostname}/*`;
       } catch {
-        say(TEXT.failed(`“${url.input.value}” is not a web address.`), 'failed');
+        say(t('syncFailed', t('syncNotAnAddress', url.input.value)), 'failed');
         return;
       }
       // First, inside the click: the browser grants a permission only in answer to a gesture.
       const granted = await requestHostAccess([origin]).catch(() => false);
       if (!granted) {
-        say(TEXT.noPermission(origin.replace('/*', '')), 'failed');
+        say(t('syncNoPermission', origin.replace('/*', '')), 'failed');
         return;
       }
       connect.disabled = true;
-      say(TEXT.testing, 'busy');
+      say(t('syncTesting'), 'busy');
       try {
         await send('sync-configure', {
           url: url.input.value.trim(),
@@ -132,27 +107,27 @@ export const syncSection: OptionsSection = {
           passphrase: passphrase.input.value,
         });
         password.input.value = passphrase.input.value = '';
-        say(TEXT.connected, 'done');
+        say(t('syncConnected'), 'done');
       } catch (error) {
-        say(TEXT.failed(errorMessage(error)), 'failed');
+        say(t('syncFailed', userErrorMessage(error)), 'failed');
       }
       connect.disabled = false;
       await refresh();
     });
     now.addEventListener('click', async () => {
       now.disabled = true;
-      say(TEXT.syncing, 'busy');
+      say(t('syncSyncing'), 'busy');
       try {
         const outcome = await send('sync-now', {});
         say(`${moved(outcome)}.`, 'done');
       } catch (error) {
-        say(TEXT.failed(errorMessage(error)), 'failed');
+        say(t('syncFailed', userErrorMessage(error)), 'failed');
       }
       await refresh();
     });
     off.addEventListener('click', async () => {
       await send('sync-off', {});
-      say(TEXT.turnedOff, 'done');
+      say(t('syncTurnedOff'), 'done');
       await refresh();
     });
     await refresh();

@@ -158,7 +158,7 @@ class ChromiumConsole implements ConsoleLog {
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Harness> {
-  const { context, extensionId } = await launchChromiumWithExtension(testCopyOf('chrome', options.extraHosts));
+  const { context, extensionId } = await launchChromiumWithExtension(testCopyOf('chrome', options.extraHosts), { language: options.language });
   const origin = `chrome-extension://${extensionId}`;
   const url = (path: string) => `${origin}/${path}`;
   // An extension page kept open to talk to the extension APIs.

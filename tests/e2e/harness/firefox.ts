@@ -1,6 +1,6 @@
 import puppeteer, { type Page, type Target } from 'puppeteer-core';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
@@ -74,6 +74,18 @@ class FirefoxConsole implements ConsoleLog {
   }
 }
 
+/**
+ * Firefox ESR ships its UI in en-US only and honours `intl.locale.requested` (so the extension's
+ * i18n.getUILanguage()) only for a locale it has a language pack for. Debian's
+ * firefox-esr-l10n-<lang> package puts it in Firefox's own folder; CLEAN_CAPTURE_LANGPACKS may
+ * name another folder holding langpack-<lang>@firefox-esr.mozilla.org.xpi.
+ */
+export function firefoxLanguagePack(language: string): string | undefined {
+  const name = `langpack-${language}@firefox-esr.mozilla.org.xpi`;
+  const dirs = [process.env['CLEAN_CAPTURE_LANGPACKS'], '/usr/lib/firefox-esr/browser/extensions'];
+  return dirs.map((dir) => dir && join(dir, name)).find((path): path is string => !!path && existsSync(path));
+}
+
 export async function launchFirefox(options: LaunchOptions = {}): Promise<Harness> {
   const extension = testCopyOf('firefox', options.extraHosts);
   const uuid = randomUUID();
@@ -93,9 +105,12 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Harnes
       'browser.download.useDownloadDir': true,
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.helperApps.neverAsk.saveToDisk': 'text/markdown,application/zip,application/json,application/epub+zip,text/html',
+      ...(options.language ? { 'intl.locale.requested': options.language } : {}),
     },
   });
   try {
+    const languagePack = options.language && firefoxLanguagePack(options.language);
+    if (languagePack) await instance.installExtension(languagePack);
     await instance.installExtension(extension);
     const tabs: FirefoxTabs = { browser: instance, front: new Front(), downloads, url: (path) => `moz-extension://${uuid}/${path}` };
     // Puppeteer's BiDi connection (not in its public types).

@@ -125,6 +125,13 @@ export interface LaunchOptions {
    * answers permissions.request with a browser dialog that automation cannot click.)
    */
   extraHosts?: string[];
+  /**
+   * The browser's UI language ('de', 'ar'), which the extension's i18n.getUILanguage() reports and
+   * its _locales follow (issue 17). Chromium: `--lang` and LANGUAGE. Firefox: the
+   * `intl.locale.requested` pref, which Firefox only honours for a locale it has a language pack
+   * for (see docs/i18n.md).
+   */
+  language?: string;
 }
 
 export interface Harness {

@@ -7,6 +7,8 @@ vi.mock('webextension-polyfill', () => ({
     tabs: { query: async () => [], get: async () => ({}) },
     action: { setIcon: async () => {}, setTitle: async () => {}, setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {} },
     storage: { local: { get: async () => ({}), set: async () => {} } },
+    // Badge titles go through t() (issue 17); a missing message shows its key.
+    i18n: { getMessage: () => '', getUILanguage: () => 'en-US' },
   },
 }));
 

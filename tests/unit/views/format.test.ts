@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { shownDate, siteOf } from '../../../src/views/format';
 import { storageWords } from '../../../src/views/storage-words';
+
+// The words come from the real English messages, the dates from Intl in British English.
+vi.mock('webextension-polyfill', async () => (await import('../i18n/fake-browser-i18n')).fakeBrowserI18n('en-GB'));
 
 describe('siteOf', () => {
   it("prefers the page's own site name", () => {
@@ -32,7 +35,7 @@ describe('storageWords', () => {
   it('says in plain words how much the library takes and whether the browser may remove it', () => {
     expect(storageWords(10.7 * 1024 * 1024, false).text).toMatch(/^10\.7 MB on this device · the browser may remove it if space runs low$/);
     expect(storageWords(10.7 * 1024 * 1024, false).title).toContain('Options → Storage');
-    expect(storageWords(2048, true)).toEqual({ text: '2 KB on this device · kept safe', title: '' });
+    expect(storageWords(2048, true)).toEqual({ text: '2 kB on this device · kept safe', title: '' });
     expect(storageWords(null, false).text).toBe('the browser may remove it if space runs low');
   });
 });
