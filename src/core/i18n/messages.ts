@@ -1,3 +1,4 @@
+import { languageDirection } from '../shared/text-direction';
 /**
  * Choosing and filling a UI string, without browser APIs: the platform side (src/platform/i18n.ts)
  * hands in the lookup (i18n.getMessage) and the UI language.
@@ -36,7 +37,7 @@ export function languageTag(localeFolder: string): string {
   return localeFolder.replace('_', '-');
 }
 
-/** Right-to-left UI languages (the ones we ship or may: Arabic, Hebrew, Persian, Urdu). */
+/** A right-to-left UI language: the same rule as an article's language (core/shared/text-direction.ts). */
 export function isRightToLeft(language: string): boolean {
-  return /^(ar|he|fa|ur)\b/i.test(language);
+  return languageDirection(language) === 'rtl';
 }
