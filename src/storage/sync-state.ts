@@ -1,10 +1,12 @@
 import type { CleanCaptureDb } from './db';
 import type { SyncDocRecord } from './records';
+import type { SettingsDoc } from '../core/sync/settings-doc';
 
 /** Sync's bookkeeping (issue 14): what each server document last was here, and the pull checkpoint. */
 
 const SINCE = 'since';
 const MARK = 'localMark';
+const SETTINGS_BASE = 'settingsBase';
 
 /** localChangeMark (sync-local.ts) when the last round ended. */
 export async function readLocalMark(db: CleanCaptureDb): Promise<string | null> {
@@ -13,6 +15,22 @@ export async function readLocalMark(db: CleanCaptureDb): Promise<string | null> 
 
 export async function writeLocalMark(db: CleanCaptureDb, mark: string): Promise<void> {
   await db.syncMeta.put({ key: MARK, value: mark });
+}
+
+/** The settings document last agreed with the server: the base local setting changes are stamped against. */
+export async function readSettingsBase(db: CleanCaptureDb): Promise<SettingsDoc | null> {
+  const text = (await db.syncMeta.get(SETTINGS_BASE))?.value;
+  if (!text) return null;
+  try {
+    const doc = JSON.parse(text) as SettingsDoc;
+    return doc?.kind === 'settings' && doc.values && typeof doc.values === 'object' ? doc : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function writeSettingsBase(db: CleanCaptureDb, doc: SettingsDoc): Promise<void> {
+  await db.syncMeta.put({ key: SETTINGS_BASE, value: JSON.stringify(doc) });
 }
 
 export async function readSyncDocs(db: CleanCaptureDb): Promise<Map<string, SyncDocRecord>> {

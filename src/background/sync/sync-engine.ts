@@ -1,8 +1,9 @@
 import { captureDocFromLocal, captureSyncKey, localSignature } from '../../core/sync/local-changes';
 import { currentVersion, mergeCaptureDocs, type CaptureDoc } from '../../core/sync/capture-doc';
 import { syncDocId, kindOfDocId, KEY_PARAMS_ID } from '../../core/sync/doc-id';
-import { decryptBytes, decryptJson, encryptBytes, encryptJson, newKeyParams, unlockKeys, type KeyParams, type SyncKeys } from '../../core/sync/sync-crypto';
-import { validateBody, type ImageDoc } from '../../core/sync/sync-kinds';
+import { decryptBytes, encryptBytes, encryptJson, newKeyParams, unlockKeys, type KeyParams, type SyncKeys } from '../../core/sync/sync-crypto';
+import type { ImageDoc } from '../../core/sync/sync-kinds';
+import { openBody } from './merged-writes';
 import { canonicalJson } from '../../core/sync/stamped';
 import { SyncError } from '../../core/sync/sync-errors';
 import { bytesToBase64 } from '../../core/shared/base64';
@@ -12,6 +13,9 @@ import { applyCaptureDoc, localChangeMark, missingImages, readLocalCaptures, sto
 import { putSyncDocs, readCheckpoint, readLocalMark, readSyncDocs, writeCheckpoint, writeLocalMark } from '../../storage/sync-state';
 import type { LocalCapture } from '../../core/sync/local-changes';
 import type { Couch, CouchDoc } from './couch';
+import type { HighlightDoc } from '../../core/sync/highlight-doc';
+import { pullSettings, pushSettings, type SettingsPort } from './settings-sync';
+import { applyPendingHighlights, pullHighlights, pushHighlights, type RoundState } from './highlight-sync';
 import type { SyncOutcome } from '../../messages';
 
 /**
@@ -43,21 +47,19 @@ function baseOf(doc: CaptureDoc): CaptureDoc {
   return { ...doc, versions: [] };
 }
 
-async function openBody(keys: SyncKeys, doc: CouchDoc) {
-  return validateBody(await decryptJson(keys, doc.body as string, doc._id), doc._id);
-}
-
-class Round {
+class Round implements RoundState {
   readonly outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: 0 };
   /** Capture ids written or pushed this round: their signatures are taken at the end. */
   private readonly touched = new Map<string, number>();
 
   constructor(
-    private readonly db: CleanCaptureDb,
-    private readonly couch: Couch,
-    private readonly keys: SyncKeys,
-    private readonly rows: Map<string, SyncDocRecord>,
-    private readonly now: () => number,
+    readonly db: CleanCaptureDb,
+    readonly couch: Couch,
+    readonly keys: SyncKeys,
+    readonly rows: Map<string, SyncDocRecord>,
+    readonly now: () => number,
+    /** The settings store; absent (the bench, most tests), settings are left alone. */
+    readonly settings?: SettingsPort,
   ) {}
 
   private rowByLocal(): Map<string, SyncDocRecord> {
@@ -169,6 +171,12 @@ class Round {
     }
   }
 
+  /** Articles first: a highlight names its article's document, which must exist. */
+  async pushAll(): Promise<void> {
+    await this.push();
+    await pushHighlights(this);
+  }
+
   /** Returns whether merging left something to push back (a local change the server lacked). */
   async pull(): Promise<boolean> {
     let since = await readCheckpoint(this.db);
@@ -183,8 +191,21 @@ class Round {
       const locals = new Map((await readLocalCaptures(this.db, pageIds)).map((entry) => [entry.record.id!, entry]));
       const rows: SyncDocRecord[] = [];
       const incoming: { id: string; merged: CaptureDoc; remote: CaptureDoc; localId: number | null }[] = [];
+      const highlights: { docId: string; remote: HighlightDoc }[] = [];
       for (const change of page.results) {
-        if (change.deleted || !change.doc || kindOfDocId(change.id) !== 'capture') continue;
+        if (change.deleted || !change.doc) continue;
+        const kind = kindOfDocId(change.id);
+        if (kind === 'settings') {
+          const remote = await openBody(this.keys, change.doc);
+          if (remote.kind === 'settings' && this.settings) await pullSettings(this, this.settings, remote);
+          continue;
+        }
+        if (kind === 'highlight') {
+          const remote = await openBody(this.keys, change.doc);
+          if (remote.kind === 'highlight') highlights.push({ docId: change.id, remote });
+          continue;
+        }
+        if (kind !== 'capture') continue;
         const remote = await openBody(this.keys, change.doc);
         if (remote.kind !== 'capture') continue;
         const row = this.rows.get(change.id);
@@ -211,6 +232,9 @@ class Round {
         if (id !== null && !differs) this.touched.set(docId, id);
       }
       await putSyncDocs(this.db, rows);
+      // Highlights after the page's articles: one whose article came in this page (or earlier) attaches now.
+      if (await pullHighlights(this, highlights)) pushBack = true;
+      await applyPendingHighlights(this);
       since = String(page.last_seq);
       await writeCheckpoint(this.db, since);
       if (page.results.length < BATCH) break;
@@ -233,13 +257,15 @@ class Round {
 }
 
 /** One full push and pull; `now` is injectable for tests. */
-export async function syncRound(db: CleanCaptureDb, couch: Couch, keys: SyncKeys, now: () => number = Date.now): Promise<SyncOutcome> {
-  const round = new Round(db, couch, keys, await readSyncDocs(db), now);
+export async function syncRound(db: CleanCaptureDb, couch: Couch, keys: SyncKeys, now: () => number = Date.now, settings?: SettingsPort): Promise<SyncOutcome> {
+  const round = new Round(db, couch, keys, await readSyncDocs(db), now, settings);
   // Taken before anything is read: a change made while the round runs moves the mark past it, and
   // the next round looks. (So does this round's own applying: the next round then reads once more.)
   const mark = await localChangeMark(db);
-  if ((await readLocalMark(db)) !== mark) await round.push();
-  if (await round.pull()) await round.push();
+  if ((await readLocalMark(db)) !== mark) await round.pushAll();
+  // Settings live outside the library (storage.local): compared on every round, one read.
+  if (settings) await pushSettings(round, settings);
+  if (await round.pull()) await round.pushAll();
   await round.settle();
   // Saved last: a round cut short before here looks at every record again next time.
   await writeLocalMark(db, mark);
