@@ -208,6 +208,8 @@ export interface SyncDocRecord {
   /** A highlight's merged document (issue #16); `localKey` is `highlight:<uuid>`, or `pending:<article doc id>` until its article arrives. */
   highlight?: HighlightDoc;
   signature: string;
+  /** The server revision this device last wrote or applied: meeting it again in a pull is nothing new. */
+  rev?: string;
 }
 
 /** Sync bookkeeping: the pull checkpoint (`since`). */

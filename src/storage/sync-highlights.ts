@@ -7,8 +7,15 @@ import type { HighlightRecord } from './records';
  * push, and a merged document written back as the record. Writes: the background's sync engine only.
  */
 
-export async function readLocalHighlights(db: CleanCaptureDb): Promise<HighlightRecord[]> {
-  return db.highlights.toArray();
+/** Highlights, tombstones included: all of them, or those of `ids` (what the change log names). */
+export async function readLocalHighlights(db: CleanCaptureDb, ids?: string[]): Promise<HighlightRecord[]> {
+  if (!ids) return db.highlights.toArray();
+  return (await db.highlights.bulkGet(ids)).filter((h): h is HighlightRecord => h !== undefined);
+}
+
+/** Every highlight's id (keys only: cheap): those sync never sent are pushed. */
+export async function allHighlightIds(db: CleanCaptureDb): Promise<string[]> {
+  return (await db.highlights.toCollection().primaryKeys()) as string[];
 }
 
 export async function readLocalHighlight(db: CleanCaptureDb, id: string): Promise<HighlightRecord | undefined> {

@@ -8,7 +8,6 @@ import { listOrderOf, signCapture } from './record-fields';
 import type { CaptureRecord, ImageLinkRecord, ReadingRecord, VersionRecord } from './records';
 import { tombstoneOf } from './tombstone';
 import { liveByUrlKeys } from './capture-queries';
-import { readGeneration } from './generation';
 
 /**
  * The library seen by sync (issue 14): a record read as sync's LocalCapture, and a merged
@@ -105,15 +104,9 @@ export async function readLocalCaptures(db: CleanCaptureDb, ids?: number[]): Pro
   });
 }
 
-/**
- * What moves when the library changes in a way sync carries: the write generation (captures,
- * versions) and the reading positions. Unchanged since the last round: nothing to push, and the
- * whole library need not be read.
- */
-export async function localChangeMark(db: CleanCaptureDb): Promise<string> {
-  const readings = await db.reading.toArray();
-  const latest = readings.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), '');
-  return `${await readGeneration(db)}|${readings.length}|${latest}`;
+/** Every record's id, tombstones included (keys only: cheap): those sync never sent are pushed. */
+export async function allCaptureIds(db: CleanCaptureDb): Promise<number[]> {
+  return (await db.captures.toCollection().primaryKeys()) as number[];
 }
 
 /** A stored image's bytes and metadata, to push. */

@@ -5,17 +5,7 @@ import type { SettingsDoc } from '../core/sync/settings-doc';
 /** Sync's bookkeeping (issue 14): what each server document last was here, and the pull checkpoint. */
 
 const SINCE = 'since';
-const MARK = 'localMark';
 const SETTINGS_BASE = 'settingsBase';
-
-/** localChangeMark (sync-local.ts) when the last round ended. */
-export async function readLocalMark(db: CleanCaptureDb): Promise<string | null> {
-  return (await db.syncMeta.get(MARK))?.value ?? null;
-}
-
-export async function writeLocalMark(db: CleanCaptureDb, mark: string): Promise<void> {
-  await db.syncMeta.put({ key: MARK, value: mark });
-}
 
 /** The settings document last agreed with the server: the base local setting changes are stamped against. */
 export async function readSettingsBase(db: CleanCaptureDb): Promise<SettingsDoc | null> {

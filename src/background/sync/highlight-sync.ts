@@ -26,6 +26,8 @@ export interface RoundState {
   rows: Map<string, SyncDocRecord>;
   outcome: SyncOutcome;
   now: () => number;
+  /** Highlights this round wrote itself: in step, not to be pushed back. */
+  ownHighlights: Set<string>;
 }
 
 const BATCH = 50;
@@ -36,10 +38,12 @@ function localCaptureId(state: RoundState, captureDocId: string): number | null 
   return key?.startsWith('capture:') ? Number(key.slice(8)) : null;
 }
 
-export async function pushHighlights(state: RoundState): Promise<void> {
+/** Push the highlights `ids` (null: every one) that differ from what was last synced. */
+export async function pushHighlights(state: RoundState, ids: string[] | null): Promise<void> {
+  if (ids?.length === 0) return;
   const byLocal = new Map([...state.rows.values()].map((row) => [row.localKey, row]));
   const pending: { docId: string; doc: HighlightDoc; signature: string; captureId: number }[] = [];
-  for (const local of await readLocalHighlights(state.db)) {
+  for (const local of await readLocalHighlights(state.db, ids ?? undefined)) {
     const row = byLocal.get(`highlight:${local.id}`);
     const signature = highlightSignature(local);
     if (row && row.signature === signature) continue;
@@ -53,7 +57,8 @@ export async function pushHighlights(state: RoundState): Promise<void> {
   }
   for (let start = 0; start < pending.length; start += BATCH) {
     const batch = pending.slice(start, start + BATCH);
-    const merged = await writeMerged(state.couch, state.keys, batch);
+    const revs = new Map<string, string>();
+    const merged = await writeMerged(state.couch, state.keys, batch, revs);
     const rows: SyncDocRecord[] = [];
     for (const [i, item] of batch.entries()) {
       state.outcome.pushed++;
@@ -62,8 +67,9 @@ export async function pushHighlights(state: RoundState): Promise<void> {
         // The server held an edit from elsewhere too: merged, and the merge shown here.
         state.outcome.conflicts++;
         signature = await applyHighlightDoc(state.db, merged[i], item.captureId);
+        state.ownHighlights.add(merged[i].id);
       }
-      rows.push({ docId: item.docId, localKey: `highlight:${merged[i].id}`, highlight: merged[i], signature });
+      rows.push({ docId: item.docId, localKey: `highlight:${merged[i].id}`, highlight: merged[i], signature, rev: revs.get(item.docId) });
     }
     for (const row of rows) state.rows.set(row.docId, row);
     await putSyncDocs(state.db, rows);
@@ -74,10 +80,10 @@ export async function pushHighlights(state: RoundState): Promise<void> {
  * Apply pulled highlight documents (after the page's articles). Returns whether a merge left a local
  * change the server lacks (push again).
  */
-export async function pullHighlights(state: RoundState, incoming: { docId: string; remote: HighlightDoc }[]): Promise<boolean> {
+export async function pullHighlights(state: RoundState, incoming: { docId: string; rev?: string; remote: HighlightDoc }[]): Promise<boolean> {
   let pushBack = false;
   const rows: SyncDocRecord[] = [];
-  for (const { docId, remote } of incoming) {
+  for (const { docId, rev, remote } of incoming) {
     const row = state.rows.get(docId);
     const local = row?.localKey.startsWith('highlight:') ? await readLocalHighlight(state.db, row.localKey.slice(10)) : undefined;
     const mine = local && row?.highlight ? highlightDocFromLocal(row.highlight, local, row.highlight.capture, state.now()) : (row?.highlight ?? null);
@@ -87,17 +93,18 @@ export async function pullHighlights(state: RoundState, incoming: { docId: strin
     const captureId = localCaptureId(state, merged.capture);
     if (captureId === null) {
       // The article has not arrived here yet (later in this pull, or a later round): kept aside.
-      rows.push({ docId, localKey: PENDING + merged.capture, highlight: merged, signature: '' });
+      rows.push({ docId, localKey: PENDING + merged.capture, highlight: merged, signature: '', rev });
       continue;
     }
     const signature = await applyHighlightDoc(state.db, merged, captureId);
     state.outcome.pulled++;
+    if (!differs) state.ownHighlights.add(merged.id);
     if (differs) {
       state.outcome.conflicts++;
       pushBack = true;
     }
     // A merge the server lacks: an empty signature makes the next push send it.
-    rows.push({ docId, localKey: `highlight:${merged.id}`, highlight: merged, signature: differs ? '' : signature });
+    rows.push({ docId, localKey: `highlight:${merged.id}`, highlight: merged, signature: differs ? '' : signature, rev });
   }
   for (const row of rows) state.rows.set(row.docId, row);
   await putSyncDocs(state.db, rows);
@@ -113,6 +120,7 @@ export async function applyPendingHighlights(state: RoundState): Promise<void> {
     if (captureId === null) continue;
     const signature = await applyHighlightDoc(state.db, row.highlight, captureId);
     state.outcome.pulled++;
+    state.ownHighlights.add(row.highlight.id);
     rows.push({ ...row, localKey: `highlight:${row.highlight.id}`, signature });
   }
   for (const row of rows) state.rows.set(row.docId, row);

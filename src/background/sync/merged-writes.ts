@@ -12,9 +12,14 @@ export async function openBody(keys: SyncKeys, doc: CouchDoc): Promise<SyncBody>
  * Write documents merged with what the server holds: read the current revisions in one request,
  * merge, write them with those revisions in one request; someone wrote meanwhile (409): read,
  * merge and write again. So this engine never makes CouchDB conflict revisions. Returns the merged
- * body of each item, in order.
+ * body of each item, in order; `revs` receives each written revision.
  */
-export async function writeMerged<T extends SyncBody>(couch: Couch, keys: SyncKeys, items: { docId: string; doc: T }[]): Promise<T[]> {
+export async function writeMerged<T extends SyncBody>(
+  couch: Couch,
+  keys: SyncKeys,
+  items: { docId: string; doc: T }[],
+  revs: Map<string, string> = new Map(),
+): Promise<T[]> {
   const merged = new Map<string, T>();
   let batch = items;
   for (let attempt = 0; batch.length > 0; attempt++) {
@@ -28,7 +33,9 @@ export async function writeMerged<T extends SyncBody>(couch: Couch, keys: SyncKe
       merged.set(item.docId, next);
       writes.push({ _id: item.docId, ...(held?._rev ? { _rev: held._rev } : {}), body: await encryptJson(keys, next, item.docId) });
     }
-    const retry = new Set((await couch.putMany(writes)).conflicts);
+    const written = await couch.putMany(writes);
+    for (const [id, rev] of written.revs) revs.set(id, rev);
+    const retry = new Set(written.conflicts);
     batch = batch.filter((item) => retry.has(item.docId));
   }
   return items.map((item) => merged.get(item.docId)!);

@@ -6,11 +6,13 @@ import type { ImageDoc } from '../../core/sync/sync-kinds';
 import { openBody } from './merged-writes';
 import { canonicalJson } from '../../core/sync/stamped';
 import { SyncError } from '../../core/sync/sync-errors';
-import { bytesToBase64 } from '../../core/shared/base64';
+import { base64ToBytes, bytesToBase64 } from '../../core/shared/base64';
 import type { CleanCaptureDb } from '../../storage/db';
 import type { CaptureRecord, SyncDocRecord } from '../../storage/records';
-import { applyCaptureDoc, localChangeMark, missingImages, readLocalCaptures, storedImage, storeSyncedImage } from '../../storage/sync-local';
-import { putSyncDocs, readCheckpoint, readLocalMark, readSyncDocs, writeCheckpoint, writeLocalMark } from '../../storage/sync-state';
+import { allCaptureIds, applyCaptureDoc, missingImages, readLocalCaptures, storedImage, storeSyncedImage } from '../../storage/sync-local';
+import { allHighlightIds } from '../../storage/sync-highlights';
+import { clearSyncChanges, currentChangeSeq, readSyncChanges } from '../../storage/sync-changes';
+import { putSyncDocs, readCheckpoint, readSyncDocs, writeCheckpoint } from '../../storage/sync-state';
 import type { LocalCapture } from '../../core/sync/local-changes';
 import type { Couch, CouchDoc } from './couch';
 import type { HighlightDoc } from '../../core/sync/highlight-doc';
@@ -29,6 +31,8 @@ import type { SyncOutcome } from '../../messages';
 export type { SyncOutcome };
 
 const BATCH = 50;
+/** Images per request, each way: ≈ 25 × 40 KB of base64 keeps a request around a megabyte. */
+const IMAGE_BATCH = 25;
 const ATTACHMENT = 'data';
 
 /** The keys for the server's database: its key document, created on first use. A wrong passphrase throws before any write. */
@@ -89,36 +93,39 @@ class Round implements RoundState {
       });
     }
     // Written in small groups: a thousand images in one request would be one very large body.
-    for (let i = 0; i < writes.length; i += 10) await this.couch.putMany(writes.slice(i, i + 10));
+    for (let i = 0; i < writes.length; i += IMAGE_BATCH) await this.couch.putMany(writes.slice(i, i + IMAGE_BATCH));
     for (const row of rows) this.rows.set(row.docId, row);
     await putSyncDocs(this.db, rows);
   }
 
-  /** Images the documents show that this device lacks: fetched (a few at a time) and decrypted. */
+  /** Images the documents show that this device lacks: fetched with their bytes inline, a few dozen per request, and decrypted. */
   private async pullImages(docs: CaptureDoc[]): Promise<void> {
     const missing = await missingImages(this.db, [...new Set(docs.flatMap((doc) => currentVersion(doc).images.map((i) => i.hash)))]);
-    if (missing.length === 0) return;
-    const ids = await Promise.all(missing.map((hash) => syncDocId(this.keys, 'image', hash)));
-    const held = await this.couch.getMany(ids);
-    const fetchOne = async (i: number) => {
-      const imageDoc = held.get(ids[i]);
-      const sealed = imageDoc ? await this.couch.attachment(ids[i], ATTACHMENT) : null;
-      // Not on the server (yet): the link stays a recorded failure, as for an image a capture could not fetch.
-      if (!imageDoc || !sealed) return;
-      const meta = await openBody(this.keys, imageDoc);
-      if (meta.kind !== 'image' || meta.hash !== missing[i])
-        throw new SyncError('bad-data', `The synced image ${ids[i]} is not the one its article names; it was skipped.`);
-      const bytes = await decryptBytes(this.keys, sealed, `${ids[i]}/${ATTACHMENT}`);
-      await storeSyncedImage(this.db, meta, new Blob([bytes as BlobPart], { type: meta.type }));
-    };
-    // Four requests at a time: fast on a real server, gentle on a small one.
-    for (let i = 0; i < missing.length; i += 4) await Promise.all([i, i + 1, i + 2, i + 3].filter((k) => k < missing.length).map(fetchOne));
+    for (let start = 0; start < missing.length; start += IMAGE_BATCH) {
+      const hashes = missing.slice(start, start + IMAGE_BATCH);
+      const ids = await Promise.all(hashes.map((hash) => syncDocId(this.keys, 'image', hash)));
+      const held = await this.couch.getMany(ids, true);
+      for (const [i, id] of ids.entries()) {
+        const imageDoc = held.get(id);
+        const inline = (imageDoc?._attachments as Record<string, { data?: unknown }> | undefined)?.[ATTACHMENT]?.data;
+        const sealed = typeof inline === 'string' ? base64ToBytes(inline) : imageDoc ? await this.couch.attachment(id, ATTACHMENT) : null;
+        // Not on the server (yet): the link stays a recorded failure, as for an image a capture could not fetch.
+        if (!imageDoc || !sealed) continue;
+        const meta = await openBody(this.keys, imageDoc);
+        if (meta.kind !== 'image' || meta.hash !== hashes[i])
+          throw new SyncError('bad-data', `The synced image ${id} is not the one its article names; it was skipped.`);
+        const bytes = await decryptBytes(this.keys, sealed, `${id}/${ATTACHMENT}`);
+        await storeSyncedImage(this.db, meta, new Blob([bytes as BlobPart], { type: meta.type }));
+      }
+    }
   }
 
-  async push(): Promise<void> {
+  /** Push the articles `ids` (null: every one) that differ from what was last synced. */
+  async push(ids: number[] | null): Promise<void> {
+    if (ids?.length === 0) return;
     const byLocal = this.rowByLocal();
     const pending: { record: CaptureRecord; local: LocalCapture; row?: SyncDocRecord; docId: string; doc: CaptureDoc }[] = [];
-    for (const { record, local } of await readLocalCaptures(this.db)) {
+    for (const { record, local } of await readLocalCaptures(this.db, ids ?? undefined)) {
       const row = byLocal.get(`capture:${record.id}`);
       if (row && row.signature === localSignature(local)) continue;
       // A delete of a record the server never saw tells nothing.
@@ -148,7 +155,7 @@ class Round implements RoundState {
             body: await encryptJson(this.keys, merged[i], item.docId),
           })),
         );
-        const { conflicts } = await this.couch.putMany(writes);
+        const { conflicts, revs } = await this.couch.putMany(writes);
         const retry = new Set(conflicts);
         const rows: SyncDocRecord[] = [];
         for (const [i, item] of batch.entries()) {
@@ -161,7 +168,7 @@ class Round implements RoundState {
             await this.pullImages([merged[i]]);
             id = (await applyCaptureDoc(this.db, merged[i], id, new Date(this.now()))) ?? id;
           }
-          rows.push({ docId: item.docId, localKey: `capture:${id}`, base: baseOf(merged[i]), signature: '' });
+          rows.push({ docId: item.docId, localKey: `capture:${id}`, base: baseOf(merged[i]), signature: '', rev: revs.get(item.docId) });
           this.touched.set(item.docId, id);
         }
         for (const row of rows) this.rows.set(row.docId, row);
@@ -171,10 +178,36 @@ class Round implements RoundState {
     }
   }
 
-  /** Articles first: a highlight names its article's document, which must exist. */
+  /** The change log's entries up to here are done when the round ends (set by the first push). */
+  clearUpTo = -1;
+  /** Highlights this round wrote itself (their change-log entries are its own). */
+  readonly ownHighlights = new Set<string>();
+
+  /**
+   * Push what changed: the records the change log names, and those sync never sent (new here, or
+   * after a reset), never the whole library unless the log says so. The records this round itself
+   * applied are left out (they are in step). Articles first: a highlight names its article's document.
+   */
   async pushAll(): Promise<void> {
-    await this.push();
-    await pushHighlights(this);
+    const changes = await readSyncChanges(this.db);
+    if (this.clearUpTo < 0) this.clearUpTo = changes.upTo;
+    const synced = new Set([...this.rows.values()].map((row) => row.localKey));
+    const own = new Set(this.touched.values());
+    const captureIds = changes.everything
+      ? null
+      : [...new Set([...changes.captureIds, ...(await allCaptureIds(this.db)).filter((id) => !synced.has(`capture:${id}`))])].filter((id) => !own.has(id));
+    await this.push(captureIds);
+    const highlightIds = changes.everything
+      ? null
+      : [...new Set([...changes.highlightIds, ...(await allHighlightIds(this.db)).filter((id) => !synced.has(`highlight:${id}`))])].filter(
+          (id) => !this.ownHighlights.has(id),
+        );
+    await pushHighlights(this, highlightIds);
+  }
+
+  /** The change-log keys of the records this round wrote itself. */
+  ownChangeKeys(): string[] {
+    return [...[...this.touched.values()].map((id) => `c:${id}`), ...[...this.ownHighlights].map((id) => `h:${id}`)];
   }
 
   /** Returns whether merging left something to push back (a local change the server lacked). */
@@ -183,16 +216,18 @@ class Round implements RoundState {
     let pushBack = false;
     for (;;) {
       const page = await this.couch.changes(since, BATCH);
+      // The revision this device wrote or applied last holds nothing new: not decrypted, not read.
+      const fresh = page.results.filter((change) => !(change.doc?._rev && this.rows.get(change.id)?.rev === change.doc._rev));
       // Only the records this page names are read.
-      const pageIds = page.results
+      const pageIds = fresh
         .map((change) => this.rows.get(change.id)?.localKey)
         .filter((key): key is string => !!key?.startsWith('capture:'))
         .map((key) => Number(key.slice(8)));
       const locals = new Map((await readLocalCaptures(this.db, pageIds)).map((entry) => [entry.record.id!, entry]));
       const rows: SyncDocRecord[] = [];
-      const incoming: { id: string; merged: CaptureDoc; remote: CaptureDoc; localId: number | null }[] = [];
-      const highlights: { docId: string; remote: HighlightDoc }[] = [];
-      for (const change of page.results) {
+      const incoming: { id: string; rev?: string; merged: CaptureDoc; remote: CaptureDoc; localId: number | null }[] = [];
+      const highlights: { docId: string; rev?: string; remote: HighlightDoc }[] = [];
+      for (const change of fresh) {
         if (change.deleted || !change.doc) continue;
         const kind = kindOfDocId(change.id);
         if (kind === 'settings') {
@@ -202,7 +237,7 @@ class Round implements RoundState {
         }
         if (kind === 'highlight') {
           const remote = await openBody(this.keys, change.doc);
-          if (remote.kind === 'highlight') highlights.push({ docId: change.id, remote });
+          if (remote.kind === 'highlight') highlights.push({ docId: change.id, rev: change.doc._rev, remote });
           continue;
         }
         if (kind !== 'capture') continue;
@@ -214,11 +249,11 @@ class Round implements RoundState {
         const mine = held && row?.base ? captureDocFromLocal(row.base, row.base.key, held.local, this.now()) : null;
         const merged = mine ? mergeCaptureDocs(mine, remote) : remote;
         if (mine && canonicalJson(merged) === canonicalJson(mine)) continue; // our own write, back
-        incoming.push({ id: change.id, merged, remote, localId });
+        incoming.push({ id: change.id, rev: change.doc._rev, merged, remote, localId });
       }
       // The page's images first, then each record in its own transaction: a record is never applied without its images.
       await this.pullImages(incoming.map((item) => item.merged));
-      for (const { id: docId, merged, remote, localId } of incoming) {
+      for (const { id: docId, rev, merged, remote, localId } of incoming) {
         const id = await applyCaptureDoc(this.db, merged, localId, new Date(this.now()));
         this.outcome.pulled++;
         const differs = canonicalJson(merged) !== canonicalJson(remote);
@@ -226,7 +261,7 @@ class Round implements RoundState {
           this.outcome.conflicts++;
           pushBack = true;
         }
-        const next: SyncDocRecord = { docId, localKey: id !== null ? `capture:${id}` : `gone:${docId}`, base: baseOf(merged), signature: '' };
+        const next: SyncDocRecord = { docId, localKey: id !== null ? `capture:${id}` : `gone:${docId}`, base: baseOf(merged), signature: '', rev };
         rows.push(next);
         this.rows.set(next.docId, next);
         if (id !== null && !differs) this.touched.set(docId, id);
@@ -259,15 +294,14 @@ class Round implements RoundState {
 /** One full push and pull; `now` is injectable for tests. */
 export async function syncRound(db: CleanCaptureDb, couch: Couch, keys: SyncKeys, now: () => number = Date.now, settings?: SettingsPort): Promise<SyncOutcome> {
   const round = new Round(db, couch, keys, await readSyncDocs(db), now, settings);
-  // Taken before anything is read: a change made while the round runs moves the mark past it, and
-  // the next round looks. (So does this round's own applying: the next round then reads once more.)
-  const mark = await localChangeMark(db);
-  if ((await readLocalMark(db)) !== mark) await round.pushAll();
+  await round.pushAll();
   // Settings live outside the library (storage.local): compared on every round, one read.
   if (settings) await pushSettings(round, settings);
   if (await round.pull()) await round.pushAll();
+  const ownUpTo = currentChangeSeq();
   await round.settle();
-  // Saved last: a round cut short before here looks at every record again next time.
-  await writeLocalMark(db, mark);
+  // Last: a round cut short before here finds its changes in the log again next time. A change made
+  // while the round ran has a later number and stays for the next round.
+  await clearSyncChanges(db, round.clearUpTo, round.ownChangeKeys(), ownUpTo);
   return round.outcome;
 }
