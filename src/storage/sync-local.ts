@@ -74,7 +74,12 @@ export function localCaptureOf(
  * Records, tombstones included, as sync sees them: all of them, or those of `ids` (a pulled page,
  * the records a round touched). Four bulk reads, not four per record.
  */
+const ANY_OF_LIMIT = 200;
+
 export async function readLocalCaptures(db: CleanCaptureDb, ids?: number[]): Promise<{ record: CaptureRecord; local: LocalCapture }[]> {
+  // Many ids (a first sync, a restore): one pass over each table beats an index lookup per id.
+  const wanted = ids && ids.length > ANY_OF_LIMIT ? new Set(ids) : null;
+  if (wanted) ids = undefined;
   return db.transaction('r', [db.captures, db.versions, db.reading, db.imageLinks], async () => {
     const [records, versions, readings, links] = ids
       ? await Promise.all([
@@ -92,15 +97,17 @@ export async function readLocalCaptures(db: CleanCaptureDb, ids?: number[]): Pro
     const versionsOf = group(versions);
     const linksOf = group(links);
     const readingOf = new Map(readings.map((r) => [r.captureId, r]));
-    return records.map((record) => ({
-      record,
-      local: localCaptureOf(
+    return records
+      .filter((record) => !wanted || wanted.has(record.id!))
+      .map((record) => ({
         record,
-        (versionsOf.get(record.id!) ?? []).sort((a, b) => a.number - b.number),
-        readingOf.get(record.id!),
-        record.deletedAt ? (record.deletedImageLinks ?? []) : (linksOf.get(record.id!) ?? []),
-      ),
-    }));
+        local: localCaptureOf(
+          record,
+          (versionsOf.get(record.id!) ?? []).sort((a, b) => a.number - b.number),
+          readingOf.get(record.id!),
+          record.deletedAt ? (record.deletedImageLinks ?? []) : (linksOf.get(record.id!) ?? []),
+        ),
+      }));
   });
 }
 

@@ -31,6 +31,14 @@ export async function putSyncDocs(db: CleanCaptureDb, rows: SyncDocRecord[]): Pr
   await db.syncDocs.bulkPut(rows);
 }
 
+/**
+ * Run `apply` (IndexedDB work only: no fetch, no crypto inside) as one read-write transaction over
+ * everything a pulled page writes: the library's tables and sync's own.
+ */
+export async function inSyncTransaction<T>(db: CleanCaptureDb, apply: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [db.captures, db.versions, db.reading, db.images, db.imageLinks, db.meta, db.highlights, db.syncDocs, db.syncMeta], apply);
+}
+
 export async function readCheckpoint(db: CleanCaptureDb): Promise<string> {
   return (await db.syncMeta.get(SINCE))?.value ?? '0';
 }

@@ -12,7 +12,7 @@ import type { CaptureRecord, SyncDocRecord } from '../../storage/records';
 import { allCaptureIds, applyCaptureDoc, missingImages, readLocalCaptures, storedImage, storeSyncedImage } from '../../storage/sync-local';
 import { allHighlightIds } from '../../storage/sync-highlights';
 import { clearSyncChanges, currentChangeSeq, readSyncChanges } from '../../storage/sync-changes';
-import { putSyncDocs, readCheckpoint, readSyncDocs, writeCheckpoint } from '../../storage/sync-state';
+import { inSyncTransaction, putSyncDocs, readCheckpoint, readSyncDocs, writeCheckpoint } from '../../storage/sync-state';
 import type { LocalCapture } from '../../core/sync/local-changes';
 import type { Couch, CouchDoc } from './couch';
 import type { HighlightDoc } from '../../core/sync/highlight-doc';
@@ -253,25 +253,30 @@ class Round implements RoundState {
       }
       // The page's images first, then each record in its own transaction: a record is never applied without its images.
       await this.pullImages(incoming.map((item) => item.merged));
-      for (const { id: docId, rev, merged, remote, localId } of incoming) {
-        const id = await applyCaptureDoc(this.db, merged, localId, new Date(this.now()));
-        this.outcome.pulled++;
-        const differs = canonicalJson(merged) !== canonicalJson(remote);
-        if (differs) {
-          this.outcome.conflicts++;
-          pushBack = true;
+      // The page as one transaction: its records, their highlights, sync's rows and the checkpoint
+      // land together or not at all. A worker stopped midway leaves the page to pull again, never half of it.
+      const nextSince = String(page.last_seq);
+      await inSyncTransaction(this.db, async () => {
+        for (const { id: docId, rev, merged, remote, localId } of incoming) {
+          const id = await applyCaptureDoc(this.db, merged, localId, new Date(this.now()));
+          this.outcome.pulled++;
+          const differs = canonicalJson(merged) !== canonicalJson(remote);
+          if (differs) {
+            this.outcome.conflicts++;
+            pushBack = true;
+          }
+          const next: SyncDocRecord = { docId, localKey: id !== null ? `capture:${id}` : `gone:${docId}`, base: baseOf(merged), signature: '', rev };
+          rows.push(next);
+          this.rows.set(next.docId, next);
+          if (id !== null && !differs) this.touched.set(docId, id);
         }
-        const next: SyncDocRecord = { docId, localKey: id !== null ? `capture:${id}` : `gone:${docId}`, base: baseOf(merged), signature: '', rev };
-        rows.push(next);
-        this.rows.set(next.docId, next);
-        if (id !== null && !differs) this.touched.set(docId, id);
-      }
-      await putSyncDocs(this.db, rows);
-      // Highlights after the page's articles: one whose article came in this page (or earlier) attaches now.
-      if (await pullHighlights(this, highlights)) pushBack = true;
-      await applyPendingHighlights(this);
-      since = String(page.last_seq);
-      await writeCheckpoint(this.db, since);
+        await putSyncDocs(this.db, rows);
+        // Highlights after the page's articles: one whose article came in this page (or earlier) attaches now.
+        if (await pullHighlights(this, highlights)) pushBack = true;
+        await applyPendingHighlights(this);
+        await writeCheckpoint(this.db, nextSince);
+      });
+      since = nextSince;
       if (page.results.length < BATCH) break;
     }
     return pushBack;
