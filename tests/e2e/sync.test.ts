@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
@@ -8,6 +9,11 @@ import type { Harness } from './harness/harness';
 import { browserLabel, browserName, launchHarness } from './harness/launch';
 import { countCaptures } from './harness/library-queries';
 import { expected } from './steps';
+import { Couch } from '../../src/background/sync/couch';
+import { syncRound, unlockServer } from '../../src/background/sync/sync-engine';
+import { saveCapture } from '../../src/storage/captures';
+import { CleanCaptureDb } from '../../src/storage/db';
+import { makeCapture } from '../unit/helpers';
 
 /**
  * Sync (issue 14) between two browser profiles through one PouchDB Server started here: device A
@@ -237,4 +243,37 @@ describe(`sync: Chromium ↔ ${browserLabel()}`, () => {
     expect(await live(b)).toHaveLength(0);
     expect(await b.evaluate(countCaptures)).toBe(0);
   });
+  it('the background stopped in the middle of pulling many records: the next round resumes from the checkpoint, none lost, none twice', async () => {
+    // A third device, the engine's own code in Node, puts many articles on the server at once.
+    const COUNT = 400;
+    const direct = new Couch({ url: couch.url, database: DATABASE, username: '', password: '' });
+    const keys = await unlockServer(direct, settings().passphrase);
+    const third = new CleanCaptureDb(`e2e-third-device-${process.pid}`);
+    for (let i = 0; i < COUNT; i++) {
+      const url = `https://bulk.example/story-${i}`;
+      await saveCapture(third, makeCapture({ url, canonicalUrl: url, title: `Bulk story ${i}`, textContent: `Bulk story number ${i} and its text.` }));
+    }
+    expect(await syncRound(third, direct, keys)).toMatchObject({ pushed: COUNT });
+    const before = await b.evaluate(countCaptures);
+
+    // B pulls them (fifty per page, each page one transaction); stopped once some pages are in.
+    const interrupted = b.send('sync-now', {}).catch((error: unknown) => error);
+    let seen = before;
+    while (seen === before) seen = await b.evaluate(countCaptures);
+    await b.stopBackground();
+    const partial = await b.evaluate(countCaptures);
+    expect(partial - before).toBeGreaterThan(0);
+    expect(partial - before).toBeLessThan(COUNT);
+    // The interrupted request ends one way or another (an error, or no answer); not waited for long.
+    await Promise.race([interrupted, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+
+    const resumed = await syncNow(b);
+    // Resumed from the last saved page: what was already applied is not pulled again.
+    expect(resumed.pulled).toBeLessThanOrEqual(COUNT - (partial - before));
+    const titles = (await live(b)).map((r) => r.title).filter((t) => t.startsWith('Bulk story'));
+    expect(titles).toHaveLength(COUNT);
+    expect(new Set(titles).size).toBe(COUNT);
+    expect(await syncNow(b)).toMatchObject({ pulled: 0 });
+    third.close();
+  }, 240_000);
 });
