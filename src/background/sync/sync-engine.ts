@@ -1,22 +1,21 @@
 import { captureDocFromLocal, captureSyncKey, localSignature } from '../../core/sync/local-changes';
-import { currentVersion, mergeCaptureDocs, type CaptureDoc } from '../../core/sync/capture-doc';
+import { mergeCaptureDocs, type CaptureDoc } from '../../core/sync/capture-doc';
 import { syncDocId, kindOfDocId, KEY_PARAMS_ID } from '../../core/sync/doc-id';
-import { decryptBytes, encryptBytes, encryptJson, newKeyParams, unlockKeys, type KeyParams, type SyncKeys } from '../../core/sync/sync-crypto';
-import type { ImageDoc } from '../../core/sync/sync-kinds';
+import { encryptJson, newKeyParams, unlockKeys, type KeyParams, type SyncKeys } from '../../core/sync/sync-crypto';
 import { openBody } from './merged-writes';
 import { canonicalJson } from '../../core/sync/stamped';
 import { SyncError } from '../../core/sync/sync-errors';
-import { base64ToBytes, bytesToBase64 } from '../../core/shared/base64';
 import type { CleanCaptureDb } from '../../storage/db';
 import type { CaptureRecord, SyncDocRecord } from '../../storage/records';
-import { allCaptureIds, applyCaptureDoc, missingImages, readLocalCaptures, storedImage, storeSyncedImage } from '../../storage/sync-local';
+import { allCaptureIds, applyCaptureDoc, readLocalCaptures } from '../../storage/sync-local';
 import { allHighlightIds } from '../../storage/sync-highlights';
 import { clearSyncChanges, currentChangeSeq, readSyncChanges } from '../../storage/sync-changes';
 import { inSyncTransaction, putSyncDocs, readCheckpoint, readSyncDocs, writeCheckpoint } from '../../storage/sync-state';
 import type { LocalCapture } from '../../core/sync/local-changes';
-import type { Couch, CouchDoc } from './couch';
+import type { Couch } from './couch';
 import type { HighlightDoc } from '../../core/sync/highlight-doc';
 import { pullSettings, pushSettings, type SettingsPort } from './settings-sync';
+import { pullImages, pushImages } from './sync-images';
 import { applyPendingHighlights, pullHighlights, pushHighlights, type RoundState } from './highlight-sync';
 import type { SyncOutcome } from '../../messages';
 
@@ -31,9 +30,6 @@ import type { SyncOutcome } from '../../messages';
 export type { SyncOutcome };
 
 const BATCH = 50;
-/** Images per request, each way: ≈ 25 × 40 KB of base64 keeps a request around a megabyte. */
-const IMAGE_BATCH = 25;
-const ATTACHMENT = 'data';
 
 /** The keys for the server's database: its key document, created on first use. A wrong passphrase throws before any write. */
 export async function unlockServer(couch: Couch, passphrase: string): Promise<SyncKeys> {
@@ -70,56 +66,6 @@ class Round implements RoundState {
     return new Map([...this.rows.values()].map((row) => [row.localKey, row]));
   }
 
-  /** Images the documents show that the server does not have yet: each pushed once, by hash. */
-  private async pushImages(docs: CaptureDoc[]): Promise<void> {
-    const byLocal = this.rowByLocal();
-    const hashes = [...new Set(docs.flatMap((doc) => currentVersion(doc).images.map((i) => i.hash)))].filter((hash) => !byLocal.has(`image:${hash}`));
-    if (hashes.length === 0) return;
-    const ids = await Promise.all(hashes.map((hash) => syncDocId(this.keys, 'image', hash)));
-    const onServer = await this.couch.getMany(ids);
-    const writes: CouchDoc[] = [];
-    const rows: SyncDocRecord[] = [];
-    for (const [i, hash] of hashes.entries()) {
-      rows.push({ docId: ids[i], localKey: `image:${hash}`, signature: 'pushed' });
-      if (onServer.has(ids[i])) continue;
-      const image = await storedImage(this.db, hash);
-      if (!image) continue;
-      const meta: ImageDoc = { kind: 'image', hash, type: image.type, bytes: image.bytes, width: image.width, height: image.height };
-      const sealed = await encryptBytes(this.keys, new Uint8Array(await image.blob.arrayBuffer()), `${ids[i]}/${ATTACHMENT}`);
-      writes.push({
-        _id: ids[i],
-        body: await encryptJson(this.keys, meta, ids[i]),
-        _attachments: { [ATTACHMENT]: { content_type: 'application/octet-stream', data: bytesToBase64(sealed) } },
-      });
-    }
-    // Written in small groups: a thousand images in one request would be one very large body.
-    for (let i = 0; i < writes.length; i += IMAGE_BATCH) await this.couch.putMany(writes.slice(i, i + IMAGE_BATCH));
-    for (const row of rows) this.rows.set(row.docId, row);
-    await putSyncDocs(this.db, rows);
-  }
-
-  /** Images the documents show that this device lacks: fetched with their bytes inline, a few dozen per request, and decrypted. */
-  private async pullImages(docs: CaptureDoc[]): Promise<void> {
-    const missing = await missingImages(this.db, [...new Set(docs.flatMap((doc) => currentVersion(doc).images.map((i) => i.hash)))]);
-    for (let start = 0; start < missing.length; start += IMAGE_BATCH) {
-      const hashes = missing.slice(start, start + IMAGE_BATCH);
-      const ids = await Promise.all(hashes.map((hash) => syncDocId(this.keys, 'image', hash)));
-      const held = await this.couch.getMany(ids, true);
-      for (const [i, id] of ids.entries()) {
-        const imageDoc = held.get(id);
-        const inline = (imageDoc?._attachments as Record<string, { data?: unknown }> | undefined)?.[ATTACHMENT]?.data;
-        const sealed = typeof inline === 'string' ? base64ToBytes(inline) : imageDoc ? await this.couch.attachment(id, ATTACHMENT) : null;
-        // Not on the server (yet): the link stays a recorded failure, as for an image a capture could not fetch.
-        if (!imageDoc || !sealed) continue;
-        const meta = await openBody(this.keys, imageDoc);
-        if (meta.kind !== 'image' || meta.hash !== hashes[i])
-          throw new SyncError('bad-data', `The synced image ${id} is not the one its article names; it was skipped.`);
-        const bytes = await decryptBytes(this.keys, sealed, `${id}/${ATTACHMENT}`);
-        await storeSyncedImage(this.db, meta, new Blob([bytes as BlobPart], { type: meta.type }));
-      }
-    }
-  }
-
   /** Push the articles `ids` (null: every one) that differ from what was last synced. */
   async push(ids: number[] | null): Promise<void> {
     if (ids?.length === 0) return;
@@ -147,7 +93,7 @@ class Round implements RoundState {
           if (body && body.kind !== 'capture') throw new SyncError('bad-data', `The synced item ${item.docId} is not an article.`);
           merged.push(body ? mergeCaptureDocs(item.doc, body) : item.doc);
         }
-        await this.pushImages(merged);
+        await pushImages(this, merged);
         const writes = await Promise.all(
           batch.map(async (item, i) => ({
             _id: item.docId,
@@ -165,7 +111,7 @@ class Round implements RoundState {
           if (canonicalJson(merged[i]) !== canonicalJson(item.doc)) {
             // The server held changes from elsewhere too: both sides changed, merged.
             this.outcome.conflicts++;
-            await this.pullImages([merged[i]]);
+            await pullImages(this, [merged[i]]);
             id = (await applyCaptureDoc(this.db, merged[i], id, new Date(this.now()))) ?? id;
           }
           rows.push({ docId: item.docId, localKey: `capture:${id}`, base: baseOf(merged[i]), signature: '', rev: revs.get(item.docId) });
@@ -252,7 +198,10 @@ class Round implements RoundState {
         incoming.push({ id: change.id, rev: change.doc._rev, merged, remote, localId });
       }
       // The page's images first, then each record in its own transaction: a record is never applied without its images.
-      await this.pullImages(incoming.map((item) => item.merged));
+      await pullImages(
+        this,
+        incoming.map((item) => item.merged),
+      );
       // The page as one transaction: its records, their highlights, sync's rows and the checkpoint
       // land together or not at all. A worker stopped midway leaves the page to pull again, never half of it.
       const nextSince = String(page.last_seq);
