@@ -11,6 +11,7 @@ import { refreshSavedIcons, watchTabs } from './saved-icon';
 import { takeAwaitingAccess } from './images-awaiting-access';
 import { SearchService } from './search-service';
 import { SYNC_ALARM, SyncService } from './sync/sync-service';
+import { SETTINGS_KEY } from '../platform/settings-store';
 import { createSyncHandlers, syncAfterWrites } from './sync/sync-handlers';
 
 const db = openDb();
@@ -63,6 +64,10 @@ browser.commands.onCommand.addListener(async (command, tab) => {
 // The schedule: one-shot rounds (an MV3 worker cannot keep a replication open); off when sync is off.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) void sync.syncNow().catch(() => {});
+});
+// The pages save settings straight to storage.local: a saved setting is a change to sync too.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && SETTINGS_KEY in changes) sync.changed();
 });
 
 // Host access just given (issue 13): the tabs whose images were waiting for it are saved again.

@@ -8,6 +8,7 @@ import { BackupFormatError } from '../core/backup/backup-codec';
 import { parseBackup, type ParsedBackup } from '../core/backup/backup-format';
 import { serializeBackup } from '../core/backup/backup-write';
 import { toEpub, toHtmlFile } from '../core/export/book';
+import { toLibraryWebAnnotations } from '../core/highlights/web-annotation';
 import { formatBytes } from '../core/shared/format-bytes';
 import type { Capture } from '../core/shared/capture';
 import { checkCaptureRecord } from '../core/library/capture-record-check';
@@ -23,7 +24,7 @@ import { errorMessage } from '../core/shared/errors';
 export interface BackupArgs {
   file: string;
   out: string;
-  /** export only: md, html or epub (checked by the command line). */
+  /** export only: md, html, epub or jsonld (checked by the command line). */
   format: string;
 }
 
@@ -113,6 +114,13 @@ async function exportCommand(args: BackupArgs, log: (s: string) => void): Promis
       writeFileSync(path, data);
     }
     log(`wrote ${result.articles} Markdown files, ${result.images} images and index.md to ${resolve(args.out)}\n`);
+  } else if (args.format === 'jsonld') {
+    // The highlights alone, as the reader's "Export highlights" writes them, for the whole library.
+    const path = join(args.out, 'clean-capture-highlights.jsonld');
+    const collection = toLibraryWebAnnotations(articles, `Clean Capture highlights — ${articles.length} articles`);
+    const text = Buffer.from(`${JSON.stringify(collection, null, 2)}\n`, 'utf8');
+    writeFileSync(path, text);
+    log(`wrote ${collection.total as number} highlights to ${path} — ${formatBytes(text.length)}\n`);
   } else if (args.format === 'html') {
     const path = join(args.out, 'clean-capture.html');
     const html = Buffer.from(await toHtmlFile(articles, { parse, title: `Clean Capture — ${articles.length} articles`, image }), 'utf8');

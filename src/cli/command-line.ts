@@ -55,7 +55,7 @@ const COMMANDS = {
     },
   },
   export: {
-    summary: 'write a backup as Markdown files (+ assets/, index.md), one HTML file or one EPUB book',
+    summary: 'write a backup as Markdown files (+ assets/, index.md), one HTML file, one EPUB book, or its highlights as JSON-LD',
     operand: 'backup.json',
     operandName: 'the backup file',
     description: "Writes a backup's articles as the extension's zip export does, as one HTML file or as one EPUB book.",
@@ -64,9 +64,9 @@ const COMMANDS = {
       format: {
         type: 'string',
         value: 'F',
-        choices: ['md', 'html', 'epub'],
+        choices: ['md', 'html', 'epub', 'jsonld'],
         default: 'md',
-        help: 'md (default): Markdown files, assets/, index.md; html: clean-capture.html; epub: clean-capture.epub',
+        help: 'md (default): Markdown files, assets/, index.md; html: clean-capture.html; epub: clean-capture.epub; jsonld: the highlights as W3C Web Annotations, clean-capture-highlights.jsonld',
       },
       help: HELP,
     },

@@ -1,7 +1,9 @@
 import browser from 'webextension-polyfill';
 import { normalizeSettings, type Settings } from '../core/shared/settings';
 
-const KEY = 'settings';
+/** The storage.local key of the settings (sync watches it: a saved setting is a change to sync). */
+export const SETTINGS_KEY = 'settings';
+const KEY = SETTINGS_KEY;
 
 /** Settings live in storage.local (small, synchronous to read in every context). */
 export async function loadSettings(): Promise<Settings> {

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from 'dexie';
 import { generationMiddleware } from './generation';
+import { syncChangesMiddleware } from './sync-changes';
 import * as v1 from './migrations/v1';
 import * as v2 from './migrations/v2';
 import * as v3 from './migrations/v3';
@@ -57,6 +58,8 @@ export class CleanCaptureDb extends Dexie {
     this.version(8).stores(v8.stores);
     // Every write to the library moves the write generation in its own transaction (generation.ts).
     this.use(generationMiddleware);
+    // …and names the article or highlight it changed in sync's change log (sync-changes.ts).
+    this.use(syncChangesMiddleware);
   }
 }
 

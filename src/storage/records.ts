@@ -3,6 +3,7 @@ import type { Capture } from '../core/shared/capture';
 import type { ImportFailure } from '../core/import/fetch-policy';
 import type { ImportFormat, ImportHighlight, ImportItem } from '../core/import/import-item';
 import type { CaptureDoc } from '../core/sync/capture-doc';
+import type { HighlightDoc } from '../core/sync/highlight-doc';
 
 /**
  * What the library stores, one interface per table (the schema itself, which fields are indexed,
@@ -204,7 +205,11 @@ export interface SyncDocRecord {
   docId: string;
   localKey: string;
   base?: CaptureDoc;
+  /** A highlight's merged document (issue #16); `localKey` is `highlight:<uuid>`, or `pending:<article doc id>` until its article arrives. */
+  highlight?: HighlightDoc;
   signature: string;
+  /** The server revision this device last wrote or applied: meeting it again in a pull is nothing new. */
+  rev?: string;
 }
 
 /** Sync bookkeeping: the pull checkpoint (`since`). */

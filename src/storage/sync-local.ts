@@ -8,7 +8,6 @@ import { listOrderOf, signCapture } from './record-fields';
 import type { CaptureRecord, ImageLinkRecord, ReadingRecord, VersionRecord } from './records';
 import { tombstoneOf } from './tombstone';
 import { liveByUrlKeys } from './capture-queries';
-import { readGeneration } from './generation';
 
 /**
  * The library seen by sync (issue 14): a record read as sync's LocalCapture, and a merged
@@ -75,7 +74,12 @@ export function localCaptureOf(
  * Records, tombstones included, as sync sees them: all of them, or those of `ids` (a pulled page,
  * the records a round touched). Four bulk reads, not four per record.
  */
+const ANY_OF_LIMIT = 200;
+
 export async function readLocalCaptures(db: CleanCaptureDb, ids?: number[]): Promise<{ record: CaptureRecord; local: LocalCapture }[]> {
+  // Many ids (a first sync, a restore): one pass over each table beats an index lookup per id.
+  const wanted = ids && ids.length > ANY_OF_LIMIT ? new Set(ids) : null;
+  if (wanted) ids = undefined;
   return db.transaction('r', [db.captures, db.versions, db.reading, db.imageLinks], async () => {
     const [records, versions, readings, links] = ids
       ? await Promise.all([
@@ -93,27 +97,23 @@ export async function readLocalCaptures(db: CleanCaptureDb, ids?: number[]): Pro
     const versionsOf = group(versions);
     const linksOf = group(links);
     const readingOf = new Map(readings.map((r) => [r.captureId, r]));
-    return records.map((record) => ({
-      record,
-      local: localCaptureOf(
+    return records
+      .filter((record) => !wanted || wanted.has(record.id!))
+      .map((record) => ({
         record,
-        (versionsOf.get(record.id!) ?? []).sort((a, b) => a.number - b.number),
-        readingOf.get(record.id!),
-        record.deletedAt ? (record.deletedImageLinks ?? []) : (linksOf.get(record.id!) ?? []),
-      ),
-    }));
+        local: localCaptureOf(
+          record,
+          (versionsOf.get(record.id!) ?? []).sort((a, b) => a.number - b.number),
+          readingOf.get(record.id!),
+          record.deletedAt ? (record.deletedImageLinks ?? []) : (linksOf.get(record.id!) ?? []),
+        ),
+      }));
   });
 }
 
-/**
- * What moves when the library changes in a way sync carries: the write generation (captures,
- * versions) and the reading positions. Unchanged since the last round: nothing to push, and the
- * whole library need not be read.
- */
-export async function localChangeMark(db: CleanCaptureDb): Promise<string> {
-  const readings = await db.reading.toArray();
-  const latest = readings.reduce((max, r) => (r.updatedAt > max ? r.updatedAt : max), '');
-  return `${await readGeneration(db)}|${readings.length}|${latest}`;
+/** Every record's id, tombstones included (keys only: cheap): those sync never sent are pushed. */
+export async function allCaptureIds(db: CleanCaptureDb): Promise<number[]> {
+  return (await db.captures.toCollection().primaryKeys()) as number[];
 }
 
 /** A stored image's bytes and metadata, to push. */

@@ -1,18 +1,26 @@
 import type { CleanCaptureDb } from './db';
 import type { SyncDocRecord } from './records';
+import type { SettingsDoc } from '../core/sync/settings-doc';
 
 /** Sync's bookkeeping (issue 14): what each server document last was here, and the pull checkpoint. */
 
 const SINCE = 'since';
-const MARK = 'localMark';
+const SETTINGS_BASE = 'settingsBase';
 
-/** localChangeMark (sync-local.ts) when the last round ended. */
-export async function readLocalMark(db: CleanCaptureDb): Promise<string | null> {
-  return (await db.syncMeta.get(MARK))?.value ?? null;
+/** The settings document last agreed with the server: the base local setting changes are stamped against. */
+export async function readSettingsBase(db: CleanCaptureDb): Promise<SettingsDoc | null> {
+  const text = (await db.syncMeta.get(SETTINGS_BASE))?.value;
+  if (!text) return null;
+  try {
+    const doc = JSON.parse(text) as SettingsDoc;
+    return doc?.kind === 'settings' && doc.values && typeof doc.values === 'object' ? doc : null;
+  } catch {
+    return null;
+  }
 }
 
-export async function writeLocalMark(db: CleanCaptureDb, mark: string): Promise<void> {
-  await db.syncMeta.put({ key: MARK, value: mark });
+export async function writeSettingsBase(db: CleanCaptureDb, doc: SettingsDoc): Promise<void> {
+  await db.syncMeta.put({ key: SETTINGS_BASE, value: JSON.stringify(doc) });
 }
 
 export async function readSyncDocs(db: CleanCaptureDb): Promise<Map<string, SyncDocRecord>> {
@@ -21,6 +29,14 @@ export async function readSyncDocs(db: CleanCaptureDb): Promise<Map<string, Sync
 
 export async function putSyncDocs(db: CleanCaptureDb, rows: SyncDocRecord[]): Promise<void> {
   await db.syncDocs.bulkPut(rows);
+}
+
+/**
+ * Run `apply` (IndexedDB work only: no fetch, no crypto inside) as one read-write transaction over
+ * everything a pulled page writes: the library's tables and sync's own.
+ */
+export async function inSyncTransaction<T>(db: CleanCaptureDb, apply: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [db.captures, db.versions, db.reading, db.images, db.imageLinks, db.meta, db.highlights, db.syncDocs, db.syncMeta], apply);
 }
 
 export async function readCheckpoint(db: CleanCaptureDb): Promise<string> {

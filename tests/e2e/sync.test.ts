@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/demo-server.mjs';
@@ -8,6 +9,11 @@ import type { Harness } from './harness/harness';
 import { browserLabel, browserName, launchHarness } from './harness/launch';
 import { countCaptures } from './harness/library-queries';
 import { expected } from './steps';
+import { Couch } from '../../src/background/sync/couch';
+import { syncRound, unlockServer } from '../../src/background/sync/sync-engine';
+import { saveCapture } from '../../src/storage/captures';
+import { CleanCaptureDb } from '../../src/storage/db';
+import { makeCapture } from '../unit/helpers';
 
 /**
  * Sync (issue 14) between two browser profiles through one PouchDB Server started here: device A
@@ -176,6 +182,59 @@ describe(`sync: Chromium ↔ ${browserLabel()}`, () => {
     await options.close();
   });
 
+  it('a highlight made on A is marked in B’s reader; a note edited on B is on A; a highlight deleted on A is gone on B', async () => {
+    const [onA] = await live(a);
+    const [onB] = await live(b);
+    const exact = expected.paragraphs[0].split(/\s+/).slice(2, 8).join(' ');
+    const { id } = value(await a.send('add-highlight', { captureId: onA.id, exact, color: 'green' }));
+    await syncNow(a);
+    await syncNow(b);
+    const reader = await b.openExtensionPage(`reader.html?id=${onB.id}`, 'body[data-ready="true"]');
+    await reader.waitFor(`.article-body mark.hl-green[data-highlight-id="${id}"]`);
+    // A passage may cross inline elements: its marks' text, together, is the quote.
+    await reader.waitUntil(
+      ([hid, quote]) =>
+        [...document.querySelectorAll(`.article-body mark[data-highlight-id="${hid}"]`)]
+          .map((m) => m.textContent)
+          .join('')
+          .replace(/\s+/g, ' ') === quote,
+      [id, exact] as const,
+    );
+    await reader.close();
+    const raw = await (await fetch(`${couch.url}/${DATABASE}/_all_docs?include_docs=true`)).text();
+    expect(raw).not.toContain(exact);
+    expect(raw).not.toContain(id);
+
+    value(await b.send('update-highlight', { id, note: 'a note written on B' }));
+    await syncNow(b);
+    await syncNow(a);
+    const onAHighlights = value(await a.send('list-highlights', { captureId: onA.id })).highlights;
+    expect(onAHighlights.map((h) => [h.id, h.note, h.color])).toEqual([[id, 'a note written on B', 'green']]);
+
+    expect(value(await a.send('delete-highlight', { id })).deleted).toBe(true);
+    await syncNow(a);
+    await syncNow(b);
+    expect(value(await b.send('list-highlights', { captureId: onB.id })).highlights).toEqual([]);
+  });
+
+  it('the reader font changed on A is B’s setting after sync (the image caps stay each device’s own)', async () => {
+    type Stored = { settings?: { readerFont?: string; imageMaxBytes?: number } };
+    const read = (h: Harness) => h.api((api) => api.storage.local.get('settings') as Promise<Stored>);
+    const before = (await read(b)).settings ?? {};
+    expect(before.readerFont ?? 'serif').toBe('serif');
+    // The reader's look panel saves this way (settings-store.ts): one key in storage.local.
+    await a.api(async (api) => {
+      const { settings } = (await api.storage.local.get('settings')) as Stored;
+      await api.storage.local.set({ settings: { ...settings, readerFont: 'sans', imageMaxBytes: 65536 } });
+    });
+    // The change itself starts a round on A (debounced); Sync now makes sure it is done.
+    await syncNow(a);
+    await syncNow(b);
+    const after = (await read(b)).settings ?? {};
+    expect(after.readerFont).toBe('sans');
+    expect(after.imageMaxBytes ?? 2 * 1024 * 1024).not.toBe(65536);
+  });
+
   it('a delete on A is gone on B', async () => {
     const [onA] = await live(a);
     expect(value(await a.send('delete-capture', { id: onA.id })).deleted).toMatchObject({ id: onA.id });
@@ -184,4 +243,37 @@ describe(`sync: Chromium ↔ ${browserLabel()}`, () => {
     expect(await live(b)).toHaveLength(0);
     expect(await b.evaluate(countCaptures)).toBe(0);
   });
+  it('the background stopped in the middle of pulling many records: the next round resumes from the checkpoint, none lost, none twice', async () => {
+    // A third device, the engine's own code in Node, puts many articles on the server at once.
+    const COUNT = 400;
+    const direct = new Couch({ url: couch.url, database: DATABASE, username: '', password: '' });
+    const keys = await unlockServer(direct, settings().passphrase);
+    const third = new CleanCaptureDb(`e2e-third-device-${process.pid}`);
+    for (let i = 0; i < COUNT; i++) {
+      const url = `https://bulk.example/story-${i}`;
+      await saveCapture(third, makeCapture({ url, canonicalUrl: url, title: `Bulk story ${i}`, textContent: `Bulk story number ${i} and its text.` }));
+    }
+    expect(await syncRound(third, direct, keys)).toMatchObject({ pushed: COUNT });
+    const before = await b.evaluate(countCaptures);
+
+    // B pulls them (fifty per page, each page one transaction); stopped once some pages are in.
+    const interrupted = b.send('sync-now', {}).catch((error: unknown) => error);
+    let seen = before;
+    while (seen === before) seen = await b.evaluate(countCaptures);
+    await b.stopBackground();
+    const partial = await b.evaluate(countCaptures);
+    expect(partial - before).toBeGreaterThan(0);
+    expect(partial - before).toBeLessThan(COUNT);
+    // The interrupted request ends one way or another (an error, or no answer); not waited for long.
+    await Promise.race([interrupted, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+
+    const resumed = await syncNow(b);
+    // Resumed from the last saved page: what was already applied is not pulled again.
+    expect(resumed.pulled).toBeLessThanOrEqual(COUNT - (partial - before));
+    const titles = (await live(b)).map((r) => r.title).filter((t) => t.startsWith('Bulk story'));
+    expect(titles).toHaveLength(COUNT);
+    expect(new Set(titles).size).toBe(COUNT);
+    expect(await syncNow(b)).toMatchObject({ pulled: 0 });
+    third.close();
+  }, 240_000);
 });

@@ -114,10 +114,13 @@ export class Couch {
     return this.json<CouchDoc>(response, 'read a document');
   }
 
-  /** The current revisions of `ids` (absent or deleted ones are left out). */
-  async getMany(ids: string[]): Promise<Map<string, CouchDoc>> {
+  /**
+   * The current revisions of `ids` (absent or deleted ones are left out); with `attachments`, each
+   * attachment's bytes come inline (base64), so many images are one request instead of one each.
+   */
+  async getMany(ids: string[], attachments = false): Promise<Map<string, CouchDoc>> {
     if (ids.length === 0) return new Map();
-    const response = await this.request(`${this.db}/_all_docs?include_docs=true`, {
+    const response = await this.request(`${this.db}/_all_docs?include_docs=true${attachments ? '&attachments=true' : ''}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ keys: ids }),
@@ -127,20 +130,24 @@ export class Couch {
     return new Map(body.rows.filter((row) => row.doc).map((row) => [row.key, row.doc!]));
   }
 
-  /** Writes; returns the ids refused as conflicts (someone wrote meanwhile: merge again). */
-  async putMany(docs: CouchDoc[]): Promise<{ written: number; conflicts: string[] }> {
-    if (docs.length === 0) return { written: 0, conflicts: [] };
+  /**
+   * Writes; returns the ids refused as conflicts (someone wrote meanwhile: merge again), and the new
+   * revision of each written one (a pull that meets it again knows it is its own write).
+   */
+  async putMany(docs: CouchDoc[]): Promise<{ written: number; conflicts: string[]; revs: Map<string, string> }> {
+    if (docs.length === 0) return { written: 0, conflicts: [], revs: new Map() };
     const response = await this.request(`${this.db}/_bulk_docs`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ docs }),
     });
-    const rows = await this.json<{ id: string; ok?: boolean; error?: string; reason?: string }[]>(response, 'write documents');
+    const rows = await this.json<{ id: string; rev?: string; ok?: boolean; error?: string; reason?: string }[]>(response, 'write documents');
     if (!Array.isArray(rows)) throw new SyncError('server-error', 'The sync server answered a bulk write without results; sync will try again.');
     const conflicts = rows.filter((row) => row.error === 'conflict').map((row) => row.id);
     const failed = rows.find((row) => row.error && row.error !== 'conflict');
     if (failed) throw new SyncError('server-error', `The sync server refused a document (${failed.error}: ${failed.reason ?? ''}); sync will try again.`);
-    return { written: rows.length - conflicts.length, conflicts };
+    const revs = new Map(rows.filter((row) => !row.error && row.rev).map((row) => [row.id, row.rev!]));
+    return { written: rows.length - conflicts.length, conflicts, revs };
   }
 
   async changes(since: string, limit: number): Promise<ChangesPage> {

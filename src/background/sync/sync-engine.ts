@@ -1,17 +1,22 @@
 import { captureDocFromLocal, captureSyncKey, localSignature } from '../../core/sync/local-changes';
-import { currentVersion, mergeCaptureDocs, type CaptureDoc } from '../../core/sync/capture-doc';
+import { mergeCaptureDocs, type CaptureDoc } from '../../core/sync/capture-doc';
 import { syncDocId, kindOfDocId, KEY_PARAMS_ID } from '../../core/sync/doc-id';
-import { decryptBytes, decryptJson, encryptBytes, encryptJson, newKeyParams, unlockKeys, type KeyParams, type SyncKeys } from '../../core/sync/sync-crypto';
-import { validateBody, type ImageDoc } from '../../core/sync/sync-kinds';
+import { encryptJson, newKeyParams, unlockKeys, type KeyParams, type SyncKeys } from '../../core/sync/sync-crypto';
+import { openBody } from './merged-writes';
 import { canonicalJson } from '../../core/sync/stamped';
 import { SyncError } from '../../core/sync/sync-errors';
-import { bytesToBase64 } from '../../core/shared/base64';
 import type { CleanCaptureDb } from '../../storage/db';
 import type { CaptureRecord, SyncDocRecord } from '../../storage/records';
-import { applyCaptureDoc, localChangeMark, missingImages, readLocalCaptures, storedImage, storeSyncedImage } from '../../storage/sync-local';
-import { putSyncDocs, readCheckpoint, readLocalMark, readSyncDocs, writeCheckpoint, writeLocalMark } from '../../storage/sync-state';
+import { allCaptureIds, applyCaptureDoc, readLocalCaptures } from '../../storage/sync-local';
+import { allHighlightIds } from '../../storage/sync-highlights';
+import { clearSyncChanges, currentChangeSeq, readSyncChanges } from '../../storage/sync-changes';
+import { inSyncTransaction, putSyncDocs, readCheckpoint, readSyncDocs, writeCheckpoint } from '../../storage/sync-state';
 import type { LocalCapture } from '../../core/sync/local-changes';
-import type { Couch, CouchDoc } from './couch';
+import type { Couch } from './couch';
+import type { HighlightDoc } from '../../core/sync/highlight-doc';
+import { pullSettings, pushSettings, type SettingsPort } from './settings-sync';
+import { pullImages, pushImages } from './sync-images';
+import { applyPendingHighlights, pullHighlights, pushHighlights, type RoundState } from './highlight-sync';
 import type { SyncOutcome } from '../../messages';
 
 /**
@@ -25,7 +30,6 @@ import type { SyncOutcome } from '../../messages';
 export type { SyncOutcome };
 
 const BATCH = 50;
-const ATTACHMENT = 'data';
 
 /** The keys for the server's database: its key document, created on first use. A wrong passphrase throws before any write. */
 export async function unlockServer(couch: Couch, passphrase: string): Promise<SyncKeys> {
@@ -43,80 +47,31 @@ function baseOf(doc: CaptureDoc): CaptureDoc {
   return { ...doc, versions: [] };
 }
 
-async function openBody(keys: SyncKeys, doc: CouchDoc) {
-  return validateBody(await decryptJson(keys, doc.body as string, doc._id), doc._id);
-}
-
-class Round {
+class Round implements RoundState {
   readonly outcome: SyncOutcome = { pushed: 0, pulled: 0, conflicts: 0 };
   /** Capture ids written or pushed this round: their signatures are taken at the end. */
   private readonly touched = new Map<string, number>();
 
   constructor(
-    private readonly db: CleanCaptureDb,
-    private readonly couch: Couch,
-    private readonly keys: SyncKeys,
-    private readonly rows: Map<string, SyncDocRecord>,
-    private readonly now: () => number,
+    readonly db: CleanCaptureDb,
+    readonly couch: Couch,
+    readonly keys: SyncKeys,
+    readonly rows: Map<string, SyncDocRecord>,
+    readonly now: () => number,
+    /** The settings store; absent (the bench, most tests), settings are left alone. */
+    readonly settings?: SettingsPort,
   ) {}
 
   private rowByLocal(): Map<string, SyncDocRecord> {
     return new Map([...this.rows.values()].map((row) => [row.localKey, row]));
   }
 
-  /** Images the documents show that the server does not have yet: each pushed once, by hash. */
-  private async pushImages(docs: CaptureDoc[]): Promise<void> {
-    const byLocal = this.rowByLocal();
-    const hashes = [...new Set(docs.flatMap((doc) => currentVersion(doc).images.map((i) => i.hash)))].filter((hash) => !byLocal.has(`image:${hash}`));
-    if (hashes.length === 0) return;
-    const ids = await Promise.all(hashes.map((hash) => syncDocId(this.keys, 'image', hash)));
-    const onServer = await this.couch.getMany(ids);
-    const writes: CouchDoc[] = [];
-    const rows: SyncDocRecord[] = [];
-    for (const [i, hash] of hashes.entries()) {
-      rows.push({ docId: ids[i], localKey: `image:${hash}`, signature: 'pushed' });
-      if (onServer.has(ids[i])) continue;
-      const image = await storedImage(this.db, hash);
-      if (!image) continue;
-      const meta: ImageDoc = { kind: 'image', hash, type: image.type, bytes: image.bytes, width: image.width, height: image.height };
-      const sealed = await encryptBytes(this.keys, new Uint8Array(await image.blob.arrayBuffer()), `${ids[i]}/${ATTACHMENT}`);
-      writes.push({
-        _id: ids[i],
-        body: await encryptJson(this.keys, meta, ids[i]),
-        _attachments: { [ATTACHMENT]: { content_type: 'application/octet-stream', data: bytesToBase64(sealed) } },
-      });
-    }
-    // Written in small groups: a thousand images in one request would be one very large body.
-    for (let i = 0; i < writes.length; i += 10) await this.couch.putMany(writes.slice(i, i + 10));
-    for (const row of rows) this.rows.set(row.docId, row);
-    await putSyncDocs(this.db, rows);
-  }
-
-  /** Images the documents show that this device lacks: fetched (a few at a time) and decrypted. */
-  private async pullImages(docs: CaptureDoc[]): Promise<void> {
-    const missing = await missingImages(this.db, [...new Set(docs.flatMap((doc) => currentVersion(doc).images.map((i) => i.hash)))]);
-    if (missing.length === 0) return;
-    const ids = await Promise.all(missing.map((hash) => syncDocId(this.keys, 'image', hash)));
-    const held = await this.couch.getMany(ids);
-    const fetchOne = async (i: number) => {
-      const imageDoc = held.get(ids[i]);
-      const sealed = imageDoc ? await this.couch.attachment(ids[i], ATTACHMENT) : null;
-      // Not on the server (yet): the link stays a recorded failure, as for an image a capture could not fetch.
-      if (!imageDoc || !sealed) return;
-      const meta = await openBody(this.keys, imageDoc);
-      if (meta.kind !== 'image' || meta.hash !== missing[i])
-        throw new SyncError('bad-data', `The synced image ${ids[i]} is not the one its article names; it was skipped.`);
-      const bytes = await decryptBytes(this.keys, sealed, `${ids[i]}/${ATTACHMENT}`);
-      await storeSyncedImage(this.db, meta, new Blob([bytes as BlobPart], { type: meta.type }));
-    };
-    // Four requests at a time: fast on a real server, gentle on a small one.
-    for (let i = 0; i < missing.length; i += 4) await Promise.all([i, i + 1, i + 2, i + 3].filter((k) => k < missing.length).map(fetchOne));
-  }
-
-  async push(): Promise<void> {
+  /** Push the articles `ids` (null: every one) that differ from what was last synced. */
+  async push(ids: number[] | null): Promise<void> {
+    if (ids?.length === 0) return;
     const byLocal = this.rowByLocal();
     const pending: { record: CaptureRecord; local: LocalCapture; row?: SyncDocRecord; docId: string; doc: CaptureDoc }[] = [];
-    for (const { record, local } of await readLocalCaptures(this.db)) {
+    for (const { record, local } of await readLocalCaptures(this.db, ids ?? undefined)) {
       const row = byLocal.get(`capture:${record.id}`);
       if (row && row.signature === localSignature(local)) continue;
       // A delete of a record the server never saw tells nothing.
@@ -138,7 +93,7 @@ class Round {
           if (body && body.kind !== 'capture') throw new SyncError('bad-data', `The synced item ${item.docId} is not an article.`);
           merged.push(body ? mergeCaptureDocs(item.doc, body) : item.doc);
         }
-        await this.pushImages(merged);
+        await pushImages(this, merged);
         const writes = await Promise.all(
           batch.map(async (item, i) => ({
             _id: item.docId,
@@ -146,7 +101,7 @@ class Round {
             body: await encryptJson(this.keys, merged[i], item.docId),
           })),
         );
-        const { conflicts } = await this.couch.putMany(writes);
+        const { conflicts, revs } = await this.couch.putMany(writes);
         const retry = new Set(conflicts);
         const rows: SyncDocRecord[] = [];
         for (const [i, item] of batch.entries()) {
@@ -156,10 +111,10 @@ class Round {
           if (canonicalJson(merged[i]) !== canonicalJson(item.doc)) {
             // The server held changes from elsewhere too: both sides changed, merged.
             this.outcome.conflicts++;
-            await this.pullImages([merged[i]]);
+            await pullImages(this, [merged[i]]);
             id = (await applyCaptureDoc(this.db, merged[i], id, new Date(this.now()))) ?? id;
           }
-          rows.push({ docId: item.docId, localKey: `capture:${id}`, base: baseOf(merged[i]), signature: '' });
+          rows.push({ docId: item.docId, localKey: `capture:${id}`, base: baseOf(merged[i]), signature: '', rev: revs.get(item.docId) });
           this.touched.set(item.docId, id);
         }
         for (const row of rows) this.rows.set(row.docId, row);
@@ -169,22 +124,69 @@ class Round {
     }
   }
 
+  /** The change log's entries up to here are done when the round ends (set by the first push). */
+  clearUpTo = -1;
+  /** Highlights this round wrote itself (their change-log entries are its own). */
+  readonly ownHighlights = new Set<string>();
+
+  /**
+   * Push what changed: the records the change log names, and those sync never sent (new here, or
+   * after a reset), never the whole library unless the log says so. The records this round itself
+   * applied are left out (they are in step). Articles first: a highlight names its article's document.
+   */
+  async pushAll(): Promise<void> {
+    const changes = await readSyncChanges(this.db);
+    if (this.clearUpTo < 0) this.clearUpTo = changes.upTo;
+    const synced = new Set([...this.rows.values()].map((row) => row.localKey));
+    const own = new Set(this.touched.values());
+    const captureIds = changes.everything
+      ? null
+      : [...new Set([...changes.captureIds, ...(await allCaptureIds(this.db)).filter((id) => !synced.has(`capture:${id}`))])].filter((id) => !own.has(id));
+    await this.push(captureIds);
+    const highlightIds = changes.everything
+      ? null
+      : [...new Set([...changes.highlightIds, ...(await allHighlightIds(this.db)).filter((id) => !synced.has(`highlight:${id}`))])].filter(
+          (id) => !this.ownHighlights.has(id),
+        );
+    await pushHighlights(this, highlightIds);
+  }
+
+  /** The change-log keys of the records this round wrote itself. */
+  ownChangeKeys(): string[] {
+    return [...[...this.touched.values()].map((id) => `c:${id}`), ...[...this.ownHighlights].map((id) => `h:${id}`)];
+  }
+
   /** Returns whether merging left something to push back (a local change the server lacked). */
   async pull(): Promise<boolean> {
     let since = await readCheckpoint(this.db);
     let pushBack = false;
     for (;;) {
       const page = await this.couch.changes(since, BATCH);
+      // The revision this device wrote or applied last holds nothing new: not decrypted, not read.
+      const fresh = page.results.filter((change) => !(change.doc?._rev && this.rows.get(change.id)?.rev === change.doc._rev));
       // Only the records this page names are read.
-      const pageIds = page.results
+      const pageIds = fresh
         .map((change) => this.rows.get(change.id)?.localKey)
         .filter((key): key is string => !!key?.startsWith('capture:'))
         .map((key) => Number(key.slice(8)));
       const locals = new Map((await readLocalCaptures(this.db, pageIds)).map((entry) => [entry.record.id!, entry]));
       const rows: SyncDocRecord[] = [];
-      const incoming: { id: string; merged: CaptureDoc; remote: CaptureDoc; localId: number | null }[] = [];
-      for (const change of page.results) {
-        if (change.deleted || !change.doc || kindOfDocId(change.id) !== 'capture') continue;
+      const incoming: { id: string; rev?: string; merged: CaptureDoc; remote: CaptureDoc; localId: number | null }[] = [];
+      const highlights: { docId: string; rev?: string; remote: HighlightDoc }[] = [];
+      for (const change of fresh) {
+        if (change.deleted || !change.doc) continue;
+        const kind = kindOfDocId(change.id);
+        if (kind === 'settings') {
+          const remote = await openBody(this.keys, change.doc);
+          if (remote.kind === 'settings' && this.settings) await pullSettings(this, this.settings, remote);
+          continue;
+        }
+        if (kind === 'highlight') {
+          const remote = await openBody(this.keys, change.doc);
+          if (remote.kind === 'highlight') highlights.push({ docId: change.id, rev: change.doc._rev, remote });
+          continue;
+        }
+        if (kind !== 'capture') continue;
         const remote = await openBody(this.keys, change.doc);
         if (remote.kind !== 'capture') continue;
         const row = this.rows.get(change.id);
@@ -193,26 +195,37 @@ class Round {
         const mine = held && row?.base ? captureDocFromLocal(row.base, row.base.key, held.local, this.now()) : null;
         const merged = mine ? mergeCaptureDocs(mine, remote) : remote;
         if (mine && canonicalJson(merged) === canonicalJson(mine)) continue; // our own write, back
-        incoming.push({ id: change.id, merged, remote, localId });
+        incoming.push({ id: change.id, rev: change.doc._rev, merged, remote, localId });
       }
       // The page's images first, then each record in its own transaction: a record is never applied without its images.
-      await this.pullImages(incoming.map((item) => item.merged));
-      for (const { id: docId, merged, remote, localId } of incoming) {
-        const id = await applyCaptureDoc(this.db, merged, localId, new Date(this.now()));
-        this.outcome.pulled++;
-        const differs = canonicalJson(merged) !== canonicalJson(remote);
-        if (differs) {
-          this.outcome.conflicts++;
-          pushBack = true;
+      await pullImages(
+        this,
+        incoming.map((item) => item.merged),
+      );
+      // The page as one transaction: its records, their highlights, sync's rows and the checkpoint
+      // land together or not at all. A worker stopped midway leaves the page to pull again, never half of it.
+      const nextSince = String(page.last_seq);
+      await inSyncTransaction(this.db, async () => {
+        for (const { id: docId, rev, merged, remote, localId } of incoming) {
+          const id = await applyCaptureDoc(this.db, merged, localId, new Date(this.now()));
+          this.outcome.pulled++;
+          const differs = canonicalJson(merged) !== canonicalJson(remote);
+          if (differs) {
+            this.outcome.conflicts++;
+            pushBack = true;
+          }
+          const next: SyncDocRecord = { docId, localKey: id !== null ? `capture:${id}` : `gone:${docId}`, base: baseOf(merged), signature: '', rev };
+          rows.push(next);
+          this.rows.set(next.docId, next);
+          if (id !== null && !differs) this.touched.set(docId, id);
         }
-        const next: SyncDocRecord = { docId, localKey: id !== null ? `capture:${id}` : `gone:${docId}`, base: baseOf(merged), signature: '' };
-        rows.push(next);
-        this.rows.set(next.docId, next);
-        if (id !== null && !differs) this.touched.set(docId, id);
-      }
-      await putSyncDocs(this.db, rows);
-      since = String(page.last_seq);
-      await writeCheckpoint(this.db, since);
+        await putSyncDocs(this.db, rows);
+        // Highlights after the page's articles: one whose article came in this page (or earlier) attaches now.
+        if (await pullHighlights(this, highlights)) pushBack = true;
+        await applyPendingHighlights(this);
+        await writeCheckpoint(this.db, nextSince);
+      });
+      since = nextSince;
       if (page.results.length < BATCH) break;
     }
     return pushBack;
@@ -233,15 +246,16 @@ class Round {
 }
 
 /** One full push and pull; `now` is injectable for tests. */
-export async function syncRound(db: CleanCaptureDb, couch: Couch, keys: SyncKeys, now: () => number = Date.now): Promise<SyncOutcome> {
-  const round = new Round(db, couch, keys, await readSyncDocs(db), now);
-  // Taken before anything is read: a change made while the round runs moves the mark past it, and
-  // the next round looks. (So does this round's own applying: the next round then reads once more.)
-  const mark = await localChangeMark(db);
-  if ((await readLocalMark(db)) !== mark) await round.push();
-  if (await round.pull()) await round.push();
+export async function syncRound(db: CleanCaptureDb, couch: Couch, keys: SyncKeys, now: () => number = Date.now, settings?: SettingsPort): Promise<SyncOutcome> {
+  const round = new Round(db, couch, keys, await readSyncDocs(db), now, settings);
+  await round.pushAll();
+  // Settings live outside the library (storage.local): compared on every round, one read.
+  if (settings) await pushSettings(round, settings);
+  if (await round.pull()) await round.pushAll();
+  const ownUpTo = currentChangeSeq();
   await round.settle();
-  // Saved last: a round cut short before here looks at every record again next time.
-  await writeLocalMark(db, mark);
+  // Last: a round cut short before here finds its changes in the log again next time. A change made
+  // while the round ran has a later number and stays for the next round.
+  await clearSyncChanges(db, round.clearUpTo, round.ownChangeKeys(), ownUpTo);
   return round.outcome;
 }

@@ -7,6 +7,8 @@ import type { CleanCaptureDb } from '../../storage/db';
 import { resetSyncState } from '../../storage/sync-state';
 import { Couch } from './couch';
 import { syncRound, unlockServer } from './sync-engine';
+import { loadSettings, saveSettings } from '../../platform/settings-store';
+import type { SettingsPort } from './settings-sync';
 import { loadSyncConfig, loadSyncStatus, NO_STATUS, saveSyncConfig, saveSyncStatus } from './sync-store';
 
 /**
@@ -19,6 +21,14 @@ const PERIOD_MINUTES = 5;
 const DEBOUNCE_MS = 2_000;
 /** Reading sends its position every few seconds while scrolling: that alone waits longer. */
 const QUIET_DEBOUNCE_MS = 30_000;
+
+/** The settings the options page and the reader save (storage.local); a pulled change is saved the same way. */
+const SETTINGS_STORE: SettingsPort = {
+  load: loadSettings,
+  apply: async (patch) => {
+    if (Object.keys(patch).length) await saveSettings(patch);
+  },
+};
 
 /** The keys are slow to derive (PBKDF2, 600,000 rounds): kept while the worker lives, per server, database and passphrase. */
 let cachedKeys: { id: string; keys: SyncKeys } | null = null;
@@ -100,7 +110,7 @@ export class SyncService {
     const status = await loadSyncStatus();
     try {
       const couch = new Couch(config);
-      const outcome = await syncRound(this.db, couch, await this.keysFor(config, couch));
+      const outcome = await syncRound(this.db, couch, await this.keysFor(config, couch), Date.now, SETTINGS_STORE);
       const totals = {
         pushed: status.totals.pushed + outcome.pushed,
         pulled: status.totals.pulled + outcome.pulled,

@@ -36,3 +36,25 @@ export function toWebAnnotations(article: Pick<SavedArticle, 'title' | 'url' | '
     first: { type: 'AnnotationPage', startIndex: 0, items },
   };
 }
+
+/**
+ * A whole library's highlights as one Web Annotation collection (the CLI's `export --format
+ * jsonld`): the same Annotation for each highlight as the reader's per-article export, articles
+ * newest first, each article's highlights oldest first, deleted ones left out by the caller.
+ */
+export function toLibraryWebAnnotations(
+  articles: readonly (Pick<SavedArticle, 'title' | 'url' | 'canonicalUrl'> & { highlights?: readonly Highlight[] })[],
+  label = 'Clean Capture highlights',
+): Record<string, unknown> {
+  const items = articles.flatMap((article) => {
+    const own = article.highlights ?? [];
+    return own.length ? ((toWebAnnotations(article, own).first as { items: unknown[] }).items ?? []) : [];
+  });
+  return {
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { cc: 'https://clean-capture.invalid/ns#' }],
+    type: 'AnnotationCollection',
+    label,
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}

@@ -7,10 +7,10 @@ import { hmac, type SyncKeys } from './sync-crypto';
  * about the URL. The kind stays readable as a prefix: replication needs no key to route, and the
  * set of kinds is public anyway.
  */
-export type SyncKind = 'capture' | 'image' | 'settings';
+export type SyncKind = 'capture' | 'image' | 'settings' | 'highlight';
 
-/** Every kind's prefix; a new kind (highlights, imports) adds one here. */
-export const KIND_PREFIX: Record<SyncKind, string> = { capture: 'c-', image: 'i-', settings: 's-' };
+/** Every kind's prefix; a new kind adds one here. */
+export const KIND_PREFIX: Record<SyncKind, string> = { capture: 'c-', image: 'i-', settings: 's-', highlight: 'h-' };
 
 /** The one clear document: salt, iterations and check value (sync-crypto.ts). */
 export const KEY_PARAMS_ID = 'clean-capture-key';

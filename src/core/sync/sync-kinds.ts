@@ -1,10 +1,12 @@
+import { isHighlightColor } from '../highlights/highlight';
 import { mergeCaptureDocs, type CaptureDoc } from './capture-doc';
+import { mergeHighlightDocs, type HighlightDoc } from './highlight-doc';
 import { compareJson } from './stamped';
 import { mergeSettingsDocs, type SettingsDoc } from './settings-doc';
 import { SyncError } from './sync-errors';
 
 /**
- * Every kind of synced document and how two copies merge. A new kind (highlights, imports) adds
+ * Every kind of synced document and how two copies merge. A new kind (imports, say) adds
  * its body type, a prefix in doc-id.ts and an entry here; the engine needs nothing else to carry it.
  */
 
@@ -18,7 +20,7 @@ export interface ImageDoc {
   height: number | null;
 }
 
-export type SyncBody = CaptureDoc | ImageDoc | SettingsDoc;
+export type SyncBody = CaptureDoc | ImageDoc | SettingsDoc | HighlightDoc;
 
 /** An image is its content: two copies are the same image; keep one, the same one everywhere. */
 function mergeImageDocs(a: ImageDoc, b: ImageDoc): ImageDoc {
@@ -29,6 +31,7 @@ export function mergeBodies(a: SyncBody, b: SyncBody): SyncBody {
   if (a.kind !== b.kind) throw new SyncError('bad-data', `Two synced items share an id but not a kind (${a.kind}, ${b.kind}).`);
   if (a.kind === 'capture') return mergeCaptureDocs(a, b as CaptureDoc);
   if (a.kind === 'image') return mergeImageDocs(a, b as ImageDoc);
+  if (a.kind === 'highlight') return mergeHighlightDocs(a, b as HighlightDoc);
   return mergeSettingsDocs(a, b as SettingsDoc);
 }
 
@@ -50,6 +53,16 @@ export function validateBody(value: unknown, id: string): SyncBody {
   if (value.kind === 'image') {
     if (typeof value.hash !== 'string' || typeof value.type !== 'string') throw bad('no hash');
     return value as unknown as ImageDoc;
+  }
+  if (value.kind === 'highlight') {
+    if (typeof value.id !== 'string' || typeof value.capture !== 'string' || typeof value.createdAt !== 'string') throw bad('no id');
+    if (!['anchor', 'color', 'note'].every((f) => isStamp(value[f]))) throw bad('bad state');
+    const anchor = (value.anchor as { value: unknown }).value;
+    if (!isObject(anchor) || typeof anchor.exact !== 'string' || typeof anchor.prefix !== 'string' || typeof anchor.suffix !== 'string') throw bad('bad quote');
+    if (!isHighlightColor((value.color as { value: unknown }).value) || typeof (value.note as { value: unknown }).value !== 'string')
+      throw bad('bad colour or note');
+    if (typeof value.restoredAt !== 'number' || (value.deleted !== null && !isObject(value.deleted))) throw bad('bad deletion');
+    return value as unknown as HighlightDoc;
   }
   if (value.kind === 'settings') {
     if (!isObject(value.values) || !Object.values(value.values).every(isStamp)) throw bad('bad values');

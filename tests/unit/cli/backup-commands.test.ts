@@ -120,6 +120,29 @@ describe('clean-capture export', { timeout: 60_000 }, () => {
     expect(strFromU8(book['OEBPS/a0002.xhtml']!)).toContain('<p class="hl-note">My note</p>');
   });
 
+  it('writes the highlights as W3C Web Annotation JSON-LD, as the reader’s export does, deleted ones left out', () => {
+    const result = cli('export', backupPath, '--out', join(dir, 'j'), '--format', 'jsonld');
+    expect(result.status, result.stderr).toBe(0);
+    const path = join(dir, 'j', 'clean-capture-highlights.jsonld');
+    expect(result.stdout + result.stderr).toContain(`wrote 1 highlights to ${path} — ${formatBytes(statSync(path).size)}`);
+    const doc = JSON.parse(readFileSync(path, 'utf8'));
+    expect(doc['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(doc).toMatchObject({ type: 'AnnotationCollection', total: 1, first: { type: 'AnnotationPage', startIndex: 0 } });
+    expect(doc.first.items).toEqual([
+      {
+        id: 'urn:uuid:h1',
+        type: 'Annotation',
+        motivation: 'commenting',
+        created: T,
+        modified: T,
+        body: { type: 'TextualBody', value: 'My note', format: 'text/plain', purpose: 'commenting' },
+        target: { source: 'https://news.example.com/b', selector: [{ type: 'TextQuoteSelector', exact: 'Text', prefix: '', suffix: '' }] },
+        'cc:color': 'blue',
+      },
+    ]);
+    expect(readFileSync(path, 'utf8')).not.toContain('Deleted note');
+  });
+
   it('refuses a bad backup or bad options with one line', () => {
     writeFileSync(join(dir, 'cut.json'), readFileSync(backupPath, 'utf8').slice(0, 500));
     const cut = cli('export', join(dir, 'cut.json'), '--out', join(dir, 'x'));

@@ -66,7 +66,7 @@ describe('parseCommandLine', () => {
     expect(parseCommandLine(['--help'])).toMatchObject({ kind: 'help', text: expect.stringMatching(/^Usage: clean-capture <command>/) });
     expect(parseCommandLine(['export', '-h'])).toMatchObject({
       kind: 'help',
-      text: expect.stringMatching(/^Usage: clean-capture export backup\.json --out DIR \[--format md\|html\|epub\]\n/),
+      text: expect.stringMatching(/^Usage: clean-capture export backup\.json --out DIR \[--format md\|html\|epub\|jsonld\]\n/),
     });
     expect(parseCommandLine(['extract', '--format', 'pdf', '--help'])).toMatchObject({ kind: 'help' });
     expect(parseCommandLine(['--version'])).toEqual({ kind: 'version', text: `${VERSION}\n` });
@@ -84,7 +84,7 @@ describe('parseCommandLine', () => {
     expect(usageError(['extract', 'p.html', '--format', 'pdf'])).toBe('--format must be json, markdown or text, not "pdf"');
     expect(usageError(['export', 'b.json', '--out', 'd', '--format', 'md', '--version'])).toMatch(/^unknown option --version for export/);
     expect(usageError(['reextract', 'b.json'])).toBe('--out is required (the new backup file): clean-capture reextract backup.json --out FILE');
-    expect(usageError(['export', '--out', 'd'])).toBe('missing the backup file: clean-capture export backup.json --out DIR [--format md|html|epub]');
+    expect(usageError(['export', '--out', 'd'])).toBe('missing the backup file: clean-capture export backup.json --out DIR [--format md|html|epub|jsonld]');
     expect(usageError(['extract', 'a', 'b'])).toBe('unexpected argument "b" (extract reads one page.html)');
     expect(usageError(['help'])).toMatch(/^unknown command "help"/);
     expect(usageError([])).toMatch(/^Usage: clean-capture <command>/);

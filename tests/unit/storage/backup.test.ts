@@ -120,10 +120,12 @@ describe('backup', () => {
     expect(report.tables.captures).toEqual({ added: 2, updated: 0, skipped: 0 });
     expect(report.tables.extras!.added).toBe(2);
     expect(report.settings).toEqual({ saveOnPopupOpen: false });
-    // The write generation is this library's own: the restore moved it (generation.ts); the rest is identical.
-    const { meta: metaBefore, ...restBefore } = before;
-    const { meta: metaAfter, ...restAfter } = await snapshot(db);
+    // The write generation and sync's change log are this library's own: the restore moved them
+    // (generation.ts, sync-changes.ts: restored articles are changes to sync); the rest is identical.
+    const { meta: metaBefore, syncMeta: logBefore, ...restBefore } = before;
+    const { meta: metaAfter, syncMeta: logAfter, ...restAfter } = await snapshot(db);
     expect(restAfter).toEqual(restBefore);
+    expect((logAfter as { key: string }[]).map((row) => row.key)).toEqual((logBefore as { key: string }[]).map((row) => row.key));
     expect(metaBefore).toHaveLength(1);
     expect(metaAfter).toEqual([{ key: 'generation', value: { key: 'generation', value: expect.any(Number) } }]);
   });

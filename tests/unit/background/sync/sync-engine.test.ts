@@ -121,6 +121,23 @@ describe('sync between two devices through PouchDB Server', () => {
     expect(await live(b)).toHaveLength(1);
   });
 
+  it('a round looks only at the records the change log names (and those never sent), not the whole library', async () => {
+    const { a, b, sync } = await setup();
+    const one = await saveWithImage(a, 'https://news.example/log-1', 'Log one');
+    const two = await saveWithImage(a, 'https://news.example/log-2', 'Log two');
+    await sync(a);
+    await sync(b);
+    // Make record two look out of step to a reader of the whole library; the log names only one.
+    const rowTwo = (await a.syncDocs.toArray()).find((row) => row.localKey === `capture:${two}`)!;
+    await a.syncDocs.put({ ...rowTwo, signature: 'stale' });
+    await updateCapture(a, one, { tags: ['only-this'] });
+    expect(await sync(a)).toEqual({ pushed: 1, pulled: 0, conflicts: 0 });
+    expect(await sync(b)).toMatchObject({ pulled: 1 });
+    expect((await live(b)).find((r) => r.title === 'Log one')!.tags).toEqual(['only-this']);
+    // Nothing left in the log after a round: the next one reads nothing.
+    expect(await sync(a)).toEqual({ pushed: 0, pulled: 0, conflicts: 0 });
+  });
+
   it('a wrong passphrase is refused before anything is written', async () => {
     const { couch, database } = await setup();
     const before = await (await fetch(`${server.url}/${database}`)).json();

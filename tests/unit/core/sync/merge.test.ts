@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { captureView, currentVersion, isDeleted, mergeCaptureDocs, type CaptureDoc } from '../../../../src/core/sync/capture-doc';
 import { captureDocFromLocal, type LocalCapture } from '../../../../src/core/sync/local-changes';
 import { liveTags, setTags } from '../../../../src/core/sync/stamped';
+import { highlightDocFromLocal, isHighlightDeleted, mergeHighlightDocs, type HighlightDoc } from '../../../../src/core/sync/highlight-doc';
+import { HIGHLIGHT_COLORS } from '../../../../src/core/highlights/highlight';
 import { sampleDoc, sampleVersion, T0 } from './sample-docs';
 
 // Small ranges on purpose: collisions (equal times, the same tag on two devices) are the cases that matter.
@@ -165,5 +167,77 @@ describe('captureDocFromLocal: stamps only what changed', () => {
     expect(isDeleted(deleted)).toBe(true);
     const restored = captureDocFromLocal(deleted, 'k', local, T0 + 4000);
     expect(isDeleted(restored)).toBe(false);
+  });
+});
+
+const highlightArb: fc.Arbitrary<HighlightDoc> = fc
+  .record({
+    capture: fc.constantFrom('c-one', 'c-two'),
+    createdAt: fc.constantFrom('2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'),
+    anchor: fc.record({
+      value: fc.record({ exact: fc.constantFrom('a passage', 'a passage, longer'), prefix: fc.constantFrom('', 'x '), suffix: fc.constant('') }),
+      at: time,
+    }),
+    color: fc.record({ value: fc.constantFrom(...HIGHLIGHT_COLORS), at: time }),
+    note: fc.record({ value: fc.constantFrom('', 'a note', 'another note'), at: time }),
+    restoredAt: time,
+    deleted: fc.option(fc.record({ at: time, seen: time })),
+  })
+  .map((fields) => JSON.parse(JSON.stringify({ kind: 'highlight', id: 'one-uuid', ...fields })) as HighlightDoc);
+
+describe('mergeHighlightDocs: the same join for highlights (issue #16)', () => {
+  const canonH = (doc: HighlightDoc) =>
+    JSON.parse(JSON.stringify(doc, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v)));
+
+  it('is commutative, associative and idempotent', () => {
+    fc.assert(
+      fc.property(highlightArb, highlightArb, highlightArb, (a, b, c) => {
+        expect(canonH(mergeHighlightDocs(a, b))).toEqual(canonH(mergeHighlightDocs(b, a)));
+        expect(canonH(mergeHighlightDocs(mergeHighlightDocs(a, b), c))).toEqual(canonH(mergeHighlightDocs(a, mergeHighlightDocs(b, c))));
+        const once = mergeHighlightDocs(a, b);
+        expect(canonH(mergeHighlightDocs(once, b))).toEqual(canonH(once));
+        expect(canonH(mergeHighlightDocs(once, once))).toEqual(canonH(once));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('the latest edit of each field wins; a delete wins only over edits it had seen', () => {
+    fc.assert(
+      fc.property(highlightArb, highlightArb, (a, b) => {
+        const merged = mergeHighlightDocs(a, b);
+        expect(merged.note.at).toBe(Math.max(a.note.at, b.note.at));
+        expect(merged.color.at).toBe(Math.max(a.color.at, b.color.at));
+        const latestEdit = Math.max(a.anchor.at, b.anchor.at, a.color.at, b.color.at, a.note.at, b.note.at, a.restoredAt, b.restoredAt);
+        if (isHighlightDeleted(merged)) expect(latestEdit).toBeLessThanOrEqual(merged.deleted!.seen);
+        else if (merged.deleted) expect(latestEdit).toBeGreaterThan(merged.deleted.seen);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('local edits become stamped changes: a recolour, a delete, an Undo', () => {
+    const local = {
+      id: 'one-uuid',
+      exact: 'a passage',
+      prefix: '',
+      suffix: '',
+      color: 'yellow' as const,
+      note: '',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const first = highlightDocFromLocal(null, local, 'c-one', T0);
+    expect(isHighlightDeleted(first)).toBe(false);
+    const recoloured = highlightDocFromLocal(first, { ...local, color: 'pink', updatedAt: new Date(T0 + 50).toISOString() }, 'c-one', T0 + 60);
+    expect(recoloured.color).toEqual({ value: 'pink', at: T0 + 50 });
+    expect(recoloured.note).toBe(first.note);
+    const gone = highlightDocFromLocal(recoloured, { ...local, color: 'pink', deletedAt: new Date(T0 + 70).toISOString() }, 'c-one', T0 + 80);
+    expect(isHighlightDeleted(gone)).toBe(true);
+    // The other device's older edit does not bring it back; a newer one does.
+    expect(isHighlightDeleted(mergeHighlightDocs(gone, { ...recoloured, note: { value: 'old', at: T0 + 20 } }))).toBe(true);
+    expect(isHighlightDeleted(mergeHighlightDocs(gone, { ...recoloured, note: { value: 'new', at: T0 + 90 } }))).toBe(false);
+    const undone = highlightDocFromLocal(gone, { ...local, color: 'pink', updatedAt: new Date(T0 + 100).toISOString() }, 'c-one', T0 + 110);
+    expect(isHighlightDeleted(mergeHighlightDocs(undone, gone))).toBe(false);
   });
 });
