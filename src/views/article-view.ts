@@ -32,7 +32,9 @@ export async function renderArticle(target: HTMLElement, record: CaptureRecord, 
   target.removeAttribute('lang');
   target.removeAttribute('dir');
   if (record.lang) target.lang = record.lang;
-  if (record.dir) target.dir = record.dir;
+  // The article keeps its own direction whatever the UI's (issue 17): an English article in an
+  // Arabic UI reads left to right; without a recorded one, its first strong letters decide.
+  target.dir = record.dir === 'rtl' || record.dir === 'ltr' ? record.dir : 'auto';
 
   const header = el('header', 'article-header');
   header.append(el('h1', 'article-title', record.title));
