@@ -19,6 +19,7 @@ try {
     try {
       const article = await context.newPage();
       const page = await context.newPage();
+      await page.goto(url('library.html')); // an extension page, where chrome.tabs answers
       for (const address of [server.seedUrl, `${server.origin}${SYNDICATED_PATH}`]) {
         await article.goto(address);
         const tabId = await page.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, address);

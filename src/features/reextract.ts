@@ -5,6 +5,7 @@ import { resolveLazyImages } from '../core/extract/lazy-images';
 import { rawHtmlOf } from '../core/extract/raw-page';
 import { purifyCapture } from '../content/purify';
 import type { CaptureRecord } from '../storage/records';
+import { t } from '../platform/i18n';
 
 /**
  * Today's extractor on the page HTML kept with a capture, in an extension page (the background has
@@ -13,7 +14,7 @@ import type { CaptureRecord } from '../storage/records';
  */
 export function reextractCapture(record: CaptureRecord): Capture {
   const raw = rawHtmlOf(record as unknown as Record<string, unknown>);
-  if (!raw) throw new Error('This capture was saved without its page, so it cannot be re-extracted. Save the page again instead.');
+  if (!raw) throw new Error(t('reextractNoPage'));
   const prepared = () => {
     const doc = new DOMParser().parseFromString(raw, 'text/html');
     absolutizeUrls(doc, record.url);

@@ -84,7 +84,7 @@ function localizeImages(body: DocumentFragment, stored: StoredImages | null): HT
     const local = stored?.urlFor(img.getAttribute('src') ?? '');
     if (!local) {
       const alt = img.getAttribute('alt');
-      if (alt) img.replaceWith(Object.assign(img.ownerDocument.createElement('span'), { className: 'missing-image', textContent: `[Image: ${alt}]` }));
+      if (alt) img.replaceWith(Object.assign(img.ownerDocument.createElement('span'), { className: 'missing-image', textContent: t('missingImage', alt) }));
       else img.remove();
       continue;
     }

@@ -65,8 +65,10 @@ for (const language of ['de', 'ar'] as const) {
       await page.waitFor('#reader-pane[data-ready]');
       expect(await page.text('#reader .article-source')).toBe(language === 'de' ? 'Originalseite ↗' : 'الصفحة الأصلية ↗');
       if (language === 'de') expect(await page.text('#reader .article-meta')).toContain('08.11.2014, 09:04');
-      // The article itself is never translated: its title is the page's own.
+      // The article itself is never translated: its title is the page's own, and an English
+      // article reads left to right in an Arabic UI too.
       expect(await page.text('#reader .article-title')).toMatch(/[A-Za-z]/);
+      expect(await page.evalOne('#reader .article-body', (body) => getComputedStyle(body).direction)).toBe('ltr');
     });
 
     it.runIf(switches(language))('shows the options page in the language', async () => {
