@@ -64,6 +64,33 @@ export interface CaptureRecord extends Capture {
 }
 
 /**
+ * What a list row shows and sorts on, kept per live article in `captureRows` (v9, issue 17): the
+ * popup and the library page read these, never whole records, so a page of rows costs a few KB
+ * instead of every record's kept page and text. Written only by the capture-rows middleware, in the
+ * same transaction as the record it sums up; `excerpt` is cut to what one row line can show.
+ */
+export type CaptureRow = Pick<
+  CaptureRecord,
+  | 'id'
+  | 'listOrder'
+  | 'title'
+  | 'url'
+  | 'siteName'
+  | 'published'
+  | 'capturedAt'
+  | 'readingMinutes'
+  | 'excerpt'
+  | 'dir'
+  | 'tags'
+  | 'readState'
+  | 'archived'
+  | 'favourite'
+  | 'versionCount'
+  | 'completeness'
+  | 'storyId'
+>;
+
+/**
  * A stored image, once per content (SHA-256 of the stored bytes) across the whole library
  * (issue #6). `orphanedAt` is set when the last capture using it goes away; the image is freed a
  * little later (so Undo of a delete still finds it), see storage/images.ts.
