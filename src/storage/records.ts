@@ -3,6 +3,7 @@ import type { Capture } from '../core/shared/capture';
 import type { ImportFailure } from '../core/import/fetch-policy';
 import type { ImportFormat, ImportHighlight, ImportItem } from '../core/import/import-item';
 import type { CaptureDoc } from '../core/sync/capture-doc';
+import type { PackedIndex } from '../core/library/search-index-pack';
 
 /**
  * What the library stores, one interface per table (the schema itself, which fields are indexed,
@@ -151,12 +152,12 @@ export interface VersionRecord {
   fingerprint: string;
 }
 
-/** The persisted MiniSearch index and the library generation it reflects. */
-export interface SearchIndexRecord {
-  key: 'minisearch';
-  generation: number;
-  json: string;
-}
+/**
+ * The persisted MiniSearch index and the library generation it reflects: `packed` (issue 17, typed
+ * arrays that load in a fraction of the time, core/library/search-index-pack.ts), or the JSON copy
+ * saved before it (`minisearch`), still loaded once if current, and deleted when `packed` is saved.
+ */
+export type SearchIndexRecord = { key: 'minisearch'; generation: number; json: string } | { key: 'packed'; generation: number; packed: PackedIndex };
 
 /**
  * Small named values: `generation` moves with every write transaction over the library's tables
