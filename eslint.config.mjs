@@ -50,6 +50,8 @@ const WRITERS = [
   { module: 'tags', reads: [], types: [] },
   // The middleware that bumps the library generation belongs to db.ts alone.
   { module: 'generation', reads: ['readGeneration', 'LIBRARY_TABLES'], types: [] },
+  // The middleware that keeps the list rows in step with captures (issue 17): db.ts alone uses it.
+  { module: 'capture-rows', reads: ['CAPTURE_ROWS'], types: [] },
   { module: 'import-queue', reads: ['importStatus'], types: ['ImportStatus', 'ImportSaveStatus'] },
 ];
 const WRITE_MESSAGE = 'Only src/background (and src/storage) writes the database (STYLE.md §4); extension pages send a message instead.';

@@ -199,7 +199,8 @@ async function dedupeCheck(runs: number): Promise<{ median: number; p95: number;
 
 /** Whether the background has saved its search index for the current library. */
 async function indexPersisted(): Promise<boolean> {
-  const row = await db.searchIndex.get('minisearch');
+  // The packed copy since issue 17; the JSON copy before.
+  const row = (await db.searchIndex.get('packed')) ?? (await db.searchIndex.get('minisearch'));
   return !!row && row.generation === (await readGeneration(db));
 }
 

@@ -11,6 +11,7 @@ import {
   type SearchFilters,
   type SearchHit,
 } from '../core/library/search-index';
+import { isCurrentPack, packIndex, unpackIndex } from '../core/library/search-index-pack';
 import { countTags, type TagCount } from '../core/library/tags';
 import type { CleanCaptureDb } from '../storage/db';
 import { countCaptures } from '../storage/capture-queries';
@@ -20,7 +21,7 @@ import { isLive } from '../storage/tombstone';
 /** More than any library holds: every article with a tag. */
 export const ALL_TAGGED = 1_000_000;
 
-/** Saving the index (≈ 13 MB of JSON for 10,000 articles) blocks the worker for a moment: wait for a pause. */
+/** Saving the index (≈ 10 MB of typed arrays for 10,000 articles) blocks the worker for a moment: wait for a pause. */
 const PERSIST_DELAY_MS = 5000;
 
 /**
@@ -44,16 +45,29 @@ export class SearchService {
 
   private async ensure(): Promise<MiniSearch<SearchDoc>> {
     if (this.index) return this.index;
-    const [saved, generation, count] = await Promise.all([this.db.searchIndex.get('minisearch'), readGeneration(this.db), countCaptures(this.db)]);
-    if (saved && saved.generation === generation && isCurrentIndexJson(saved.json, count)) {
-      try {
-        const loaded = loadIndex(saved.json);
-        if (loaded.documentCount === count) return (this.index = loaded);
-      } catch {
-        // a damaged copy: rebuild below
+    return (this.index = (await this.loadSaved()) ?? (await this.rebuild()));
+  }
+
+  /**
+   * The saved copy when it is as new as the library: same write generation and document count,
+   * this build's layout and fields. The packed copy first (issue 17: it answers a cold search at
+   * 10,000 articles in a few hundred ms); else a JSON copy saved by an older version, once.
+   */
+  private async loadSaved(): Promise<MiniSearch<SearchDoc> | null> {
+    const [packed, generation, count] = await Promise.all([this.db.searchIndex.get('packed'), readGeneration(this.db), countCaptures(this.db)]);
+    try {
+      if (packed?.key === 'packed' && packed.generation === generation && isCurrentPack(packed.packed) && packed.packed.documentCount === count) {
+        return unpackIndex(packed.packed);
       }
+      const saved = packed ? undefined : await this.db.searchIndex.get('minisearch');
+      if (saved?.key === 'minisearch' && saved.generation === generation && isCurrentIndexJson(saved.json, count)) {
+        const loaded = loadIndex(saved.json);
+        if (loaded.documentCount === count) return loaded;
+      }
+    } catch {
+      // a damaged copy: rebuilt
     }
-    return (this.index = await this.rebuild());
+    return null;
   }
 
   private async rebuild(): Promise<MiniSearch<SearchDoc>> {
@@ -109,7 +123,11 @@ export class SearchService {
   private async persist(): Promise<void> {
     if (!this.index) return;
     const generation = await readGeneration(this.db);
-    await this.db.searchIndex.put({ key: 'minisearch', generation, json: JSON.stringify(this.index) });
+    const packed = packIndex(this.index);
+    await this.db.transaction('rw', this.db.searchIndex, async () => {
+      await this.db.searchIndex.put({ key: 'packed', generation, packed });
+      await this.db.searchIndex.delete('minisearch');
+    });
   }
 }
 

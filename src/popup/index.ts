@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { countCaptures, getCapture, storyPeer } from '../storage/capture-queries';
+import { countCaptures, getCapture, storyPeerTitle } from '../storage/capture-queries';
 import type { CaptureRecord } from '../storage/records';
 import { send } from '../platform/messaging';
 import type { RenderedArticle } from '../views/article-view';
@@ -55,7 +55,7 @@ function withPeers(source: LibrarySource): LibrarySource {
     fetch: async (offset, limit) => {
       const records = await source.fetch(offset, limit);
       await Promise.all([
-        ...records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, (await storyPeer(db, r))?.title ?? null)),
+        ...records.filter((r) => r.storyId != null && !peers.has(r.id!)).map(async (r) => peers.set(r.id!, await storyPeerTitle(db, r))),
         // Each row's highlight count (issue #16), read for the page in one query.
         highlightCounts(
           db,

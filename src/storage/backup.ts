@@ -34,7 +34,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
  * this device's record ids: restored elsewhere it would be wrong; a restored library simply syncs
  * again, merging).
  */
-const DEVICE_ONLY_TABLES = new Set(['syncDocs', 'syncMeta']);
+// captureRows (v9) is derived from captures: rebuilt from them, never carried in a file.
+const DEVICE_ONLY_TABLES = new Set(['syncDocs', 'syncMeta', 'captureRows']);
 
 async function leftOut(db: Dexie): Promise<(table: Table, value: unknown) => Promise<boolean>> {
   const names = new Set(db.tables.map((t) => t.name));

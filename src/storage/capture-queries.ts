@@ -1,6 +1,6 @@
 import { tryNormalizeUrl } from '../core/library/url';
 import type { CleanCaptureDb } from './db';
-import type { CaptureRecord, VersionRecord } from './records';
+import type { CaptureRecord, CaptureRow, VersionRecord } from './records';
 import { isLive } from './tombstone';
 
 /**
@@ -31,6 +31,30 @@ export async function isUrlSaved(db: CleanCaptureDb, url: string): Promise<boole
 /** One page of the library, newest first, read from the index (never the whole table; tombstones are not in it). */
 export function listCaptures(db: CleanCaptureDb, offset = 0, limit = 50): Promise<CaptureRecord[]> {
   return db.captures.orderBy('listOrder').offset(offset).limit(limit).toArray();
+}
+
+/**
+ * One page of list rows, newest first (issue 17): the small summaries of captureRows (v9), so a
+ * page costs a few KB to read and decode however large the articles are.
+ */
+export function listRows(db: CleanCaptureDb, offset = 0, limit = 50): Promise<CaptureRow[]> {
+  return db.captureRows.orderBy('listOrder').offset(offset).limit(limit).toArray();
+}
+
+/** The list rows of these ids, in the ids' order (deleted and missing ones left out). */
+export async function rowsByIds(db: CleanCaptureDb, ids: number[]): Promise<CaptureRow[]> {
+  return (await db.captureRows.bulkGet(ids)).filter((row): row is CaptureRow => row !== undefined);
+}
+
+/** The title of another live article of the same story, for a row's "same story as …" (null when alone). */
+export async function storyPeerTitle(db: CleanCaptureDb, row: Pick<CaptureRow, 'id' | 'storyId'>): Promise<string | null> {
+  if (row.storyId == null) return null;
+  const peer = await db.captureRows
+    .where('storyId')
+    .equals(row.storyId)
+    .and((r) => r.id !== row.id)
+    .first();
+  return peer?.title ?? null;
 }
 
 /**

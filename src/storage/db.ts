@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { captureRowsMiddleware } from './capture-rows';
 import { generationMiddleware } from './generation';
 import { syncChangesMiddleware } from './sync-changes';
 import * as v1 from './migrations/v1';
@@ -9,8 +10,10 @@ import * as v5 from './migrations/v5';
 import * as v6 from './migrations/v6';
 import * as v7 from './migrations/v7';
 import * as v8 from './migrations/v8';
+import * as v9 from './migrations/v9';
 import type {
   CaptureRecord,
+  CaptureRow,
   HighlightRecord,
   ImageLinkRecord,
   ImageRecord,
@@ -44,6 +47,7 @@ export class CleanCaptureDb extends Dexie {
   importPages!: Table<ImportPageRecord, number>;
   syncDocs!: Table<SyncDocRecord, string>;
   syncMeta!: Table<SyncMetaRecord, string>;
+  captureRows!: Table<CaptureRow, number>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -56,10 +60,13 @@ export class CleanCaptureDb extends Dexie {
     this.version(6).stores(v6.stores);
     this.version(7).stores(v7.stores);
     this.version(8).stores(v8.stores);
+    this.version(9).stores(v9.stores).upgrade(v9.upgrade);
     // Every write to the library moves the write generation in its own transaction (generation.ts).
     this.use(generationMiddleware);
     // …and names the article or highlight it changed in sync's change log (sync-changes.ts).
     this.use(syncChangesMiddleware);
+    // Every write to captures writes its list row too, in the same transaction (capture-rows.ts).
+    this.use(captureRowsMiddleware);
   }
 }
 

@@ -4,6 +4,7 @@ import type { ImportFailure } from '../core/import/fetch-policy';
 import type { ImportFormat, ImportHighlight, ImportItem } from '../core/import/import-item';
 import type { CaptureDoc } from '../core/sync/capture-doc';
 import type { HighlightDoc } from '../core/sync/highlight-doc';
+import type { PackedIndex } from '../core/library/search-index-pack';
 
 /**
  * What the library stores, one interface per table (the schema itself, which fields are indexed,
@@ -63,6 +64,33 @@ export interface CaptureRecord extends Capture {
    */
   importedHighlights?: ImportHighlight[];
 }
+
+/**
+ * What a list row shows and sorts on, kept per live article in `captureRows` (v9, issue 17): the
+ * popup and the library page read these, never whole records, so a page of rows costs a few KB
+ * instead of every record's kept page and text. Written only by the capture-rows middleware, in the
+ * same transaction as the record it sums up; `excerpt` is cut to what one row line can show.
+ */
+export type CaptureRow = Pick<
+  CaptureRecord,
+  | 'id'
+  | 'listOrder'
+  | 'title'
+  | 'url'
+  | 'siteName'
+  | 'published'
+  | 'capturedAt'
+  | 'readingMinutes'
+  | 'excerpt'
+  | 'dir'
+  | 'tags'
+  | 'readState'
+  | 'archived'
+  | 'favourite'
+  | 'versionCount'
+  | 'completeness'
+  | 'storyId'
+>;
 
 /**
  * A stored image, once per content (SHA-256 of the stored bytes) across the whole library
@@ -125,12 +153,12 @@ export interface VersionRecord {
   fingerprint: string;
 }
 
-/** The persisted MiniSearch index and the library generation it reflects. */
-export interface SearchIndexRecord {
-  key: 'minisearch';
-  generation: number;
-  json: string;
-}
+/**
+ * The persisted MiniSearch index and the library generation it reflects: `packed` (issue 17, typed
+ * arrays that load in a fraction of the time, core/library/search-index-pack.ts), or the JSON copy
+ * saved before it (`minisearch`), still loaded once if current, and deleted when `packed` is saved.
+ */
+export type SearchIndexRecord = { key: 'minisearch'; generation: number; json: string } | { key: 'packed'; generation: number; packed: PackedIndex };
 
 /**
  * Small named values: `generation` moves with every write transaction over the library's tables

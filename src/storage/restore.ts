@@ -40,9 +40,10 @@ const ROW_CHECKS: Record<string, (row: Record<string, unknown>) => string | null
  * This library's own bookkeeping, never taken from a file: its write generation (which must move
  * with this restore, not jump to the other library's count) and the search index built from the
  * other library's articles (rebuilt from the restored ones instead), and the import queue (the
- * other browser's import in progress, issue #15). Their rows count as skipped.
+ * other browser's import in progress, issue #15), and the list rows (v9: written with each restored
+ * article by the capture-rows middleware). Their rows count as skipped.
  */
-const LOCAL_TABLES: ReadonlySet<string> = new Set(['meta', 'searchIndex', 'importQueue', 'importPages']);
+const LOCAL_TABLES: ReadonlySet<string> = new Set(['meta', 'searchIndex', 'importQueue', 'importPages', 'captureRows']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Blob);
 

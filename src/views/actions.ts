@@ -1,5 +1,5 @@
 import type { CapturePatch } from '../storage/records';
-import type { CaptureRecord } from '../storage/records';
+import type { CaptureRow } from '../storage/records';
 import { send } from '../platform/messaging';
 import { hideStatus, showStatus } from './status';
 import { userErrorMessage } from './error-text';
@@ -10,15 +10,15 @@ import { t } from '../platform/i18n';
  * redraws after each one.
  */
 export function createActions(refresh: () => Promise<void>) {
-  const update = async (record: CaptureRecord, patch: CapturePatch) => {
+  const update = async (record: CaptureRow, patch: CapturePatch) => {
     const { record: updated } = await send('update-capture', { id: record.id!, patch });
     await refresh();
     return updated;
   };
   return {
     update,
-    toggleRead: (record: CaptureRecord) => update(record, { readState: record.readState === 'read' ? 'unread' : 'read' }),
-    toggleArchive: async (record: CaptureRecord) => {
+    toggleRead: (record: CaptureRow) => update(record, { readState: record.readState === 'read' ? 'unread' : 'read' }),
+    toggleArchive: async (record: CaptureRow) => {
       const updated = await update(record, { archived: !record.archived });
       showStatus('ok', updated?.archived ? t('statusArchived', record.title) : t('statusUnarchived', record.title), {
         label: t('undo'),
@@ -29,8 +29,8 @@ export function createActions(refresh: () => Promise<void>) {
       });
       return updated;
     },
-    toggleFavourite: (record: CaptureRecord) => update(record, { favourite: !record.favourite }),
-    setTags: (record: CaptureRecord, text: string) => update(record, { tags: text.split(',') }),
+    toggleFavourite: (record: CaptureRow) => update(record, { favourite: !record.favourite }),
+    setTags: (record: CaptureRow, text: string) => update(record, { tags: text.split(',') }),
     /** Delete, with Undo in the status strip: the article stays in the library as a tombstone until then. */
     remove: async (id: number) => {
       const { deleted } = await send('delete-capture', { id });

@@ -25,7 +25,7 @@ export function shownDate(record: Pick<CaptureRecord, 'published' | 'capturedAt'
 }
 
 /** "site · date · n min" for list rows and the reader header. */
-export function metaLine(record: CaptureRecord): string {
+export function metaLine(record: Pick<CaptureRecord, 'siteName' | 'url' | 'published' | 'capturedAt' | 'readingMinutes'>): string {
   return [siteOf(record), shownDate(record), tn('minutesShort', record.readingMinutes)].filter(Boolean).join(' · ');
 }
 

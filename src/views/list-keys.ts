@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../storage/records';
+import type { CaptureRow } from '../storage/records';
 import type { createActions } from './actions';
 import type { VirtualList } from './virtual-list';
 
@@ -10,7 +10,7 @@ export interface KeyContext {
   actions: ReturnType<typeof createActions>;
   focusTags(): void;
   /** Check or uncheck a row for the bulk actions (Space or x on the selected row). */
-  toggleCheck(record: CaptureRecord): void;
+  toggleCheck(record: CaptureRow): void;
 }
 
 function typing(): boolean {
@@ -60,7 +60,7 @@ export function onKey(event: KeyboardEvent, ctx: KeyContext): void {
     list.select(Math.max(0, list.selected - 1));
     return;
   }
-  const record: CaptureRecord | undefined = list.selected >= 0 ? list.recordAt(list.selected) : undefined;
+  const record: CaptureRow | undefined = list.selected >= 0 ? list.recordAt(list.selected) : undefined;
   if (!record) return;
   if (event.key === 'Enter' && (!typing() || inSearch)) {
     event.preventDefault();

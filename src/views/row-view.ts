@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../storage/records';
+import type { CaptureRow } from '../storage/records';
 import { t, tn } from '../platform/i18n';
 import { isLowCompleteness, metaLine } from './format';
 import { icon, type IconName } from './icons';
@@ -7,14 +7,14 @@ export interface RowHandlers {
   open(id: number): void;
   checked: Set<number>;
   /** Title of another record of the same story, when known. */
-  storyPeerTitle(record: CaptureRecord): string | null;
+  storyPeerTitle(record: CaptureRow): string | null;
   /** How many highlights the article has (issue #16); 0 when none or not known yet. */
-  highlightCount?(record: CaptureRecord): number;
-  toggleFavourite(record: CaptureRecord): void;
-  toggleArchive(record: CaptureRecord): void;
-  remove(record: CaptureRecord): void;
+  highlightCount?(record: CaptureRow): number;
+  toggleFavourite(record: CaptureRow): void;
+  toggleArchive(record: CaptureRow): void;
+  remove(record: CaptureRow): void;
   /** A row's checkbox changed (the library's bulk bar counts them). */
-  onCheck?(record: CaptureRecord, checked: boolean): void;
+  onCheck?(record: CaptureRow, checked: boolean): void;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -50,7 +50,7 @@ function cell(className: string): HTMLElement {
 export const rowId = (id: number) => `row-${id}`;
 
 /** One library row: title (bold when unread), site · date · time and badges, excerpt, quick actions. */
-export function renderRow(record: CaptureRecord, index: number, selected: boolean, h: RowHandlers): HTMLElement {
+export function renderRow(record: CaptureRow, index: number, selected: boolean, h: RowHandlers): HTMLElement {
   const row = el('div', 'row');
   row.id = rowId(record.id!);
   row.setAttribute('role', 'row');

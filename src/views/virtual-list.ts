@@ -1,4 +1,4 @@
-import type { CaptureRecord } from '../storage/records';
+import type { CaptureRow } from '../storage/records';
 import type { LibrarySource } from './library-source';
 
 /** Rows read at a time: about two screens, so the first paint reads little. */
@@ -16,7 +16,7 @@ const MAX_PAGES = 30;
  */
 export class VirtualList {
   private source: LibrarySource = { total: 0, fetch: async () => [] };
-  private pages = new Map<number, CaptureRecord[]>();
+  private pages = new Map<number, CaptureRow[]>();
   private loading = new Map<number, Promise<void>>();
   private generation = 0;
   readonly spacer: HTMLElement;
@@ -25,7 +25,7 @@ export class VirtualList {
   constructor(
     private readonly viewport: HTMLElement,
     private readonly rowHeight: number,
-    private readonly renderRow: (record: CaptureRecord, index: number, selected: boolean) => HTMLElement,
+    private readonly renderRow: (record: CaptureRow, index: number, selected: boolean) => HTMLElement,
     private readonly onPainted: () => void = () => {},
   ) {
     this.spacer = document.createElement('div');
@@ -72,7 +72,7 @@ export class VirtualList {
     this.render();
   }
 
-  recordAt(index: number): CaptureRecord | undefined {
+  recordAt(index: number): CaptureRow | undefined {
     return this.pages.get(Math.floor(index / PAGE))?.[index % PAGE];
   }
 

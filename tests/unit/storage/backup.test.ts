@@ -84,6 +84,7 @@ describe('backup', () => {
     expect(data.settings).toEqual({ saveOnPopupOpen: false });
     expect(Object.keys(data.tables).sort()).toEqual([
       'blobs',
+      'captureRows',
       'captures',
       'codes',
       'extras',
@@ -101,6 +102,8 @@ describe('backup', () => {
     ]);
     // Sync's bookkeeping names this device's ids: its tables are listed, never their rows.
     expect(data.tables.syncDocs.rows).toEqual([]);
+    // The list rows (v9) are made from the captures: never carried in a file.
+    expect(data.tables.captureRows.rows).toEqual([]);
     expect(data.tables.captures.schema).toBe('++id, *urlKeys, capturedAt, fingerprint, *bands, storyId, listOrder, deletedAt');
     expect(data.tables.captures.rows).toHaveLength(2);
     expect(data.tables.extras.rows[0].image).toEqual({ $cc: 'blob', type: 'image/png', base64: 'AAEC+v+JUE5H' });

@@ -54,7 +54,7 @@ describe('v1 → v2 upgrade', () => {
 
     const db = new CleanCaptureDb(NAME);
     await db.open();
-    expect(db.verno).toBe(8); // the latest schema (v3, v4 add image tables and an index, v5 tombstones, v6 highlights, v7 the import queue, v8 sync state)
+    expect(db.verno).toBe(9); // the latest schema (v3, v4 add image tables and an index, v5 tombstones, v6 highlights, v7 the import queue, v8 sync state, v9 list rows)
     const all = await db.captures.orderBy('id').toArray();
     expect(all).toHaveLength(1000);
     for (let i = 0; i < 1000; i++) {
@@ -109,7 +109,7 @@ describe('v4 → v5 upgrade (tombstones)', () => {
 
     const db = new CleanCaptureDb(NAME);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const { listCaptures, countCaptures } = await import('../../../src/storage/capture-queries');
     expect((await listCaptures(db)).map((r) => r.id)).toEqual([2, 1]);
     expect(await countCaptures(db)).toBe(2);
