@@ -104,7 +104,9 @@ const MIN_LINKS = 3;
  * Removes the run of headline lists the page puts after the article without a heading we know
  * ("Also in UK News", "Sports Headlines", a bare list of links): from the end, blocks that are
  * mostly links or short labels between them, back to the last block of prose. Only with at least
- * MIN_LINKS links, only in the article's second half, within the budget. Returns the text removed.
+ * MIN_LINKS links, only in the article's second half, within the budget, and never a list that
+ * the last prose introduces with a colon (a shopping list, "available on these devices:").
+ * Returns the text removed.
  */
 function trimTrailingLinks(content: Element, blocks: Block[], total: number, budget: number): number {
   const attached = blocks.filter((b) => content.contains(b.el));
@@ -124,6 +126,8 @@ function trimTrailingLinks(content: Element, blocks: Block[], total: number, bud
     removed += length;
     start--;
   }
+  // A list the article introduces ("…in the following devices:", "From left to right:") is its own.
+  if (start > 0 && textOf(attached[start - 1]!.el).endsWith(':')) return 0;
   const kept = attached.slice(0, start).reduce((sum, b) => sum + b.length, 0);
   // Only labels at the end (a signature, a sign-off) are not a list of links; they stay.
   if (links < MIN_LINKS || !linkedText || removed > budget || kept < total / 2) return 0;

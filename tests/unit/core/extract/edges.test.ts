@@ -46,6 +46,7 @@ describe('trimEdges', () => {
     const lead = `<p>${'The article opens with a paragraph long enough to be prose. '.repeat(4)}</p>`;
     const list = `<ul><li><a href="/1">First other story</a></li><li><a href="/2">Second other story</a></li><li><a href="/3">Third other story</a></li></ul>`;
     expect(trimmed(`${lead}${prose(8)}${list}${prose(1, 'the end')}`).textContent).toContain('Third other story');
+    expect(trimmed(`${lead}${prose(8)}<p>From left to right:</p>${list}`).textContent).toContain('Third other story');
     const longList = `<ul>${[1, 2, 3, 4, 5].map((i) => `<li><a href="/${i}">Other story number ${i}, with a headline of some length</a></li>`).join('')}</ul>`;
     expect(trimmed(`${lead}${longList}`).textContent).toContain('Other story number 5');
   });
