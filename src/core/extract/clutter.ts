@@ -63,6 +63,14 @@ const BYLINE =
 
 const COPYRIGHT = /(copyright|©|ⓒ|all rights reserved|무단전재|tous droits réservés|todos os direitos reservados|alle rechte vorbehalten)/i;
 
+/**
+ * A syndication or rights notice at the foot of a wire story ("All rights reserved. Republication
+ * or redistribution … is expressly prohibited without the prior written consent of …"), longer
+ * than a copyright line but as plainly not the article.
+ */
+const RIGHTS_NOTICE =
+  /\b(all rights reserved|(republication|redistribution|reproduction)\b[^.]{0,120}\b(prohibited|without (the )?(prior |express )?(written )?(permission|consent))|this material may not be (published|reproduced|broadcast|rewritten|redistributed))/i;
+
 const CREDITS_LINE =
   /^\(?\s*(reporting|additional reporting|editing|edited|writing|compiled|produced|research) by\b|contributed to this report\.?\)?$|^associated press writers?\b|^(reach|contact|email|follow) (the )?(reporter|writer|author|columnist)s?\b/i;
 
@@ -131,6 +139,7 @@ export function clutterKind(text: string, el: Element, authors: string[]): strin
   if (isDateline(text)) return 'dateline';
   if (text.length <= 120 && (BYLINE.test(text) || (authors.length && authors.some((a) => text === a)))) return 'byline';
   if (text.length <= 200 && COPYRIGHT.test(text)) return 'copyright';
+  if (RIGHTS_NOTICE.test(text)) return 'copyright';
   if (CREDITS_LINE.test(text)) return 'credits';
   if (text.length <= 60 && READING_TIME.test(text)) return 'reading-time';
   if (text.length <= 250 && META_LINE.test(text)) return 'meta-line';

@@ -15,8 +15,9 @@ const SIGNATURE =
 const TAIL = 200;
 /** A thread is at least this many signed comments… */
 const MIN_SIGNED = 3;
-/** …no more than this many blocks apart (a comment of a few paragraphs)… */
+/** …no more than this many blocks apart (a comment of a few paragraphs), or this much text (a long comment with a list)… */
 const MAX_GAP = 6;
+const MAX_GAP_CHARS = 3000;
 /** …and the article before it keeps at least this much text. */
 const MIN_ARTICLE = 400;
 
@@ -60,17 +61,25 @@ function isSigned(block: SizedBlock): boolean {
  */
 export function commentThreadStart(blocks: SizedBlock[]): number {
   const signed: number[] = [];
-  for (let i = 0; i < blocks.length; i++) if (isSigned(blocks[i]!)) signed.push(i);
+  // Text before each block: the gap between two signatures, and what the article keeps.
+  const before: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    before.push(sum);
+    sum += blocks[i]!.length;
+    if (isSigned(blocks[i]!)) signed.push(i);
+  }
   if (signed.length < MIN_SIGNED || blocks.length - 1 - signed[signed.length - 1]! > MAX_GAP) return -1;
-  // Walk back from the last signature while the signatures keep coming.
+  const close = (a: number, b: number) => b - a <= MAX_GAP || before[b]! - before[a]! <= MAX_GAP_CHARS;
+  // Walk back from the last signature while the signatures keep coming and the article before
+  // keeps its text (a signed byline at the top of the post is not a comment).
   let first = signed.length - 1;
-  while (first > 0 && signed[first]! - signed[first - 1]! <= MAX_GAP) first--;
+  while (first > 0 && close(signed[first - 1]!, signed[first]!) && before[signed[first - 1]!]! >= MIN_ARTICLE) first--;
   if (signed.length - first < MIN_SIGNED) return -1;
   // The first comment's own paragraphs come before its signature: back to the previous gap's end
   // would guess; cut from the first signed block, leaving at most one comment's opening.
   const start = signed[first]!;
-  const before = blocks.slice(0, start).reduce((sum, b) => sum + b.length, 0);
-  return before >= MIN_ARTICLE ? start : -1;
+  return before[start]! >= MIN_ARTICLE ? start : -1;
 }
 
 /**

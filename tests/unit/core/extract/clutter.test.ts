@@ -22,6 +22,11 @@ describe('clutterKind: short blocks that are furniture by what they say', () => 
     ['By Jane Roe', 'byline'],
     ['Copyright 2024 The Daily Example. All rights reserved.', 'copyright'],
     ['© The Daily Example', 'credit'],
+    [
+      'Reuters 2008. All rights reserved. Republication or redistribution of Reuters content, including by caching, framing or similar means, is expressly prohibited without the prior written consent of Reuters. Reuters and the Reuters sphere logo are registered trademarks of the Reuters group of companies.',
+      'copyright',
+    ],
+    ['Distributed by Internet Broadcasting. This material may not be published, broadcast, rewritten or redistributed.', 'copyright'],
     ['Additional reporting by Bo Chen; editing by Ana Lima', 'credits'],
     ['5 min read', 'reading-time'],
     ['Posted by Admin - Category: Health - Tags: sleep, food', 'meta-line'],
@@ -36,6 +41,7 @@ describe('clutterKind: short blocks that are furniture by what they say', () => 
       kind('The council said its printed newsletter had reached 40,000 homes this spring, twice as many as last year, and that readers wanted more of it.'),
     ).toBeNull();
     expect(kind('Photos taken from the bridge show the water rising over the quay wall by the evening.')).toBeNull();
+    expect(kind('The judge ruled that the names of the two boys may not be published, and that the redistribution of the video was a crime.')).toBeNull();
     expect(kind('Jane Roe', ['Jane Roe'])).toBe('byline');
     expect(kind('Jane Roe said the harbour would reopen.', ['Jane Roe'])).toBeNull();
   });

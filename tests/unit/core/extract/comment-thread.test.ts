@@ -42,4 +42,13 @@ describe('a signed comment thread after the article', () => {
     const content = contentOf(['<p>Short intro.</p>', ...Array.from({ length: 5 }, (_, i) => comment(`Text ${i}.`, `R${i}`))].join(''));
     expect(commentThreadStart(blocksOf(content))).toBe(-1);
   });
+
+  it('runs on across a long comment of many paragraphs, and never takes a signed byline above the article', () => {
+    const long = `${Array.from({ length: 9 }, (_, i) => `<p>Point ${i} of a long reply, a paragraph of its own.</p>`).join('')}${comment('And so on.', 'Long')}`;
+    const thread = [comment('First.', 'A'), comment('Second.', 'B'), long, comment('Third.', 'C'), comment('Fourth.', 'D')];
+    const byline = '<p>Posted by The Editor at January 10, 2008 9:00 AM</p>';
+    const content = contentOf([byline, ...ARTICLE.map((p) => `<p>${p}</p>`), ...thread].join(''));
+    // The byline (block 0) and the article (1–3) stay; the thread goes from its first signed comment.
+    expect(commentThreadStart(blocksOf(content))).toBe(4);
+  });
 });
