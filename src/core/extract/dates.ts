@@ -19,7 +19,24 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH_NAME = '(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?';
 const TIME = '(?:[ T,]+(?:at\\s+)?(\\d{1,2}):(\\d{2})(?::(\\d{2}(?:\\.\\d+)?))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?)?';
-const ZONE = '\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?';
+/**
+ * North American and Central European zone names, written after the time by many news pages
+ * ("10:00 AM EST"); each stands for one offset. (CST is US Central here, as on the pages that use it.)
+ */
+const ZONE_NAMES: Record<string, string> = {
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+};
+// An offset may follow GMT/UTC ("GMT+0100"): it is the offset, not UTC.
+const ZONE = `\\s*((?:UTC|GMT)?[+-]\\d{2}:?\\d{2}|(?:Z|UTC|GMT|${Object.keys(ZONE_NAMES).join('|')})\\b)?`;
 
 const ISO_LIKE = new RegExp(`(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?${TIME}${ZONE}`, 'i');
 const MONTH_FIRST = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}${ZONE}`, 'i');
@@ -50,8 +67,8 @@ function assemble(
   out += `T${pad(hour)}:${mi}`;
   if (s !== undefined) out += `:${s}`;
   if (zone) {
-    const z = zone.toUpperCase();
-    out += z === 'Z' || z === 'UTC' || z === 'GMT' ? 'Z' : z.includes(':') ? z : `${z.slice(0, 3)}:${z.slice(3)}`;
+    const z = zone.toUpperCase().replace(/^(UTC|GMT)(?=[+-])/, '');
+    out += z === 'Z' || z === 'UTC' || z === 'GMT' ? 'Z' : (ZONE_NAMES[z] ?? (z.includes(':') ? z : `${z.slice(0, 3)}:${z.slice(3)}`));
   }
   return out;
 }

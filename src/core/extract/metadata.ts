@@ -1,7 +1,7 @@
 import type { LeadImage, MetadataField, MetaSource } from '../shared/capture';
 import { parseDate } from './dates';
 import { readJsonLd, type JsonLdArticle } from './jsonld';
-import { BYLINE_PREFIX, bylineFromPage, dateFromPageText, timeElementDate } from './page-byline-date';
+import { BYLINE_PREFIX, bylineFromPage, dateFromPageText, isDateline, timeElementDate } from './page-byline-date';
 import type { PageScan } from './page-scan';
 import { stripSiteSuffix } from './site-title';
 import { collapseWhitespace } from '../shared/text';
@@ -218,7 +218,7 @@ export function resolveMetadata(signals: PageSignals, readability: ReadabilityMe
   // a tested order; we add our own signals where it finds none.
   const authorMeta = meta('dc:creator', 'dc.creator', 'dcterm:creator', 'author', 'article:author', 'parsely-author', 'sailthru.author');
   const usableMeta = authorMeta && !/^https?:/.test(authorMeta) ? authorMeta : null;
-  const readabilityByline = readability.byline ? collapseWhitespace(readability.byline) : null;
+  const readabilityByline = readability.byline && !isDateline(readability.byline) ? collapseWhitespace(readability.byline) : null;
   const byline = pick<string>(sources, 'byline', [
     [readabilityByline, bylineSource(readabilityByline, ld?.authors ?? [], usableMeta)],
     [ld?.authors.join(', '), 'jsonld'],

@@ -46,11 +46,24 @@ function firstFound<T, R>(items: readonly T[], read: (item: T) => R | null): R |
   return null;
 }
 
-/** The element's text when it reads as a byline: short, outside asides, no year, not a sentence. */
+/**
+ * The element's text when it reads as a byline: short, outside asides, no year, not a sentence,
+ * not a dateline. Given as the page writes it ("By Jane Doe"), like Readability's byline; the
+ * authors' names are split from it without the "By".
+ */
 function bylineOf(scan: PageScan, el: Element): string | null {
   if ((scan.textLength.get(el) ?? 0) > 400 || inAside(el, false)) return null;
-  const text = collapseWhitespace(el.textContent ?? '').replace(BYLINE_PREFIX, '');
-  return text && text.length <= 80 && !/\d{4}/.test(text) && !/[.!?]\s/.test(text) ? text : null;
+  const written = collapseWhitespace(el.textContent ?? '');
+  const text = written.replace(BYLINE_PREFIX, '');
+  return text && text.length <= 80 && !/\d{4}/.test(text) && !/[.!?]\s/.test(text) && !isDateline(text) ? written : null;
+}
+
+/**
+ * A dateline, not a byline: a place in capitals before a dash ("CAIRO —", "WASHINGTON (AP) -").
+ * Readability takes an element named `dateline` for the byline when the page's byline is gone.
+ */
+export function isDateline(text: string): boolean {
+  return /^[\p{Lu}\s.,'’()]+[—–-]\s*$/u.test(text.trim()) && /\p{Lu}{2}/u.test(text);
 }
 
 /** A date written in the page's text near the headline (dateline / info line). */

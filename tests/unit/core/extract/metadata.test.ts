@@ -63,3 +63,23 @@ describe('metadata: the site name', () => {
     expect(metadataOf(`<title>${HEADLINE} - Associated Press</title>`, 'https://hosted.ap.org/article/1').title).toBe(HEADLINE);
   });
 });
+
+describe('metadata: the byline', () => {
+  const byline = '<div class="article-byline">By <a href="/people/jo">Jo Reporter</a></div>';
+  const dateline = '<p><span class="dateline">CAIRO —</span> Gunmen opened fire on visitors at the national museum on Wednesday.</p>';
+
+  it('is given as the page writes it, and the authors without the "By"', () => {
+    const meta = metadataOf('', undefined, {}, `${byline}${dateline}`);
+    expect(meta.byline).toBe('By Jo Reporter');
+    expect(meta.authors).toEqual(['Jo Reporter']);
+  });
+
+  it("is never a dateline that Readability took for one (its byline element was cleaned away), and the page's own byline is used", () => {
+    const meta = metadataOf('', undefined, { byline: 'CAIRO —' }, `${byline}${dateline}`);
+    expect(meta.byline).toBe('By Jo Reporter');
+  });
+
+  it('is none rather than a dateline when the page has no byline', () => {
+    expect(metadataOf('', undefined, { byline: 'WASHINGTON (AP) -' }, dateline).byline).toBeNull();
+  });
+});
