@@ -24,9 +24,12 @@ export function shownDate(record: Pick<CaptureRecord, 'published' | 'capturedAt'
   return saved ? t('savedOn', saved) : '';
 }
 
-/** "site · date · n min" for list rows and the reader header. */
-export function metaLine(record: Pick<CaptureRecord, 'siteName' | 'url' | 'published' | 'capturedAt' | 'readingMinutes'>): string {
-  return [siteOf(record), shownDate(record), tn('minutesShort', record.readingMinutes)].filter(Boolean).join(' · ');
+/**
+ * A list row's facts: site, date, minutes. Kept apart so each can sit in its own <bdi>: a Latin site
+ * name and a date inside an Arabic UI (or the other way round) keep their own order.
+ */
+export function metaParts(record: Pick<CaptureRecord, 'siteName' | 'url' | 'published' | 'capturedAt' | 'readingMinutes'>): string[] {
+  return [siteOf(record), shownDate(record), tn('minutesShort', record.readingMinutes)].filter((part): part is string => !!part);
 }
 
 /** Below the threshold, the list and the reader warn "may be incomplete" (issue #4). */

@@ -1,6 +1,6 @@
 import type { CaptureRow } from '../storage/records';
 import { t, tn } from '../platform/i18n';
-import { isLowCompleteness, metaLine } from './format';
+import { isLowCompleteness, metaParts } from './format';
 import { icon, type IconName } from './icons';
 
 export interface RowHandlers {
@@ -87,7 +87,7 @@ export function renderRow(record: CaptureRow, index: number, selected: boolean, 
   const highlightCount = h.highlightCount?.(record) ?? 0;
   if (highlightCount) badges.push(tn('highlights', highlightCount));
   if (isLowCompleteness(record)) badges.push(`⚠ ${t('badgeIncomplete')}`);
-  meta.textContent = [metaLine(record), ...badges].join(' · ');
+  [...metaParts(record), ...badges].forEach((part, i) => meta.append(...(i ? [' · '] : []), el('bdi', '', part)));
   if (isLowCompleteness(record)) meta.title = t('incompleteWhy', record.completeness!.reasons.join('; '));
   main.append(meta);
   const peer = h.storyPeerTitle(record);

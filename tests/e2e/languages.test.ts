@@ -52,6 +52,12 @@ for (const language of ['de', 'ar'] as const) {
       } else {
         expect(await page.text('#count')).toContain('مقالة');
         expect(await page.attr('#list .row .row-action', 'aria-label')).toBe('إضافة إلى المفضلة (f)');
+        // Each fact of the row (a Latin site name, a date, Arabic minutes) is isolated, so the line keeps their order.
+        expect(await page.evaluate(() => [...document.querySelectorAll('#list .row .row-meta bdi')].map((b) => b.textContent))).toEqual([
+          expect.any(String),
+          expect.any(String),
+          expect.stringContaining('دق'),
+        ]);
       }
     });
 

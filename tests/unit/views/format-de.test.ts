@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { metaLine, shownDate } from '../../../src/views/format';
+import { metaParts, shownDate } from '../../../src/views/format';
 import { storageWords } from '../../../src/views/storage-words';
 import type { CaptureRecord } from '../../../src/storage/records';
 
@@ -14,7 +14,7 @@ describe('a row and the storage line in German', () => {
 
   it('shows the reading time and sizes in German', () => {
     const record = { siteName: 'Xinhua', url: 'https://x.cn/a', published: null, capturedAt: '2026-12-03T10:00:00Z', readingMinutes: 4 } as CaptureRecord;
-    expect(metaLine(record)).toBe('Xinhua · gespeichert am 03.12.2026 · 4 Min.');
+    expect(metaParts(record).join(' · ')).toBe('Xinhua · gespeichert am 03.12.2026 · 4 Min.');
     expect(storageWords(10.7 * 1024 * 1024, false).text).toBe('10,7 MB auf diesem Gerät · der Browser kann sie bei Platzmangel löschen');
   });
 });
